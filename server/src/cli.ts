@@ -1,0 +1,79 @@
+/**
+ * `k8s-dryrun`: the same core as the language server, for terminals and CI.
+ * Exit codes (design §4.1): 0 no error findings, 1 error findings, 2 usage or I/O error.
+ */
+import { readFileSync } from 'node:fs';
+import { DEFAULT_KUBERNETES_VERSION, isWorkloadKind, lint, parseKubernetesVersion } from './core';
+import { parseArgs, USAGE, UsageError, type LintCommand } from './cli/args';
+import { describeIoError, expandPaths } from './cli/files';
+import { formatJson, formatSarif, formatText, type FileFindings } from './cli/formatters';
+
+declare const PACKAGE_VERSION: string | undefined;
+const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
+
+function main(argv: readonly string[]): number {
+  let command;
+  try {
+    command = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`k8s-dryrun: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (command.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command.command === 'version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  return runLint(command);
+}
+
+function runLint(command: LintCommand): number {
+  const kubernetesVersion = command.kubeVersion ?? DEFAULT_KUBERNETES_VERSION;
+  if (!parseKubernetesVersion(kubernetesVersion)) {
+    process.stderr.write(`k8s-dryrun: --kube-version must look like 1.37, not "${kubernetesVersion}"\n`);
+    return 2;
+  }
+  const { files, errors } = expandPaths(command.paths);
+  const results: FileFindings[] = [];
+  let workloads = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      errors.push(`${file}: ${describeIoError(error)}`);
+      continue;
+    }
+    const result = lint(text, { kubernetesVersion });
+    workloads += result.documentKinds.filter(isWorkloadKind).length;
+    results.push({ file, findings: result.findings });
+  }
+  for (const error of errors) process.stderr.write(`k8s-dryrun: ${error}\n`);
+
+  const output =
+    command.format === 'json' ? formatJson(results) : command.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results);
+  process.stdout.write(output);
+
+  const all = results.flatMap((r) => r.findings);
+  const count = (severity: string): number => all.filter((f) => f.severity === severity).length;
+  if (command.format === 'text') {
+    // To stderr, so stdout stays exactly the findings; says what was looked at even when nothing was found.
+    process.stderr.write(
+      `checked ${results.length} file(s), ` +
+        `${workloads} Job/CronJob/DaemonSet document(s): ${count('error')} error(s), ${count('warning')} warning(s)\n`,
+    );
+  }
+  if (errors.length > 0) return 2;
+  return count('error') > 0 ? 1 : 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`k8s-dryrun: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,32 @@
+/** What the linter reports, independent of LSP and of the CLI's output formats. */
+import type { Path } from './parse/path';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** 0-based, UTF-16 code units, as in LSP. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** The API server's field path for rules that mirror it; '' for findings about the whole file. */
+  readonly fieldPath: string;
+  /** For API-server rules: exactly what follows `<fieldPath>: ` in the API server's error. */
+  readonly message: string;
+  readonly range: Range;
+  /** Index of the `---` document in the file. */
+  readonly document: number;
+  readonly kind?: string;
+  readonly name?: string;
+}
+
+/** Where in the document a finding points, when that differs from its field path. */
+export type Anchor = { readonly path: Path; readonly part: 'key' | 'value' };

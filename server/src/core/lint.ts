@@ -1,0 +1,116 @@
+/**
+ * The lint pipeline, per `---` document: YAML syntax → decode (unknown fields, wrong types) →
+ * the API server's defaulting → rules. Pure: text in, findings out.
+ */
+import type { Finding, Range, Severity } from './findings';
+import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion, type KubernetesVersion } from './kubernetesVersion';
+import { decode } from './model/decode';
+import { applyDefaults } from './model/defaults';
+import { isWorkloadKind, type Workload } from './model/types';
+import { parseManifests, isPlainObject, type ManifestDocument, type ParsedFile } from './parse/parseManifests';
+import { formatPath, type Path } from './parse/path';
+import { allRules, pipelineRules } from './rules';
+import type { RuleMeta } from './rules/rule';
+
+export interface LintOptions {
+  /** `1.MINOR`; the newest stable minor when absent. */
+  readonly kubernetesVersion?: string;
+}
+
+/** `{{ … }}` on one line: Helm (or another Go-template) placeholder. */
+const TEMPLATE_SYNTAX = /\{\{.*?\}\}/;
+
+export interface LintResult {
+  readonly findings: Finding[];
+  /** The `kind` of each document ('' when it has none), for summaries. */
+  readonly documentKinds: readonly string[];
+}
+
+export function lintText(text: string, options: LintOptions = {}): Finding[] {
+  return lint(text, options).findings;
+}
+
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const helm = TEMPLATE_SYNTAX.exec(text);
+  if (helm) return { findings: [helmTemplateFinding(text, helm.index)], documentKinds: [] };
+  const parsed = parseManifests(text);
+  return { findings: lintParsed(parsed, options), documentKinds: parsed.documents.map((doc) => doc.kind ?? '') };
+}
+
+export function lintParsed(parsed: ParsedFile, options: LintOptions = {}): Finding[] {
+  const version =
+    parseKubernetesVersion(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION) ??
+    (parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION) as KubernetesVersion);
+  return parsed.documents.flatMap((doc) => lintDocument(doc, version));
+}
+
+function lintDocument(doc: ManifestDocument, kubernetesVersion: KubernetesVersion): Finding[] {
+  const base = { document: doc.index, kind: doc.kind, name: doc.name };
+  if (doc.syntaxProblems.length > 0) {
+    return doc.syntaxProblems.map((problem) => ({ ...base, ...fromMeta(pipelineRules.yamlSyntax), fieldPath: '', message: problem.message, range: problem.range }));
+  }
+  // Other kinds and non-Kubernetes YAML are not ours to judge.
+  if (!isPlainObject(doc.value) || !isWorkloadKind(doc.kind)) return [];
+  const apiVersion = doc.apiVersion ?? '';
+  const findings: Finding[] = [];
+  const at = (path: Path, part: 'key' | 'value' = 'value'): Range => rangeFor(doc, path, part);
+
+  const decoded = decode(doc.value, apiVersion, doc.kind);
+  for (const issue of decoded.issues) {
+    const meta = issue.problem === 'unknown-field' ? pipelineRules.unknownField : pipelineRules.wrongType;
+    findings.push({ ...base, ...fromMeta(meta), fieldPath: formatPath(issue.path), message: issue.message, range: at(issue.path, issue.problem === 'unknown-field' ? 'key' : 'value') });
+  }
+
+  const written = decoded.object as Workload;
+  const context = { object: applyDefaults(written), written, apiVersion, kubernetesVersion };
+  for (const rule of allRules) {
+    if (!rule.meta.kinds.includes(doc.kind)) continue;
+    for (const result of rule.check(context)) {
+      findings.push({
+        ...base,
+        ...fromMeta(rule.meta),
+        fieldPath: result.fieldPath ?? formatPath(result.path),
+        message: result.message,
+        range: at(result.path, result.part),
+      });
+    }
+  }
+  return findings;
+}
+
+function fromMeta(meta: RuleMeta): { ruleId: string; severity: Severity } {
+  return { ruleId: meta.id, severity: meta.severity };
+}
+
+/**
+ * The range to underline for a path: the value (or key) when the field exists, else the key of its
+ * nearest existing ancestor. A value spanning several lines (a mapping or list) underlines its key instead.
+ */
+function rangeFor(doc: ManifestDocument, path: Path, part: 'key' | 'value'): Range {
+  const located = doc.sourceMap.locate(path);
+  const fallback = { start: doc.range.start, end: doc.range.start };
+  if (located.depth < path.length) return located.key ?? fallback;
+  const value = located.value;
+  const multiLine = value !== undefined && value.start.line !== value.end.line;
+  if (part === 'key' || multiLine || value === undefined || isEmpty(value)) return located.key ?? value ?? fallback;
+  return value;
+}
+
+function isEmpty(range: Range): boolean {
+  return range.start.line === range.end.line && range.start.character === range.end.character;
+}
+
+function helmTemplateFinding(text: string, offset: number): Finding {
+  const lines = text.slice(0, offset).split('\n');
+  const line = lines.length - 1;
+  const character = lines[line].length;
+  const endOfLine = text.indexOf('\n', offset);
+  const end = { line, character: character + ((endOfLine === -1 ? text.length : endOfLine) - offset) };
+  return {
+    ...fromMeta(pipelineRules.helmTemplate),
+    document: 0,
+    fieldPath: '',
+    message: 'Helm template syntax ({{ ... }}) found: this file is not checked. Run `helm template` and check its output instead.',
+    range: { start: { line, character }, end },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Text → one ManifestDocument per `---` document, each with its own errors and a source map.
+ * Uses the `yaml` package's Composer with a LineCounter so every error and every field has an exact position.
+ */
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import type { Position, Range } from '../findings';
+import { SourceMap } from './sourceMap';
+
+/** More aliases than this in one document is treated as an alias bomb ("billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+export interface SyntaxProblem {
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface ManifestDocument {
+  readonly index: number;
+  /** The plain JS value of the document, or undefined when it could not be built. */
+  readonly value: unknown;
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly syntaxProblems: readonly SyntaxProblem[];
+  readonly sourceMap: SourceMap;
+  /** Range of the whole document, for findings about it as a whole. */
+  readonly range: Range;
+}
+
+export interface ParsedFile {
+  readonly documents: readonly ManifestDocument[];
+  readonly toPosition: (offset: number) => Position;
+}
+
+export function parseManifests(text: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const toPosition = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line: line - 1, character: col - 1 };
+  };
+  const toRange = (start: number, end: number): Range => ({ start: toPosition(start), end: toPosition(Math.max(start, end)) });
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, keepSourceTokens: true, uniqueKeys: true });
+  // parseAllDocuments returns an EmptyStream (an array with no documents) for empty or comment-only text.
+  const yamlDocuments: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
+  const documents = yamlDocuments.map((doc, index) => toManifestDocument(doc, index, toRange));
+  return { documents, toPosition };
+}
+
+function toManifestDocument(doc: Document.Parsed, index: number, toRange: (s: number, e: number) => Range): ManifestDocument {
+  const syntaxProblems: SyntaxProblem[] = doc.errors.map((error) => ({
+    message: describeYamlError(error.code, error.message),
+    range: toRange(error.pos[0], error.pos[1]),
+  }));
+  let value: unknown;
+  if (syntaxProblems.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // yaml throws a ReferenceError for alias bombs and unresolved aliases.
+      const message = error instanceof Error ? error.message : String(error);
+      syntaxProblems.push({ message: describeYamlError('ALIAS', message), range: toRange(doc.range[0], doc.range[1]) });
+    }
+  }
+  const object = isPlainObject(value) ? value : undefined;
+  return {
+    index,
+    value,
+    apiVersion: stringField(object?.apiVersion),
+    kind: stringField(object?.kind),
+    name: isPlainObject(object?.metadata) ? stringField(object.metadata.name) : undefined,
+    syntaxProblems,
+    sourceMap: new SourceMap(doc.contents, toRange),
+    range: toRange(doc.range[0], doc.range[1]),
+  };
+}
+
+function describeYamlError(code: string, message: string): string {
+  if (code === 'ALIAS' && /alias count/i.test(message)) {
+    return `Too many YAML aliases (more than ${MAX_ALIAS_COUNT}): the document looks like an alias bomb and is not checked`;
+  }
+  return `YAML syntax error: ${message}`;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringField(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

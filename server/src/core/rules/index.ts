@@ -1,0 +1,45 @@
+/** Every rule, in one explicit list: adding a rule means adding it here. */
+import { cronJobSchedule } from './cronjob-schedule';
+import { daemonSetRestartPolicy } from './daemonset-restart-policy';
+import { daemonSetSelectorMismatch } from './daemonset-selector-mismatch';
+import { invalidName } from './invalid-name';
+import { jobRestartPolicy } from './job-restart-policy';
+import { removedApiVersion } from './removed-api-version';
+import type { Rule, RuleMeta } from './rule';
+
+export const allRules: readonly Rule[] = [
+  removedApiVersion,
+  invalidName,
+  jobRestartPolicy,
+  cronJobSchedule,
+  daemonSetSelectorMismatch,
+  daemonSetRestartPolicy,
+];
+
+/** Findings that come from reading the file rather than from a rule's check(). */
+export const pipelineRules = {
+  yamlSyntax: {
+    id: 'yaml-syntax',
+    severity: 'error',
+    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    description: 'The file is not valid YAML (or is an alias bomb); nothing else in that document is checked.',
+  },
+  helmTemplate: {
+    id: 'helm-template',
+    severity: 'info',
+    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    description: 'The file contains Helm template syntax ({{ ... }}); lint the output of `helm template` instead.',
+  },
+  unknownField: {
+    id: 'unknown-field',
+    severity: 'error',
+    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    description: 'A field the API server does not know, as strict field validation reports it, with a did-you-mean suggestion.',
+  },
+  wrongType: {
+    id: 'wrong-type',
+    severity: 'error',
+    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    description: 'A value of the wrong type for its field (for example a mapping where a number belongs).',
+  },
+} as const satisfies Record<string, RuleMeta>;

@@ -1,0 +1,23 @@
+import { isDns1123Subdomain } from '../model/names';
+import { invalid, required } from './fieldErrors';
+import type { Rule, RuleFinding } from './rule';
+
+/**
+ * metadata.name must be a DNS-1123 subdomain (ValidateObjectMeta with NameIsDNSSubdomain, used by
+ * ValidateJob, ValidateCronJob and ValidateDaemonSet). One error per failed check, as the API server reports.
+ */
+export const invalidName: Rule = {
+  meta: {
+    id: 'invalid-name',
+    severity: 'error',
+    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    description: 'metadata.name must be a lowercase RFC 1123 subdomain (for example a Job named from a $ITEM template that was not expanded).',
+  },
+  check({ object }) {
+    const { name, generateName } = object.metadata ?? {};
+    if (!name) {
+      return generateName ? [] : [{ path: ['metadata', 'name'], message: required('name or generateName is required') }];
+    }
+    return isDns1123Subdomain(name).map((detail): RuleFinding => ({ path: ['metadata', 'name'], message: invalid(name, detail) }));
+  },
+};

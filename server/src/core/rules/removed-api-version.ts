@@ -1,0 +1,46 @@
+import { isAtLeast } from '../kubernetesVersion';
+import type { Rule } from './rule';
+
+interface Removal {
+  readonly kind: string;
+  readonly apiVersion: string;
+  readonly removedIn: readonly [number, number];
+  readonly replacement: string;
+}
+
+/**
+ * API versions of these kinds that the API server no longer serves.
+ * Kubernetes deprecation guide: CronJob batch/v1beta1 removed in 1.25 (batch/v2alpha1 was never served by
+ * default and went with it); DaemonSet extensions/v1beta1, apps/v1beta1 and apps/v1beta2 removed in 1.16.
+ */
+export const REMOVALS: readonly Removal[] = [
+  { kind: 'CronJob', apiVersion: 'batch/v1beta1', removedIn: [1, 25], replacement: 'batch/v1' },
+  { kind: 'CronJob', apiVersion: 'batch/v2alpha1', removedIn: [1, 25], replacement: 'batch/v1' },
+  { kind: 'DaemonSet', apiVersion: 'extensions/v1beta1', removedIn: [1, 16], replacement: 'apps/v1' },
+  { kind: 'DaemonSet', apiVersion: 'apps/v1beta1', removedIn: [1, 16], replacement: 'apps/v1' },
+  { kind: 'DaemonSet', apiVersion: 'apps/v1beta2', removedIn: [1, 16], replacement: 'apps/v1' },
+];
+
+export const removedApiVersion: Rule = {
+  meta: {
+    id: 'removed-api-version',
+    severity: 'error',
+    kinds: ['CronJob', 'DaemonSet'],
+    description: 'The apiVersion is no longer served by the configured Kubernetes version; use its replacement.',
+  },
+  check({ object, apiVersion, kubernetesVersion }) {
+    const removal = REMOVALS.find((r) => r.kind === object.kind && r.apiVersion === apiVersion);
+    if (!removal || !isAtLeast(kubernetesVersion, ...removal.removedIn)) return [];
+    const [major, minor] = removal.removedIn;
+    const selectorNote =
+      removal.replacement === 'apps/v1' ? ' (apps/v1 also requires spec.selector matching the template labels)' : '';
+    return [
+      {
+        path: ['apiVersion'],
+        message:
+          `no matches for kind "${object.kind}" in version "${apiVersion}": ${apiVersion} ${object.kind} was removed in Kubernetes ${major}.${minor}; ` +
+          `use apiVersion: ${removal.replacement}${selectorNote}`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,41 @@
+/**
+ * A rule: metadata plus a pure check over one decoded, defaulted workload.
+ * Rules return plain findings with a field path; lint() turns paths into ranges.
+ */
+import type { Severity } from '../findings';
+import type { Path } from '../parse/path';
+import type { KubernetesVersion } from '../kubernetesVersion';
+import type { Workload, WorkloadKind } from '../model/types';
+
+export interface RuleMeta {
+  /** Stable kebab-case id; also the suppression key. */
+  readonly id: string;
+  readonly severity: Severity;
+  readonly kinds: readonly WorkloadKind[];
+  /** One sentence for docs and the README's rule table. */
+  readonly description: string;
+}
+
+export interface RuleContext {
+  /** The object after decoding and the API server's defaulting. */
+  readonly object: Workload;
+  /** The object as written (decoded, not defaulted): to tell an explicit value from a default. */
+  readonly written: Workload;
+  readonly apiVersion: string;
+  readonly kubernetesVersion: KubernetesVersion;
+}
+
+export interface RuleFinding {
+  /** Where the problem is in the document. */
+  readonly path: Path;
+  readonly message: string;
+  /** The API server's field path when it differs from formatPath(path) (e.g. `spec.template.labels`). */
+  readonly fieldPath?: string;
+  /** Which part of the located node to underline; 'value' by default. */
+  readonly part?: 'key' | 'value';
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(context: RuleContext): readonly RuleFinding[];
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { test } from 'node:test';
+
+const REPO_ROOT = resolve(__dirname, '../../..');
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const JOB = 'test/fixtures/cli/job-always.yaml';
+const DIR = 'test/fixtures/cli/dir';
+
+test('lint prints file:line:col: severity fieldPath: message [rule-id] and exits 1 on errors', () => {
+  const { status, stdout, stderr } = cli('lint', JOB);
+  assert.equal(stdout, `${JOB}:12:22: error spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never" [job-restart-policy]\n`);
+  assert.equal(stderr, 'checked 1 file(s), 1 Job/CronJob/DaemonSet document(s): 1 error(s), 0 warning(s)\n');
+  assert.equal(status, 1);
+});
+
+test('lint walks directories for *.yaml and *.yml only', () => {
+  const { status, stdout, stderr } = cli('lint', DIR);
+  assert.equal(
+    stdout,
+    `${DIR}/nested/daemonset.yaml:11:7: error spec.template.metadata.labels: Invalid value: map[string]string{"name":"fluentd-elasticsearch"}: \`selector\` does not match template \`labels\` [daemonset-selector-mismatch]\n`,
+  );
+  assert.match(stderr, /^checked 2 file\(s\), 2 Job\/CronJob\/DaemonSet document\(s\)/);
+  assert.equal(status, 1);
+});
+
+test('exit code 0 when there are no error findings', () => {
+  const { status, stdout } = cli('lint', `${DIR}/good.yml`);
+  assert.equal(stdout, '');
+  assert.equal(status, 0);
+});
+
+test('--format json follows the contract', () => {
+  const { status, stdout } = cli('lint', '--format', 'json', JOB);
+  assert.equal(status, 1);
+  assert.deepEqual(JSON.parse(stdout), {
+    findings: [
+      {
+        file: JOB,
+        document: 0,
+        kind: 'Job',
+        name: 'pi',
+        ruleId: 'job-restart-policy',
+        severity: 'error',
+        fieldPath: 'spec.template.spec.restartPolicy',
+        message: 'Required value: valid values: "OnFailure", "Never"',
+        range: { start: { line: 11, character: 21 }, end: { line: 11, character: 27 } },
+      },
+    ],
+  });
+});
+
+test('--format sarif gives a SARIF 2.1.0 log with 1-based regions', () => {
+  const { stdout } = cli('lint', '--format=sarif', JOB);
+  const log = JSON.parse(stdout);
+  assert.equal(log.version, '2.1.0');
+  const [result] = log.runs[0].results;
+  assert.equal(result.ruleId, 'job-restart-policy');
+  assert.equal(result.level, 'error');
+  assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 12, startColumn: 22, endLine: 12, endColumn: 28 });
+});
+
+test('--kube-version decides which apiVersions are removed', () => {
+  const cron = 'test/fixtures/cli/cron-v1beta1.yaml';
+  const json = (version: string) => JSON.parse(cli('lint', '--format', 'json', '--kube-version', version, cron).stdout).findings.map((f: { ruleId: string }) => f.ruleId);
+  assert.deepEqual(json('1.24'), []);
+  assert.deepEqual(json('1.25'), ['removed-api-version']);
+});
+
+test('an unreadable path is a message on stderr, the other files are still linted, exit 2', () => {
+  const { status, stdout, stderr } = cli('lint', 'test/fixtures/cli/missing.yaml', JOB);
+  assert.match(stderr, /^k8s-dryrun: test\/fixtures\/cli\/missing\.yaml: no such file or directory$/m);
+  assert.match(stdout, /\[job-restart-policy\]/);
+  assert.equal(status, 2);
+});
+
+test('usage errors exit 2 with the usage text', () => {
+  for (const args of [[], ['frobnicate'], ['lint'], ['lint', '--format', 'xml', JOB], ['lint', '--kube-version', 'latest', JOB]]) {
+    const { status, stderr, stdout } = cli(...args);
+    if (args.length === 0) {
+      assert.equal(status, 0);
+      assert.match(stdout, /Usage:/);
+      continue;
+    }
+    assert.equal(status, 2, args.join(' '));
+    assert.match(stderr, /^k8s-dryrun: /);
+  }
+});

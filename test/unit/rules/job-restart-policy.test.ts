@@ -1,0 +1,84 @@
+import { runRuleTests, yaml } from './ruleTester';
+
+const job = (policyLine: string): string => yaml`
+  apiVersion: batch/v1
+  kind: Job
+  metadata:
+    name: pi
+  spec:
+    template:
+      spec:
+        containers:
+        - name: pi
+          image: perl
+  ${policyLine}`;
+
+const REQUIRED = 'Required value: valid values: "OnFailure", "Never"';
+
+// Cases after pkg/apis/batch/validation/validation_test.go TestValidateJob ("spec.template.spec.restartPolicy"
+// with RestartPolicyAlways → FieldValueRequired) and validateJobSpec's NotSupported branch.
+runRuleTests('job-restart-policy', {
+  valid: [
+    { name: 'OnFailure', yaml: job('      restartPolicy: OnFailure') },
+    { name: 'Never', yaml: job('      restartPolicy: Never') },
+    {
+      name: 'CronJob with Never',
+      yaml: yaml`
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: { name: hello }
+        spec:
+          schedule: "*/1 * * * *"
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers: [{ name: hello, image: busybox }]`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Always is the pod default and not allowed',
+      yaml: job('      restartPolicy: Always'),
+      findings: [{ fieldPath: 'spec.template.spec.restartPolicy', message: REQUIRED, line: 12 }],
+    },
+    {
+      name: 'missing defaults to Always: points at the template spec',
+      yaml: job(''),
+      findings: [{ fieldPath: 'spec.template.spec.restartPolicy', message: REQUIRED, line: 7 }],
+    },
+    {
+      name: 'empty string',
+      yaml: job('      restartPolicy: ""'),
+      findings: [{ fieldPath: 'spec.template.spec.restartPolicy', message: REQUIRED, line: 12 }],
+    },
+    {
+      name: 'unknown value',
+      yaml: job('      restartPolicy: Sometimes'),
+      findings: [
+        {
+          fieldPath: 'spec.template.spec.restartPolicy',
+          message: 'Unsupported value: "Sometimes": supported values: "OnFailure", "Never"',
+          line: 12,
+        },
+      ],
+    },
+    {
+      name: 'CronJob job template',
+      yaml: yaml`
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: { name: hello }
+        spec:
+          schedule: "*/1 * * * *"
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  containers: [{ name: hello, image: busybox }]
+                  restartPolicy: Always`,
+      findings: [{ fieldPath: 'spec.jobTemplate.spec.template.spec.restartPolicy', message: REQUIRED, line: 11 }],
+    },
+  ],
+});
