@@ -15,7 +15,7 @@ export default tseslint.config(
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/lsp/**', 'server/src/server.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['vscode', 'vscode-languageserver*'] }],
+      'no-restricted-imports': ['error', { paths: ['vscode'], patterns: ['vscode-languageserver*'] }],
     },
   },
   {
@@ -23,7 +23,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['vscode', 'vscode-*', 'node:*', 'fs', 'path', 'child_process', 'os'] },
+        {
+          paths: ['fs', 'path', 'child_process', 'os', 'vscode'],
+          patterns: ['vscode-*', 'node:*'],
+        },
       ],
       'no-restricted-properties': [
         'error',

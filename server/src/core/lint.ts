@@ -5,6 +5,7 @@
 import type { Finding, Range, Severity } from './findings';
 import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion, type KubernetesVersion } from './kubernetesVersion';
 import { decode } from './model/decode';
+import { rootDefinitionFor } from './schema/schema';
 import { applyDefaults } from './model/defaults';
 import { isWorkloadKind, type Workload } from './model/types';
 import { parseManifests, isPlainObject, type ManifestDocument, type ParsedFile } from './parse/parseManifests';
@@ -54,6 +55,12 @@ function lintDocument(doc: ManifestDocument, kubernetesVersion: KubernetesVersio
   const apiVersion = doc.apiVersion ?? '';
   const findings: Finding[] = [];
   const at = (path: Path, part: 'key' | 'value' = 'value'): Range => rangeFor(doc, path, part);
+
+  // Without a served apiVersion the API server cannot decode the object at all: say so and stop.
+  if (!rootDefinitionFor(apiVersion, doc.kind)) {
+    const message = apiVersion ? `no matches for kind "${doc.kind}" in version "${apiVersion}"` : 'apiVersion not set';
+    return [{ ...base, ...fromMeta(pipelineRules.unknownApiVersion), fieldPath: 'apiVersion', message, range: at(['apiVersion']) }];
+  }
 
   const decoded = decode(doc.value, apiVersion, doc.kind);
   for (const issue of decoded.issues) {

@@ -1,20 +1,25 @@
-import { runRuleTests, yaml } from './ruleTester';
+import { runRuleTests } from './ruleTester';
 
-const daemonSet = (selector: string, labels: string, policy = ''): string => yaml`
-  apiVersion: apps/v1
-  kind: DaemonSet
-  metadata:
-    name: fluentd
-  spec:
-  ${selector}
-    template:
-      metadata:
-  ${labels}
-      spec:
-  ${policy}
-        containers:
-        - name: fluentd
-          image: fluent/fluentd:v1.4`;
+/** Lines are joined as written: the arguments are whole, already indented YAML lines. */
+const daemonSet = (selector: string, labels: string, policy = ''): string =>
+  [
+    'apiVersion: apps/v1',
+    'kind: DaemonSet',
+    'metadata:',
+    '  name: fluentd',
+    'spec:',
+    selector,
+    '  template:',
+    '    metadata:',
+    labels,
+    '    spec:',
+    policy,
+    '      containers:',
+    '      - name: fluentd',
+    '        image: fluent/fluentd:v1.4',
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
 
 const SELECTOR = '  selector:\n    matchLabels:\n      name: fluentd';
 const LABELS = '      labels:\n        name: fluentd';
@@ -52,7 +57,7 @@ runRuleTests('daemonset-selector-mismatch', {
         {
           fieldPath: 'spec.template.metadata.labels',
           message: 'Invalid value: map[string]string{"name":"fluentd"}: `selector` does not match template `labels`',
-          line: 11,
+          line: 8,
         },
       ],
     },
@@ -74,7 +79,7 @@ runRuleTests('daemonset-selector-mismatch', {
         {
           fieldPath: 'spec.template.metadata.labels',
           message: 'Invalid value: map[string]string{"name":"fluentd", "tier":"y"}: `selector` does not match template `labels`',
-          line: 11,
+          line: 12,
         },
       ],
     },
@@ -90,12 +95,12 @@ runRuleTests('daemonset-restart-policy', {
     {
       name: 'OnFailure',
       yaml: daemonSet(SELECTOR, LABELS, '      restartPolicy: OnFailure'),
-      findings: [{ fieldPath: 'spec.template.spec.restartPolicy', message: 'Unsupported value: "OnFailure": supported values: "Always"', line: 15 }],
+      findings: [{ fieldPath: 'spec.template.spec.restartPolicy', message: 'Unsupported value: "OnFailure": supported values: "Always"', line: 14 }],
     },
     {
       name: 'Never',
       yaml: daemonSet(SELECTOR, LABELS, '      restartPolicy: Never'),
-      findings: [{ fieldPath: 'spec.template.spec.restartPolicy', message: 'Unsupported value: "Never": supported values: "Always"', line: 15 }],
+      findings: [{ fieldPath: 'spec.template.spec.restartPolicy', message: 'Unsupported value: "Never": supported values: "Always"', line: 14 }],
     },
   ],
 });

@@ -19,7 +19,7 @@ const goodNames = ['a', 'ab', 'abc', 'a1', 'a-1', 'a--1--2--b', '0', '01', '1.a'
 const badNames = ['A', 'ABC', 'aBc', 'A1', 'A-1', '1-A', '-', 'a-', '-a', '1-', '-1', '_', 'a_', '_a', 'a_b', '1_', '_1', '1_2', '.', 'a.', '.a', 'a..b', '1.', '.1', '1..2', ' ', 'a ', ' a', 'a b', '1 ', ' 1', '1 2', 'a@b', 'a,b', 'a_b', 'a;b', 'a:b', 'a%b', 'a?b', 'a$b'];
 
 runRuleTests('invalid-name', {
-  valid: goodNames.map((name) => ({ name: JSON.stringify(name), yaml: job(name) })),
+  valid: goodNames.map((name) => ({ name: JSON.stringify(name), yaml: job(JSON.stringify(name)) })),
   invalid: [
     ...badNames.map((name) => ({
       name: JSON.stringify(name),

@@ -41,7 +41,7 @@ runRuleTests('job-restart-policy', {
     {
       name: 'Always is the pod default and not allowed',
       yaml: job('      restartPolicy: Always'),
-      findings: [{ fieldPath: 'spec.template.spec.restartPolicy', message: REQUIRED, line: 12 }],
+      findings: [{ fieldPath: 'spec.template.spec.restartPolicy', message: REQUIRED, line: 11 }],
     },
     {
       name: 'missing defaults to Always: points at the template spec',
@@ -51,7 +51,7 @@ runRuleTests('job-restart-policy', {
     {
       name: 'empty string',
       yaml: job('      restartPolicy: ""'),
-      findings: [{ fieldPath: 'spec.template.spec.restartPolicy', message: REQUIRED, line: 12 }],
+      findings: [{ fieldPath: 'spec.template.spec.restartPolicy', message: REQUIRED, line: 11 }],
     },
     {
       name: 'unknown value',
@@ -60,7 +60,7 @@ runRuleTests('job-restart-policy', {
         {
           fieldPath: 'spec.template.spec.restartPolicy',
           message: 'Unsupported value: "Sometimes": supported values: "OnFailure", "Never"',
-          line: 12,
+          line: 11,
         },
       ],
     },

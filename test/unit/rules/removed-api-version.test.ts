@@ -39,7 +39,12 @@ runRuleTests('removed-api-version', {
     { name: 'CronJob batch/v1beta1 on 1.25', kubernetesVersion: '1.25', yaml: cronJob('batch/v1beta1'), findings: [{ fieldPath: 'apiVersion', message: removed('CronJob', 'batch/v1beta1', '1.25', 'batch/v1'), line: 1 }] },
     { name: 'CronJob batch/v2alpha1', yaml: cronJob('batch/v2alpha1'), findings: [{ fieldPath: 'apiVersion', message: removed('CronJob', 'batch/v2alpha1', '1.25', 'batch/v1'), line: 1 }] },
     { name: 'DaemonSet extensions/v1beta1', yaml: daemonSet('extensions/v1beta1'), findings: [{ fieldPath: 'apiVersion', message: removed('DaemonSet', 'extensions/v1beta1', '1.16', 'apps/v1', APPS_NOTE), line: 1 }] },
-    { name: 'DaemonSet apps/v1beta1', yaml: daemonSet('apps/v1beta1'), findings: [{ fieldPath: 'apiVersion', message: removed('DaemonSet', 'apps/v1beta1', '1.16', 'apps/v1', APPS_NOTE), line: 1 }] },
+    {
+      name: 'DaemonSet apps/v1beta1 never existed, whatever the version',
+      kubernetesVersion: '1.10',
+      yaml: daemonSet('apps/v1beta1'),
+      findings: [{ fieldPath: 'apiVersion', message: `no matches for kind "DaemonSet" in version "apps/v1beta1": apps/v1beta1 never served DaemonSet; use apiVersion: apps/v1${APPS_NOTE}`, line: 1 }],
+    },
     { name: 'DaemonSet apps/v1beta2 on 1.16', kubernetesVersion: '1.16', yaml: daemonSet('apps/v1beta2'), findings: [{ fieldPath: 'apiVersion', message: removed('DaemonSet', 'apps/v1beta2', '1.16', 'apps/v1', APPS_NOTE), line: 1 }] },
   ],
 });

@@ -3,6 +3,9 @@
  * Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go (Required, Invalid,
  * NotSupported, Forbidden and ErrorBody's value formatting).
  */
+import { goQuote, goStringMap } from '../goFormat';
+
+export { goStringMap };
 
 /** `field.Required(path, detail)` → `Required value[: detail]`. */
 export function required(detail = ''): string {
@@ -41,24 +44,3 @@ export function goValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Go's %#v of a map[string]string: sorted keys; a nil map prints as `map[string]string(nil)`. */
-export function goStringMap(map: Record<string, unknown> | undefined): string {
-  if (map === undefined) return 'map[string]string(nil)';
-  const entries = Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `map[string]string{${entries.map(([k, v]) => `${goQuote(k)}:${goQuote(String(v))}`).join(', ')}}`;
-}
-
-/** Go's strconv.Quote for the printable strings found in manifests. */
-export function goQuote(text: string): string {
-  let out = '"';
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (char === '"' || char === '\\') out += `\\${char}`;
-    else if (char === '\n') out += '\\n';
-    else if (char === '\t') out += '\\t';
-    else if (char === '\r') out += '\\r';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += char;
-  }
-  return `${out}"`;
-}

@@ -30,6 +30,12 @@ export const pipelineRules = {
     kinds: ['Job', 'CronJob', 'DaemonSet'],
     description: 'The file contains Helm template syntax ({{ ... }}); lint the output of `helm template` instead.',
   },
+  unknownApiVersion: {
+    id: 'unknown-api-version',
+    severity: 'error',
+    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    description: 'apiVersion is missing or is not one that serves this kind (Job: batch/v1; CronJob: batch/v1; DaemonSet: apps/v1).',
+  },
   unknownField: {
     id: 'unknown-field',
     severity: 'error',

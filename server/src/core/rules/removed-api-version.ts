@@ -4,7 +4,8 @@ import type { Rule } from './rule';
 interface Removal {
   readonly kind: string;
   readonly apiVersion: string;
-  readonly removedIn: readonly [number, number];
+  /** The release that stopped serving it; undefined when it never served this kind. */
+  readonly removedIn?: readonly [number, number];
   readonly replacement: string;
 }
 
@@ -17,7 +18,7 @@ export const REMOVALS: readonly Removal[] = [
   { kind: 'CronJob', apiVersion: 'batch/v1beta1', removedIn: [1, 25], replacement: 'batch/v1' },
   { kind: 'CronJob', apiVersion: 'batch/v2alpha1', removedIn: [1, 25], replacement: 'batch/v1' },
   { kind: 'DaemonSet', apiVersion: 'extensions/v1beta1', removedIn: [1, 16], replacement: 'apps/v1' },
-  { kind: 'DaemonSet', apiVersion: 'apps/v1beta1', removedIn: [1, 16], replacement: 'apps/v1' },
+  { kind: 'DaemonSet', apiVersion: 'apps/v1beta1', replacement: 'apps/v1' },
   { kind: 'DaemonSet', apiVersion: 'apps/v1beta2', removedIn: [1, 16], replacement: 'apps/v1' },
 ];
 
@@ -30,16 +31,17 @@ export const removedApiVersion: Rule = {
   },
   check({ object, apiVersion, kubernetesVersion }) {
     const removal = REMOVALS.find((r) => r.kind === object.kind && r.apiVersion === apiVersion);
-    if (!removal || !isAtLeast(kubernetesVersion, ...removal.removedIn)) return [];
-    const [major, minor] = removal.removedIn;
+    if (!removal) return [];
+    if (removal.removedIn && !isAtLeast(kubernetesVersion, ...removal.removedIn)) return [];
+    const why = removal.removedIn
+      ? `${apiVersion} ${object.kind} was removed in Kubernetes ${removal.removedIn.join('.')}`
+      : `${apiVersion} never served ${object.kind}`;
     const selectorNote =
       removal.replacement === 'apps/v1' ? ' (apps/v1 also requires spec.selector matching the template labels)' : '';
     return [
       {
         path: ['apiVersion'],
-        message:
-          `no matches for kind "${object.kind}" in version "${apiVersion}": ${apiVersion} ${object.kind} was removed in Kubernetes ${major}.${minor}; ` +
-          `use apiVersion: ${removal.replacement}${selectorNote}`,
+        message: `no matches for kind "${object.kind}" in version "${apiVersion}": ${why}; use apiVersion: ${removal.replacement}${selectorNote}`,
       },
     ];
   },
