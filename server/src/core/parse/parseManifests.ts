@@ -47,7 +47,8 @@ export function parseManifests(text: string): ParsedFile {
 }
 
 function toManifestDocument(doc: Document.Parsed, index: number, toRange: (s: number, e: number) => Range): ManifestDocument {
-  const syntaxProblems: SyntaxProblem[] = doc.errors.map((error) => ({
+  // Only the first error: the ones after it are mostly the parser losing its footing on the same mistake.
+  const syntaxProblems: SyntaxProblem[] = doc.errors.slice(0, 1).map((error) => ({
     message: describeYamlError(error.code, error.message),
     range: toRange(error.pos[0], error.pos[1]),
   }));
@@ -74,11 +75,23 @@ function toManifestDocument(doc: Document.Parsed, index: number, toRange: (s: nu
   };
 }
 
+/** What usually causes each of the yaml package's error codes in a hand-written manifest. */
+const HINTS: Readonly<Record<string, string>> = {
+  BAD_INDENT: 'check the indentation of this line against the lines above it',
+  MISSING_CHAR: 'check the indentation and the quotes on this line',
+  TAB_AS_INDENT: 'YAML indentation must use spaces',
+  UNEXPECTED_TOKEN: 'text follows a complete value: quote the whole value, or start a comment with " #"',
+  MULTILINE_IMPLICIT_KEY: 'a key and its colon must be on one line; is a line above missing its closing quote or bracket?',
+  BLOCK_AS_IMPLICIT_KEY: 'is this line indented too far or too little?',
+  DUPLICATE_KEY: 'the API server rejects duplicate fields',
+};
+
 function describeYamlError(code: string, message: string): string {
   if (code === 'ALIAS' && /alias count/i.test(message)) {
     return `Too many YAML aliases (more than ${MAX_ALIAS_COUNT}): the document looks like an alias bomb and is not checked`;
   }
-  return `YAML syntax error: ${message}`;
+  const hint = HINTS[code];
+  return `YAML syntax error: ${message}${hint ? ` (${hint})` : ''}`;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
