@@ -11,11 +11,13 @@ import { isWorkloadKind, type Workload } from './model/types';
 import { parseManifests, isPlainObject, type ManifestDocument, type ParsedFile } from './parse/parseManifests';
 import { formatPath, type Path } from './parse/path';
 import { allRules, pipelineRules } from './rules';
-import type { RuleMeta } from './rules/rule';
+import type { Rule, RuleMeta } from './rules/rule';
 
 export interface LintOptions {
   /** `1.MINOR`; the newest stable minor when absent. */
   readonly kubernetesVersion?: string;
+  /** Rules to run after the registered ones (tests of rules not registered yet). */
+  readonly extraRules?: readonly Rule[];
 }
 
 /** `{{ … }}` on one line: Helm (or another Go-template) placeholder. */
@@ -42,10 +44,11 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions = {}): Findi
   const version =
     parseKubernetesVersion(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION) ??
     (parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION) as KubernetesVersion);
-  return parsed.documents.flatMap((doc) => lintDocument(doc, version));
+  const rules = options.extraRules ? [...allRules, ...options.extraRules] : allRules;
+  return parsed.documents.flatMap((doc) => lintDocument(doc, version, rules));
 }
 
-function lintDocument(doc: ManifestDocument, kubernetesVersion: KubernetesVersion): Finding[] {
+function lintDocument(doc: ManifestDocument, kubernetesVersion: KubernetesVersion, rules: readonly Rule[]): Finding[] {
   const base = { document: doc.index, kind: doc.kind, name: doc.name };
   if (doc.syntaxProblems.length > 0) {
     return doc.syntaxProblems.map((problem) => ({ ...base, ...fromMeta(pipelineRules.yamlSyntax), fieldPath: '', message: problem.message, range: problem.range }));
@@ -70,7 +73,7 @@ function lintDocument(doc: ManifestDocument, kubernetesVersion: KubernetesVersio
 
   const written = decoded.object as Workload;
   const context = { object: applyDefaults(written), written, apiVersion, kubernetesVersion };
-  for (const rule of allRules) {
+  for (const rule of rules) {
     if (!rule.meta.kinds.includes(doc.kind)) continue;
     for (const result of rule.check(context)) {
       findings.push({
