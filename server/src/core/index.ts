@@ -2,6 +2,9 @@
 export type { Finding, Position, Range, Severity } from './findings';
 export { lint, lintText, lintParsed, type LintOptions, type LintResult } from './lint';
 export { isWorkloadKind, WORKLOAD_KINDS, type WorkloadKind } from './model/types';
-export { parseManifests, type ManifestDocument, type ParsedFile } from './parse/parseManifests';
+export { documentAt, parseManifests, type ManifestDocument, type ParsedFile } from './parse/parseManifests';
+export { explainField, fieldsAt, type FieldExplanation } from './explain';
+export { formatPath, parsePath, type Path } from './parse/path';
 export { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from './kubernetesVersion';
 export { allRules, pipelineRules } from './rules';
+export { completeAt, type CompletionCandidate } from './complete';

@@ -27,6 +27,8 @@ export interface LintResult {
   readonly findings: Finding[];
   /** The `kind` of each document ('' when it has none), for summaries. */
   readonly documentKinds: readonly string[];
+  /** The parsed file, for hover and completion; undefined for a Helm template, which is not parsed. */
+  readonly parsed?: ParsedFile;
 }
 
 export function lintText(text: string, options: LintOptions = {}): Finding[] {
@@ -37,7 +39,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const helm = TEMPLATE_SYNTAX.exec(text);
   if (helm) return { findings: [helmTemplateFinding(text, helm.index)], documentKinds: [] };
   const parsed = parseManifests(text);
-  return { findings: lintParsed(parsed, options), documentKinds: parsed.documents.map((doc) => doc.kind ?? '') };
+  return { findings: lintParsed(parsed, options), documentKinds: parsed.documents.map((doc) => doc.kind ?? ''), parsed };
 }
 
 export function lintParsed(parsed: ParsedFile, options: LintOptions = {}): Finding[] {

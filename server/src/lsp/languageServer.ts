@@ -1,51 +1,64 @@
 /**
- * LSP wiring: capabilities, document sync, settings and diagnostics. Everything Kubernetes-specific
- * happens in core/; this file only moves documents in and diagnostics out.
+ * LSP wiring: capabilities, document sync, settings and the feature handlers. Everything
+ * Kubernetes-specific happens in core/; this file only moves documents in and results out.
  */
 import {
-  TextDocuments,
   TextDocumentSyncKind,
+  type CompletionItem,
   type Connection,
+  type Hover,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText } from '../core';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintOptions } from '../core';
+import { provideCompletion } from './completion';
 import { toDiagnostic } from './diagnostics';
+import { DocumentStore } from './documents';
 import { createGuard } from './guard';
+import { provideHover } from './hover';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
+/** What the server offers; completion triggers on the characters that start a value or a list item. */
+const CAPABILITIES: InitializeResult['capabilities'] = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+  hoverProvider: true,
+  completionProvider: { triggerCharacters: [':', ' ', '-'] },
+};
+
 export function startLanguageServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   const guard = createGuard(connection);
   const log = (message: string): void => connection.console.log(message);
   let settings: Settings = DEFAULT_SETTINGS;
+  // One options object per settings value, so the analysis cache sees a change.
+  let lintOptions: LintOptions = { kubernetesVersion: settings.kubernetesVersion };
+  const applySettings = (next: Settings): void => {
+    settings = next;
+    lintOptions = { kubernetesVersion: settings.kubernetesVersion };
+  };
+  const store = new DocumentStore(() => lintOptions);
   let canPullConfiguration = false;
 
   connection.onInitialize(
-    guard('initialize', {} as InitializeResult, (params: InitializeParams): InitializeResult => {
+    guard('initialize', { capabilities: {} } as InitializeResult, (params: InitializeParams): InitializeResult => {
       canPullConfiguration = params.capabilities.workspace?.configuration === true;
       // Editors other than VS Code may pass settings here: { "kubernetesVersion": "1.37" }.
-      settings = readSettings(params.initializationOptions, log);
-      return {
-        capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
-        serverInfo: { name: 'k8s-dryrun' },
-      };
+      applySettings(readSettings(params.initializationOptions, log));
+      return { capabilities: CAPABILITIES, serverInfo: { name: 'k8s-dryrun' } };
     }),
   );
 
   const refreshSettings = guard('settings', undefined, async () => {
     if (!canPullConfiguration) return;
-    settings = readSettings(await connection.workspace.getConfiguration('k8sDryRun'), log);
+    applySettings(readSettings(await connection.workspace.getConfiguration('k8sDryRun'), log));
   });
 
   const validate = guard('diagnostics', undefined, async (document: TextDocument) => {
-    const diagnostics = lintText(document.getText(), settings).map(toDiagnostic);
+    const diagnostics = store.analysis(document).findings.map(toDiagnostic);
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   });
-
   const validateAll = async (): Promise<void> => {
-    await Promise.all(documents.all().map(validate));
+    await Promise.all(store.documents.all().map(validate));
   };
 
   connection.onInitialized(
@@ -57,20 +70,33 @@ export function startLanguageServer(connection: Connection): void {
   connection.onDidChangeConfiguration(
     guard('configuration', undefined, async (change: { settings?: unknown }) => {
       if (canPullConfiguration) await refreshSettings();
-      else settings = readSettings((change.settings as Record<string, unknown> | undefined)?.k8sDryRun, log);
+      else applySettings(readSettings((change.settings as Record<string, unknown> | undefined)?.k8sDryRun, log));
       await validateAll();
     }),
   );
 
   // Fires on open too.
-  documents.onDidChangeContent(({ document }) => void validate(document));
+  store.documents.onDidChangeContent(({ document }) => void validate(document));
   // A closed document's problems leave the Problems panel with it.
-  documents.onDidClose(
+  store.documents.onDidClose(
     guard('close', undefined, async ({ document }) => {
       await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     }),
   );
 
-  documents.listen(connection);
+  connection.onHover(
+    guard('hover', null as Hover | null, ({ textDocument, position }) => {
+      const document = store.get(textDocument.uri);
+      return document ? provideHover(document, store.analysis(document), position) : null;
+    }),
+  );
+  connection.onCompletion(
+    guard('completion', [] as CompletionItem[], ({ textDocument, position }) => {
+      const document = store.get(textDocument.uri);
+      return document ? provideCompletion(document, store.analysis(document), position) : [];
+    }),
+  );
+
+  store.documents.listen(connection);
   connection.listen();
 }

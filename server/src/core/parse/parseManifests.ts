@@ -25,6 +25,8 @@ export interface ManifestDocument {
   readonly sourceMap: SourceMap;
   /** Range of the whole document, for findings about it as a whole. */
   readonly range: Range;
+  /** The same as text offsets [start, end). */
+  readonly offsets: readonly [number, number];
 }
 
 export interface ParsedFile {
@@ -52,15 +54,14 @@ function toManifestDocument(doc: Document.Parsed, index: number, toRange: (s: nu
     message: describeYamlError(error.code, error.message),
     range: toRange(error.pos[0], error.pos[1]),
   }));
+  // Built even when there are syntax errors: completion and hover work on half-typed documents.
   let value: unknown;
-  if (syntaxProblems.length === 0) {
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (error) {
-      // yaml throws a ReferenceError for alias bombs and unresolved aliases.
-      const message = error instanceof Error ? error.message : String(error);
-      syntaxProblems.push({ message: describeYamlError('ALIAS', message), range: toRange(doc.range[0], doc.range[1]) });
-    }
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws a ReferenceError for alias bombs and unresolved aliases.
+    const message = error instanceof Error ? error.message : String(error);
+    if (syntaxProblems.length === 0) syntaxProblems.push({ message: describeYamlError('ALIAS', message), range: toRange(doc.range[0], doc.range[1]) });
   }
   const object = isPlainObject(value) ? value : undefined;
   return {
@@ -72,7 +73,13 @@ function toManifestDocument(doc: Document.Parsed, index: number, toRange: (s: nu
     syntaxProblems,
     sourceMap: new SourceMap(doc.contents, toRange),
     range: toRange(doc.range[0], doc.range[1]),
+    offsets: [doc.range[0], doc.range[2]],
   };
+}
+
+/** The document holding `offset` (a position between two documents belongs to the one before). */
+export function documentAt(parsed: ParsedFile, offset: number): ManifestDocument | undefined {
+  return parsed.documents.find((doc) => offset <= doc.offsets[1]) ?? parsed.documents[parsed.documents.length - 1];
 }
 
 /** What usually causes each of the yaml package's error codes in a hand-written manifest. */

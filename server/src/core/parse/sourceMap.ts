@@ -6,6 +6,12 @@ import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Range } from '../findings';
 import type { Path } from './path';
 
+/** What is under a position: the path of the innermost field, and whether the position is on its key. */
+export interface PathAtOffset {
+  readonly path: Path;
+  readonly on: 'key' | 'value';
+}
+
 export interface Located {
   /** The range of the key that holds the value (for list items: the item itself). */
   readonly key?: Range;
@@ -36,10 +42,52 @@ export class SourceMap {
     return { key: this.rangeOf(keyNode), value: this.rangeOf(node), depth };
   }
 
+  /** The innermost field at `offset` (a key or a scalar value); undefined outside every field. */
+  pathAt(offset: number): PathAtOffset | undefined {
+    const path: (string | number)[] = [];
+    let node: unknown = this.root;
+    let found: PathAtOffset | undefined;
+    for (;;) {
+      if (isMap(node)) {
+        const pair = node.items.find((item: Pair) => contains(item.key, offset) || contains(item.value, offset));
+        if (!pair || !isScalar(pair.key)) return found;
+        path.push(String(pair.key.value));
+        if (contains(pair.key, offset)) return { path: [...path], on: 'key' };
+        found = { path: [...path], on: 'value' };
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const index = node.items.findIndex((item) => contains(item, offset));
+        if (index < 0) return found;
+        path.push(index);
+        found = { path: [...path], on: 'value' };
+        node = node.items[index];
+      } else {
+        return found;
+      }
+    }
+  }
+
+  /** The yaml node at `path`, for callers that need the structure (existing keys, item counts). */
+  nodeAt(path: Path): unknown {
+    let node: unknown = this.root;
+    for (const segment of path) {
+      const next = child(node, segment);
+      if (!next) return undefined;
+      node = next.node;
+    }
+    return node;
+  }
+
   private rangeOf(node: unknown): Range | undefined {
     const range = (node as Node | undefined)?.range;
     return range ? this.toRange(range[0], range[1]) : undefined;
   }
+}
+
+/** Whether the node's source range holds `offset`; the end is inclusive so a cursor right after a value counts. */
+function contains(node: unknown, offset: number): boolean {
+  const range = (node as Node | null | undefined)?.range;
+  return range !== undefined && range !== null && range[0] <= offset && offset <= range[1];
 }
 
 function child(node: unknown, segment: string | number): { node: unknown; keyNode: unknown } | undefined {

@@ -1,0 +1,35 @@
+/** Hover: a `kubectl explain` card for the field under the cursor in a Job, CronJob or DaemonSet. */
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentAt, explainField, isWorkloadKind, type FieldExplanation, type LintResult } from '../core';
+
+export function provideHover(document: TextDocument, analysis: LintResult, position: Position): Hover | null {
+  if (!analysis.parsed) return null;
+  const offset = document.offsetAt(position);
+  const doc = documentAt(analysis.parsed, offset);
+  if (!doc || !isWorkloadKind(doc.kind)) return null;
+  const at = doc.sourceMap.pathAt(offset);
+  if (!at) return null;
+  // On a list item's dash or a map value, explain the field that holds it.
+  const path = [...at.path];
+  while (typeof path[path.length - 1] === 'number') path.pop();
+  const explanation = explainField(doc.apiVersion ?? '', doc.kind, path);
+  if (!explanation) return null;
+  const located = doc.sourceMap.locate(path);
+  return { contents: { kind: MarkupKind.Markdown, value: explanationMarkdown(explanation) }, range: located.key };
+}
+
+export function explanationMarkdown(field: FieldExplanation): string {
+  const facts = [`\`${field.type}\``];
+  if (field.required) facts.push('required');
+  if (field.defaultValue !== undefined) facts.push(`default \`${field.defaultValue}\``);
+  const lines = [`**${field.name}** · ${facts.join(' · ')}`, '', `\`${field.title}\``];
+  if (field.enumValues?.length) lines.push('', `Values: ${field.enumValues.map((v) => `\`${v}\``).join(', ')}`);
+  if (field.description) lines.push('', escapeMarkdownHtml(field.description));
+  return lines.join('\n');
+}
+
+/** Descriptions are plain text from the OpenAPI definitions; keep angle brackets from reading as HTML. */
+function escapeMarkdownHtml(text: string): string {
+  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
