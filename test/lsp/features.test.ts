@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CompletionRequest, DidOpenTextDocumentNotification, HoverRequest, type CompletionItem, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol/node';
 import { startStdioServer, withTimeout, type TestClient } from './lspClient';
 
 const JOB = `apiVersion: batch/v1
@@ -18,12 +27,13 @@ spec:
 `;
 
 let client: TestClient;
+let diagnostics: Diagnostic[];
 const uri = 'file:///work/features.yaml';
 before(async () => {
   client = await startStdioServer();
   const opened = client.nextDiagnostics(uri);
   await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text: JOB } });
-  await opened;
+  diagnostics = (await opened).diagnostics;
 });
 after(async () => {
   await client.close();
@@ -44,4 +54,19 @@ test('completion offers the enum values of restartPolicy', async () => {
     'completion',
   )) as CompletionItem[];
   assert.deepEqual(items.map((i) => i.label), ['Always', 'Never', 'OnFailure']);
+});
+
+test('the restartPolicy diagnostic offers two quick fixes with their edits', async () => {
+  const [diagnostic] = diagnostics;
+  const actions = (await withTimeout(
+    client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }),
+    'code actions',
+  )) as CodeAction[];
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.kind, a.edit?.changes?.[uri]?.map((e) => e.newText)]),
+    [
+      ['Set restartPolicy to OnFailure', 'quickfix', [': OnFailure']],
+      ['Set restartPolicy to Never', 'quickfix', [': Never']],
+    ],
+  );
 });

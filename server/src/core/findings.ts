@@ -1,4 +1,5 @@
 /** What the linter reports, independent of LSP and of the CLI's output formats. */
+import type { Fix } from './parse/edits';
 import type { Path } from './parse/path';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -26,6 +27,8 @@ export interface Finding {
   readonly document: number;
   readonly kind?: string;
   readonly name?: string;
+  /** Quick fixes, as text edits, where the fix is unambiguous. */
+  readonly fixes?: readonly Fix[];
 }
 
 /** Where in the document a finding points, when that differs from its field path. */

@@ -1,5 +1,6 @@
 /** The public API of the pure core, shared by the language server, the CLI, tests and benchmarks. */
 export type { Finding, Position, Range, Severity } from './findings';
+export type { Fix, TextEdit } from './parse/edits';
 export { lint, lintText, lintParsed, type LintOptions, type LintResult } from './lint';
 export { isWorkloadKind, WORKLOAD_KINDS, type WorkloadKind } from './model/types';
 export { documentAt, parseManifests, type ManifestDocument, type ParsedFile } from './parse/parseManifests';

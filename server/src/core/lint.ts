@@ -9,6 +9,7 @@ import { rootDefinitionFor } from './schema/schema';
 import { applyDefaults } from './model/defaults';
 import { isWorkloadKind, type Workload } from './model/types';
 import { parseManifests, isPlainObject, type ManifestDocument, type ParsedFile } from './parse/parseManifests';
+import { resolveFix, type EditContext, type FixIntent } from './parse/edits';
 import { formatPath, type Path } from './parse/path';
 import { allRules, pipelineRules } from './rules';
 import type { Rule, RuleMeta } from './rules/rule';
@@ -47,10 +48,10 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions = {}): Findi
     parseKubernetesVersion(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION) ??
     (parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION) as KubernetesVersion);
   const rules = options.extraRules ? [...allRules, ...options.extraRules] : allRules;
-  return parsed.documents.flatMap((doc) => lintDocument(doc, version, rules));
+  return parsed.documents.flatMap((doc) => lintDocument(parsed, doc, version, rules));
 }
 
-function lintDocument(doc: ManifestDocument, kubernetesVersion: KubernetesVersion, rules: readonly Rule[]): Finding[] {
+function lintDocument(parsed: ParsedFile, doc: ManifestDocument, kubernetesVersion: KubernetesVersion, rules: readonly Rule[]): Finding[] {
   const base = { document: doc.index, kind: doc.kind, name: doc.name };
   if (doc.syntaxProblems.length > 0) {
     return doc.syntaxProblems.map((problem) => ({ ...base, ...fromMeta(pipelineRules.yamlSyntax), fieldPath: '', message: problem.message, range: problem.range }));
@@ -60,6 +61,11 @@ function lintDocument(doc: ManifestDocument, kubernetesVersion: KubernetesVersio
   const apiVersion = doc.apiVersion ?? '';
   const findings: Finding[] = [];
   const at = (path: Path, part: 'key' | 'value' = 'value'): Range => rangeFor(doc, path, part);
+  const editContext: EditContext = { text: parsed.text, sourceMap: doc.sourceMap, toPosition: parsed.toPosition };
+  const fixes = (intents: readonly FixIntent[] | undefined) => {
+    const resolved = (intents ?? []).flatMap((intent) => resolveFix(editContext, intent) ?? []);
+    return resolved.length > 0 ? { fixes: resolved } : {};
+  };
 
   // Without a served apiVersion the API server cannot decode the object at all: say so and stop.
   if (!rootDefinitionFor(apiVersion, doc.kind)) {
@@ -70,7 +76,19 @@ function lintDocument(doc: ManifestDocument, kubernetesVersion: KubernetesVersio
   const decoded = decode(doc.value, apiVersion, doc.kind);
   for (const issue of decoded.issues) {
     const meta = issue.problem === 'unknown-field' ? pipelineRules.unknownField : pipelineRules.wrongType;
-    findings.push({ ...base, ...fromMeta(meta), fieldPath: formatPath(issue.path), message: issue.message, range: at(issue.path, issue.problem === 'unknown-field' ? 'key' : 'value') });
+    const siblingPath = [...issue.path.slice(0, -1), issue.suggestion ?? ''];
+    const siblingExists = doc.sourceMap.locate(siblingPath).depth === siblingPath.length;
+    const rename: FixIntent[] = issue.suggestion && !siblingExists
+      ? [{ title: `Rename to ${issue.suggestion}`, changes: [{ op: 'rename', path: issue.path, key: issue.suggestion }], preferred: true }]
+      : [];
+    findings.push({
+      ...base,
+      ...fromMeta(meta),
+      fieldPath: formatPath(issue.path),
+      message: issue.message,
+      range: at(issue.path, issue.problem === 'unknown-field' ? 'key' : 'value'),
+      ...fixes(rename),
+    });
   }
 
   const written = decoded.object as Workload;
@@ -84,6 +102,7 @@ function lintDocument(doc: ManifestDocument, kubernetesVersion: KubernetesVersio
         fieldPath: result.fieldPath ?? formatPath(result.path),
         message: result.message,
         range: at(result.path, result.part),
+        ...fixes(result.fixes),
       });
     }
   }

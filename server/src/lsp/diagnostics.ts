@@ -19,5 +19,6 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
     message: finding.fieldPath ? `${finding.fieldPath}: ${finding.message}` : finding.message,
+    ...(finding.fixes ? { data: { fixes: finding.fixes } } : {}),
   };
 }

@@ -3,7 +3,9 @@
  * Kubernetes-specific happens in core/; this file only moves documents in and results out.
  */
 import {
+  CodeActionKind,
   TextDocumentSyncKind,
+  type CodeAction,
   type CompletionItem,
   type Connection,
   type Hover,
@@ -12,6 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintOptions } from '../core';
+import { provideCodeActions } from './codeActions';
 import { provideCompletion } from './completion';
 import { toDiagnostic } from './diagnostics';
 import { DocumentStore } from './documents';
@@ -23,6 +26,7 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 const CAPABILITIES: InitializeResult['capabilities'] = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
   hoverProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   completionProvider: { triggerCharacters: [':', ' ', '-'] },
 };
 
@@ -96,6 +100,8 @@ export function startLanguageServer(connection: Connection): void {
       return document ? provideCompletion(document, store.analysis(document), position) : [];
     }),
   );
+
+  connection.onCodeAction(guard('codeAction', [] as CodeAction[], provideCodeActions));
 
   store.documents.listen(connection);
   connection.listen();

@@ -23,6 +23,8 @@ export interface DecodeIssue {
   readonly path: Path;
   readonly problem: 'unknown-field' | 'wrong-type';
   readonly message: string;
+  /** For an unknown field: the known sibling the user probably meant. */
+  readonly suggestion?: string;
 }
 
 export interface DecodeResult {
@@ -105,7 +107,7 @@ class Decoder {
     });
     // An explicit stack instead of recursion: nesting depth is the input's business, not ours.
     for (let work = this.stack.pop(); work !== undefined; work = this.stack.pop()) {
-      if ('unknownField' in work) this.report(work.unknownField.path, 'unknown-field', work.unknownField.message);
+      if ('unknownField' in work) this.record(work.unknownField);
       else this.decodeValue(work);
     }
     return { object: holder[0], issues: this.issues };
@@ -186,8 +188,9 @@ class Decoder {
       const strictPath = task.strictPath === '' ? key : `${task.strictPath}.${key}`;
       const field = Object.prototype.hasOwnProperty.call(def.p, key) ? def.p[key] : undefined;
       if (field === undefined) {
-        const message = unknownFieldMessage(strictPath, key, Object.keys(def.p));
-        children.push({ unknownField: { path: [...task.path, key], problem: 'unknown-field', message } });
+        const suggestion = suggestField(key, Object.keys(def.p));
+        const message = unknownFieldMessage(strictPath, suggestion);
+        children.push({ unknownField: { path: [...task.path, key], problem: 'unknown-field', message, suggestion } });
         continue;
       }
       children.push({
@@ -271,7 +274,11 @@ class Decoder {
   }
 
   private report(path: readonly PathSegment[], problem: DecodeIssue['problem'], message: string): void {
-    if (this.issues.length < MAX_ISSUES) this.issues.push({ path, problem, message });
+    this.record({ path, problem, message });
+  }
+
+  private record(issue: DecodeIssue): void {
+    if (this.issues.length < MAX_ISSUES) this.issues.push(issue);
   }
 
   private pushInOrder(children: readonly Work[]): void {
@@ -379,8 +386,7 @@ function copyFreeForm(value: unknown): unknown {
 
 // --- unknown fields -----------------------------------------------------------------------------------------
 
-function unknownFieldMessage(strictPath: string, key: string, known: readonly string[]): string {
-  const suggestion = suggestField(key, known);
+function unknownFieldMessage(strictPath: string, suggestion: string | undefined): string {
   const message = `unknown field ${goQuote(strictPath)}`;
   return suggestion === undefined ? message : `${message} (did you mean "${suggestion}"?)`;
 }

@@ -30,6 +30,7 @@ export interface ManifestDocument {
 }
 
 export interface ParsedFile {
+  readonly text: string;
   readonly documents: readonly ManifestDocument[];
   readonly toPosition: (offset: number) => Position;
 }
@@ -45,7 +46,7 @@ export function parseManifests(text: string): ParsedFile {
   // parseAllDocuments returns an EmptyStream (an array with no documents) for empty or comment-only text.
   const yamlDocuments: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
   const documents = yamlDocuments.map((doc, index) => toManifestDocument(doc, index, toRange));
-  return { documents, toPosition };
+  return { text, documents, toPosition };
 }
 
 function toManifestDocument(doc: Document.Parsed, index: number, toRange: (s: number, e: number) => Range): ManifestDocument {

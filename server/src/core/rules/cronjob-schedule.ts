@@ -1,3 +1,4 @@
+import type { FixIntent } from '../parse/edits';
 import { invalid, required } from './fieldErrors';
 import type { Rule } from './rule';
 
@@ -21,7 +22,20 @@ export const cronJobSchedule: Rule = {
     const schedule = object.spec?.schedule;
     if (schedule === undefined || schedule === '') return [{ path: ['spec', 'schedule'], message: required() }];
     if (schedule.includes('TZ')) {
-      return [{ path: ['spec', 'schedule'], message: invalid(schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead') }];
+      const prefix = /^\s*(?:CRON_)?TZ=(\S+)\s+(.+)$/.exec(schedule);
+      const fixes: FixIntent[] = prefix
+        ? [
+            {
+              title: `Move the time zone ${prefix[1]} to spec.timeZone`,
+              changes: [
+                { op: 'set', path: ['spec', 'schedule'], value: prefix[2].trim() },
+                { op: 'set', path: ['spec', 'timeZone'], value: prefix[1] },
+              ],
+              preferred: true,
+            },
+          ]
+        : [];
+      return [{ path: ['spec', 'schedule'], message: invalid(schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'), fixes }];
     }
     const trimmed = schedule.trim();
     if (trimmed.startsWith('@')) {

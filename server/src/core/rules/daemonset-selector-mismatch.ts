@@ -1,4 +1,5 @@
 import { selectorMatches } from '../model/labelSelector';
+import type { FixIntent } from '../parse/edits';
 import { goStringMap } from './fieldErrors';
 import type { Rule } from './rule';
 
@@ -17,12 +18,27 @@ export const daemonSetSelectorMismatch: Rule = {
   check({ object }) {
     if (object.kind !== 'DaemonSet') return [];
     const labels = object.spec?.template?.metadata?.labels;
-    if (selectorMatches(object.spec?.selector, labels) !== false) return [];
+    const selector = object.spec?.selector;
+    if (selectorMatches(selector, labels) !== false) return [];
+    const fixes: FixIntent[] = [];
+    if (selector?.matchLabels && !selector.matchExpressions?.length) {
+      fixes.push({
+        title: "Add the selector's matchLabels to the template labels",
+        changes: [{ op: 'set', path: ['spec', 'template', 'metadata', 'labels'], value: { ...labels, ...selector.matchLabels } }],
+      });
+    }
+    if (labels && Object.keys(labels).length > 0) {
+      fixes.push({
+        title: 'Select the template labels (spec.selector.matchLabels)',
+        changes: [{ op: 'set', path: ['spec', 'selector'], value: { matchLabels: labels } }],
+      });
+    }
     return [
       {
         path: ['spec', 'template', 'metadata', 'labels'],
         part: 'key',
         message: `Invalid value: ${goStringMap(labels)}: \`selector\` does not match template \`labels\``,
+        fixes,
       },
     ];
   },

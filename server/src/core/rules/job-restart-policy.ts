@@ -19,9 +19,13 @@ export const jobRestartPolicy: Rule = {
     const policy = podTemplateOf(object)?.spec?.restartPolicy;
     const path: Path = [...jobSpecPath(object), 'template', 'spec', 'restartPolicy'];
     if (policy === 'OnFailure' || policy === 'Never') return [];
+    const fixes = (['OnFailure', 'Never'] as const).map((value) => ({
+      title: `Set restartPolicy to ${value}`,
+      changes: [{ op: 'set' as const, path, value }],
+    }));
     if (policy === 'Always' || policy === undefined || policy === '') {
-      return [{ path, message: required('valid values: "OnFailure", "Never"') }];
+      return [{ path, message: required('valid values: "OnFailure", "Never"'), fixes }];
     }
-    return [{ path, message: notSupported(policy, ['OnFailure', 'Never']) }];
+    return [{ path, message: notSupported(policy, ['OnFailure', 'Never']), fixes }];
   },
 };

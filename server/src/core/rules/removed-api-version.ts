@@ -1,4 +1,5 @@
 import { isAtLeast } from '../kubernetesVersion';
+import type { Change } from '../parse/edits';
 import type { Rule } from './rule';
 
 interface Removal {
@@ -38,9 +39,16 @@ export const removedApiVersion: Rule = {
       : `${apiVersion} never served ${object.kind}`;
     const selectorNote =
       removal.replacement === 'apps/v1' ? ' (apps/v1 also requires spec.selector matching the template labels)' : '';
+    const changes: Change[] = [{ op: 'set', path: ['apiVersion'], value: removal.replacement }];
+    // apps/v1 has no selector defaulting: bring the one extensions/v1beta1 used to copy from the labels.
+    const labels = object.kind === 'DaemonSet' ? object.spec?.template?.metadata?.labels : undefined;
+    if (object.kind === 'DaemonSet' && !object.spec?.selector && labels && Object.keys(labels).length > 0) {
+      changes.push({ op: 'set', path: ['spec', 'selector'], value: { matchLabels: labels } });
+    }
     return [
       {
         path: ['apiVersion'],
+        fixes: [{ title: `Change apiVersion to ${removal.replacement}${changes.length > 1 ? ' and add the selector it requires' : ''}`, changes, preferred: true }],
         message: `no matches for kind "${object.kind}" in version "${apiVersion}": ${why}; use apiVersion: ${removal.replacement}${selectorNote}`,
       },
     ];

@@ -3,6 +3,7 @@
  * Rules return plain findings with a field path; lint() turns paths into ranges.
  */
 import type { Severity } from '../findings';
+import type { FixIntent } from '../parse/edits';
 import type { Path } from '../parse/path';
 import type { KubernetesVersion } from '../kubernetesVersion';
 import type { Workload, WorkloadKind } from '../model/types';
@@ -33,6 +34,8 @@ export interface RuleFinding {
   readonly fieldPath?: string;
   /** Which part of the located node to underline; 'value' by default. */
   readonly part?: 'key' | 'value';
+  /** Quick fixes; lint() turns them into text edits and drops any it cannot place safely. */
+  readonly fixes?: readonly FixIntent[];
 }
 
 export interface Rule {
