@@ -24,7 +24,7 @@ test('lint walks directories for *.yaml and *.yml only', () => {
   const { status, stdout, stderr } = cli('lint', DIR);
   assert.equal(
     stdout,
-    `${DIR}/nested/daemonset.yaml:11:7: error spec.template.metadata.labels: Invalid value: map[string]string{"name":"fluentd-elasticsearch"}: \`selector\` does not match template \`labels\` [daemonset-selector-mismatch]\n`,
+    `${DIR}/nested/daemonset.yaml:11:7: error spec.template.metadata.labels: Invalid value: {"name":"fluentd-elasticsearch"}: \`selector\` does not match template \`labels\` [daemonset-selector-mismatch]\n`,
   );
   assert.match(stderr, /^checked 2 file\(s\), 2 Job\/CronJob\/DaemonSet document\(s\)/);
   assert.equal(status, 1);

@@ -25,7 +25,8 @@ const SELECTOR = '  selector:\n    matchLabels:\n      name: fluentd';
 const LABELS = '      labels:\n        name: fluentd';
 
 // Cases after pkg/apis/apps/validation/validation_test.go TestValidateDaemonSet error cases
-// ("nil selector", "selector_doesnt_match", restart policy "OnFailure"/"Never").
+// ("nil selector", "selector_doesnt_match", restart policy "OnFailure"/"Never"). From 1.34 the API server
+// renders composite bad values as JSON (apimachinery field/errors.go ErrorBody).
 runRuleTests('daemonset-selector-mismatch', {
   valid: [
     { name: 'matchLabels equal to the template labels', yaml: daemonSet(SELECTOR, LABELS) },
@@ -45,7 +46,7 @@ runRuleTests('daemonset-selector-mismatch', {
       findings: [
         {
           fieldPath: 'spec.template.metadata.labels',
-          message: 'Invalid value: map[string]string{"name":"fluentd"}: `selector` does not match template `labels`',
+          message: 'Invalid value: {"name":"fluentd"}: `selector` does not match template `labels`',
           line: 11,
         },
       ],
@@ -56,7 +57,7 @@ runRuleTests('daemonset-selector-mismatch', {
       findings: [
         {
           fieldPath: 'spec.template.metadata.labels',
-          message: 'Invalid value: map[string]string{"name":"fluentd"}: `selector` does not match template `labels`',
+          message: 'Invalid value: {"name":"fluentd"}: `selector` does not match template `labels`',
           line: 8,
         },
       ],
@@ -67,8 +68,20 @@ runRuleTests('daemonset-selector-mismatch', {
       findings: [
         {
           fieldPath: 'spec.template.metadata.labels',
-          message: 'Invalid value: map[string]string(nil): `selector` does not match template `labels`',
+          message: 'Invalid value: null: `selector` does not match template `labels`',
           line: 10,
+        },
+      ],
+    },
+    {
+      name: 'before 1.34 the API server printed the labels with Go %#v',
+      kubernetesVersion: '1.33',
+      yaml: daemonSet('  selector:\n    matchLabels:\n      name: fluentd\n      tier: x', '      labels:\n        tier: y\n        name: fluentd'),
+      findings: [
+        {
+          fieldPath: 'spec.template.metadata.labels',
+          message: 'Invalid value: map[string]string{"name":"fluentd", "tier":"y"}: `selector` does not match template `labels`',
+          line: 12,
         },
       ],
     },
@@ -78,7 +91,7 @@ runRuleTests('daemonset-selector-mismatch', {
       findings: [
         {
           fieldPath: 'spec.template.metadata.labels',
-          message: 'Invalid value: map[string]string{"name":"fluentd", "tier":"y"}: `selector` does not match template `labels`',
+          message: 'Invalid value: {"name":"fluentd","tier":"y"}: `selector` does not match template `labels`',
           line: 12,
         },
       ],

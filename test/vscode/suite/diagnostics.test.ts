@@ -4,11 +4,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { codeOf, open, ours, show, SOURCE, until, waitForDiagnostics } from './helpers';
 
 // compiled to out/test/vscode/suite/
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'vscode');
 const EXTENSION_ID = 'k8s-dryrun.k8s-dryrun';
-const SOURCE = 'k8s-dryrun';
 const RULE = 'job-restart-policy';
 // The API server's own messages. Current Kubernetes (pkg/apis/batch/validation, validateJobSpec) reports the
 // pod default `Always` and a missing value alike as Required, since defaulting turns the one into the other;
@@ -16,7 +16,6 @@ const RULE = 'job-restart-policy';
 const REQUIRED = 'spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"';
 const unsupported = (value: string) =>
   `spec.template.spec.restartPolicy: Unsupported value: "${value}": supported values: "OnFailure", "Never"`;
-const TIMEOUT_MS = 20000;
 
 function fixture(name: string): { uri: vscode.Uri; text: string } {
   const file = path.join(FIXTURES, name);
@@ -39,83 +38,8 @@ function lineOf(text: string, re: RegExp, from = 0): number {
   return i;
 }
 
-function codeOf(d: vscode.Diagnostic): string | number | undefined {
-  return typeof d.code === 'object' && d.code !== null ? d.code.value : d.code;
-}
-
-/** This extension's diagnostics for a document. */
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-}
-
-function show(ds: readonly vscode.Diagnostic[]): string {
-  return JSON.stringify(
-    ds.map((d) => ({
-      message: d.message,
-      severity: vscode.DiagnosticSeverity[d.severity],
-      code: codeOf(d),
-      source: d.source,
-      range: `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
-    })),
-  );
-}
-
-/**
- * Resolves with the document's k8s-dryrun diagnostics as soon as `accept` holds for them: checked now and on
- * every onDidChangeDiagnostics for that document. Rejects after `timeoutMs`, showing what was there.
- */
-function waitForDiagnostics(
-  uri: vscode.Uri,
-  accept: (ds: vscode.Diagnostic[]) => boolean,
-  what: string,
-  timeoutMs = TIMEOUT_MS,
-): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const key = uri.toString();
-    let done = false;
-    const check = () => {
-      if (done) return;
-      const ds = ours(uri);
-      if (accept(ds)) {
-        finish();
-        resolve(ds);
-      }
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === key)) check();
-    });
-    const timer = setTimeout(() => {
-      if (done) return;
-      finish();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} on ${key}; k8s-dryrun diagnostics now: ${show(ours(uri))}`));
-    }, timeoutMs);
-    const finish = () => {
-      done = true;
-      sub.dispose();
-      clearTimeout(timer);
-    };
-    check();
-  });
-}
-
 const withRule = (ds: vscode.Diagnostic[]) => ds.filter((d) => codeOf(d) === RULE);
 const hasRule = (ds: vscode.Diagnostic[]) => withRule(ds).length > 0;
-
-/** Polls a condition that no event reports (extension activation), with a timeout. */
-async function until(cond: () => boolean, what: string, timeoutMs = TIMEOUT_MS): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc, { preview: false });
-  assert.strictEqual(doc.languageId, 'yaml', `${uri.fsPath} should open as YAML`);
-  return doc;
-}
 
 /** Asserts the single restartPolicy finding, with `message`, exactly on the value at `at`. */
 function assertValueFinding(

@@ -30,7 +30,8 @@ export function maxLenError(length: number): string {
 
 export function regexError(message: string, format: string, ...examples: string[]): string {
   if (examples.length === 0) return `${message} (regex used for validation is '${format}')`;
-  return `${message} (e.g. ${examples.map((e) => `'${e}', `).join('or ')}regex used for validation is '${format}')`;
+  // Go appends " or " after the previous example's "', ": two spaces between examples.
+  return `${message} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${format}')`;
 }
 
 export function isDns1123Subdomain(value: string): string[] {

@@ -49,7 +49,8 @@ export class SourceMap {
     let found: PathAtOffset | undefined;
     for (;;) {
       if (isMap(node)) {
-        const pair = node.items.find((item: Pair) => contains(item.key, offset) || contains(item.value, offset));
+        // Keys first: a collection value's range runs up to the next key, so it would claim that key's start.
+        const pair = node.items.find((item: Pair) => contains(item.key, offset)) ?? node.items.find((item: Pair) => contains(item.value, offset));
         if (!pair || !isScalar(pair.key)) return found;
         path.push(String(pair.key.value));
         if (contains(pair.key, offset)) return { path: [...path], on: 'key' };
@@ -84,10 +85,12 @@ export class SourceMap {
   }
 }
 
-/** Whether the node's source range holds `offset`; the end is inclusive so a cursor right after a value counts. */
+/** Whether the node's source range holds `offset`; for scalars the end counts, so a cursor right after a value does. */
 function contains(node: unknown, offset: number): boolean {
   const range = (node as Node | null | undefined)?.range;
-  return range !== undefined && range !== null && range[0] <= offset && offset <= range[1];
+  if (range === undefined || range === null || offset < range[0]) return false;
+  // A block collection ends where the next line starts, which belongs to what follows.
+  return isScalar(node) ? offset <= range[1] : offset < range[1];
 }
 
 function child(node: unknown, segment: string | number): { node: unknown; keyNode: unknown } | undefined {

@@ -1,6 +1,6 @@
 import { selectorMatches } from '../model/labelSelector';
 import type { FixIntent } from '../parse/edits';
-import { goStringMap } from './fieldErrors';
+import { stringMapValue } from './goValues';
 import type { Rule } from './rule';
 
 /**
@@ -15,7 +15,7 @@ export const daemonSetSelectorMismatch: Rule = {
     kinds: ['DaemonSet'],
     description: "A DaemonSet's spec.selector must match its pod template's labels.",
   },
-  check({ object }) {
+  check({ object, kubernetesVersion }) {
     if (object.kind !== 'DaemonSet') return [];
     const labels = object.spec?.template?.metadata?.labels;
     const selector = object.spec?.selector;
@@ -37,7 +37,7 @@ export const daemonSetSelectorMismatch: Rule = {
       {
         path: ['spec', 'template', 'metadata', 'labels'],
         part: 'key',
-        message: `Invalid value: ${goStringMap(labels)}: \`selector\` does not match template \`labels\``,
+        message: `Invalid value: ${stringMapValue(labels, kubernetesVersion)}: \`selector\` does not match template \`labels\``,
         fixes,
       },
     ];

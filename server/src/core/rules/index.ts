@@ -1,5 +1,6 @@
 /** Every rule, in one explicit list: adding a rule means adding it here. */
 import { cronJobSchedule } from './cronjob-schedule';
+import { daemonSetRules } from './daemonset';
 import { daemonSetRestartPolicy } from './daemonset-restart-policy';
 import { daemonSetSelectorMismatch } from './daemonset-selector-mismatch';
 import { invalidName } from './invalid-name';
@@ -14,6 +15,7 @@ export const allRules: readonly Rule[] = [
   cronJobSchedule,
   daemonSetSelectorMismatch,
   daemonSetRestartPolicy,
+  ...daemonSetRules,
 ];
 
 /** Findings that come from reading the file rather than from a rule's check(). */

@@ -1,0 +1,106 @@
+/**
+ * Upstream DaemonSet validation cases (pkg/apis/apps/validation/validation_test.go), carried over as data in
+ * test/fixtures/upstream/daemonset.json, plus realistic examples. Each case runs through lintText and is
+ * compared with the findings of the DaemonSet spec rules only: field path and error type always, message and
+ * line where the fixture gives them.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { stringify } from 'yaml';
+import { lintText } from '../../../server/src/core';
+import { daemonSetRules } from '../../../server/src/core/rules/daemonset';
+
+interface Expected {
+  readonly fieldPath: string;
+  readonly type: string;
+  readonly message?: string;
+  readonly line?: number;
+}
+
+interface UpstreamCase {
+  readonly test: string;
+  readonly name: string;
+  readonly metadata?: Record<string, unknown>;
+  readonly spec?: Record<string, unknown>;
+  readonly kubernetesVersion?: string;
+  readonly expected?: readonly Expected[];
+  readonly skipped?: string;
+}
+
+interface Example {
+  readonly name: string;
+  readonly yaml: string;
+  readonly kubernetesVersion?: string;
+  readonly expected: readonly Expected[];
+}
+
+interface Fixture {
+  readonly base: Record<string, unknown>;
+  readonly cases: readonly UpstreamCase[];
+  readonly examples: readonly Example[];
+}
+
+const repoRoot = path.resolve(__dirname, '../../../..');
+const fixture = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/fixtures/upstream/daemonset.json'), 'utf8')) as Fixture;
+const ruleIds = new Set(daemonSetRules.map((rule) => rule.meta.id));
+
+/** Objects merge key by key, null removes a key, anything else (lists included) replaces. */
+function merge(target: unknown, patch: unknown): unknown {
+  if (!isObject(patch) || !isObject(target)) return structuredClone(patch);
+  const out: Record<string, unknown> = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = key in out ? merge(out[key], value) : structuredClone(value);
+  }
+  return out;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The error type word: what precedes the first `: ` of the message (or the whole message). */
+function errorType(message: string): string {
+  const colon = message.indexOf(': ');
+  return colon === -1 ? message : message.slice(0, colon);
+}
+
+function check(yaml: string, kubernetesVersion: string | undefined, expected: readonly Expected[]): void {
+  const findings = lintText(yaml, { kubernetesVersion }).filter((f) => ruleIds.has(f.ruleId));
+  const actual = findings.map((finding, i) => {
+    const want = expected[i];
+    return {
+      fieldPath: finding.fieldPath,
+      type: errorType(finding.message),
+      ...(want?.message !== undefined ? { message: finding.message } : {}),
+      ...(want?.line !== undefined ? { line: finding.range.start.line + 1 } : {}),
+    };
+  });
+  assert.deepEqual(actual, expected);
+}
+
+let carried = 0;
+let skipped = 0;
+for (const upstream of fixture.cases) {
+  const name = `${upstream.test}/${upstream.name}`;
+  if (upstream.skipped !== undefined) {
+    skipped++;
+    test(name, { skip: upstream.skipped }, () => {});
+    continue;
+  }
+  carried++;
+  test(name, () => {
+    const manifest = merge(fixture.base, { metadata: upstream.metadata ?? {}, spec: upstream.spec ?? {} });
+    check(stringify(manifest), upstream.kubernetesVersion, upstream.expected ?? []);
+  });
+}
+
+for (const example of fixture.examples) {
+  test(`example/${example.name}`, () => check(example.yaml, example.kubernetesVersion, example.expected));
+}
+
+after(() => {
+  console.log(`upstream DaemonSet cases: ${carried} carried over, ${skipped} skipped; ${fixture.examples.length} examples`);
+});

@@ -1,0 +1,119 @@
+// Quick fixes, completion and hover as a user reaches them in VS Code: through the editor's own commands
+// (the light bulb's code actions, the suggest widget's completion list, the hover provider).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { codeOf, waitForDiagnostics } from './helpers';
+
+async function untitled(content: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}
+
+/** Applies the quick fix titled `title` offered for the first diagnostic with code `rule`, and returns the new text. */
+async function applyQuickFix(doc: vscode.TextDocument, rule: string, title: string): Promise<string> {
+  const [diagnostic] = await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === rule), `a ${rule} diagnostic`).then((ds) =>
+    ds.filter((d) => codeOf(d) === rule),
+  );
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const action = actions.find((a) => a.title === title);
+  assert.ok(action?.edit, `no quick fix "${title}"; offered: ${actions.map((a) => a.title).join(' | ')}`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit));
+  // The fixed document no longer has the finding.
+  await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === rule), `the ${rule} diagnostic to go away`);
+  return doc.getText();
+}
+
+const JOB = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: pi
+spec:
+  template:
+    spec:
+      containers:
+      - name: pi
+        image: perl
+      restartPolicy: Always
+`;
+
+suite('k8s-dryrun quick fixes, completion and hover in VS Code', () => {
+  test('quick fix: restartPolicy Always → Never', async () => {
+    const doc = await untitled(JOB);
+    assert.strictEqual(await applyQuickFix(doc, 'job-restart-policy', 'Set restartPolicy to Never'), JOB.replace('restartPolicy: Always', 'restartPolicy: Never'));
+  });
+
+  test('quick fix: a misspelled field is renamed to the field the API server knows', async () => {
+    const text = JOB.replace('restartPolicy: Always', 'restartPolicy: Never').replace('spec:\n  template:', 'spec:\n  backofLimit: 4\n  template:');
+    const doc = await untitled(text);
+    assert.strictEqual(await applyQuickFix(doc, 'unknown-field', 'Rename to backoffLimit'), text.replace('backofLimit', 'backoffLimit'));
+  });
+
+  test('quick fix: apps/v1beta2 DaemonSet → apps/v1 with the selector apps/v1 requires', async () => {
+    const ds = `apiVersion: apps/v1beta2
+kind: DaemonSet
+metadata:
+  name: ssd-monitor
+spec:
+  template:
+    metadata:
+      labels:
+        app: ssd-monitor
+    spec:
+      containers:
+      - name: main
+        image: luksa/ssd-monitor
+`;
+    const doc = await untitled(ds);
+    const fixed = await applyQuickFix(doc, 'removed-api-version', 'Change apiVersion to apps/v1 and add the selector it requires');
+    assert.strictEqual(fixed, ds.replace('apps/v1beta2', 'apps/v1') + '  selector:\n    matchLabels:\n      app: ssd-monitor\n');
+    // The new selector matches, so no selector error either.
+    assert.ok(!vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === 'daemonset-selector-mismatch'));
+  });
+
+  test('quick fix: a TZ= prefix moves into spec.timeZone', async () => {
+    const cron = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: hello
+spec:
+  schedule: "TZ=Asia/Shanghai 0 9 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: hello
+            image: busybox
+`;
+    const doc = await untitled(cron);
+    const fixed = await applyQuickFix(doc, 'cronjob-schedule', 'Move the time zone Asia/Shanghai to spec.timeZone');
+    assert.strictEqual(fixed, cron.replace('"TZ=Asia/Shanghai 0 9 * * *"', '0 9 * * *') + '  timeZone: Asia/Shanghai\n');
+  });
+
+  test('completion: the values of restartPolicy, and the fields of a JobSpec with their defaults', async () => {
+    const doc = await untitled(JOB.replace('restartPolicy: Always', 'restartPolicy: '));
+    const line = doc.lineAt(10);
+    const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, line.range.end);
+    const labels = values.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const expected of ['Always', 'OnFailure', 'Never']) assert.ok(labels.includes(expected), `${expected} in ${labels.join(',')}`);
+
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(5, 0), '  back\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const fields = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(5, 6));
+    const backoff = fields.items.find((i) => i.label === 'backoffLimit');
+    assert.ok(backoff, `backoffLimit among ${fields.items.length} items`);
+    assert.strictEqual(backoff.detail, 'integer · default 6', JSON.stringify(backoff));
+  });
+
+  test('hover: a kubectl explain card for the field under the cursor', async () => {
+    const doc = await untitled(JOB);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(10, 8));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /\*\*restartPolicy\*\*/);
+    assert.match(text, /Job\.spec\.template\.spec\.restartPolicy/);
+    assert.match(text, /Values: `Always`, `Never`, `OnFailure`/);
+  });
+});
