@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_KUBERNETES_VERSION, isWorkloadKind, lint, parseKubernetesVersion } from './core';
 import { parseArgs, USAGE, UsageError, type LintCommand } from './cli/args';
+import { runCron } from './cli/cron';
 import { describeIoError, expandPaths } from './cli/files';
 import { formatJson, formatSarif, formatText, type FileFindings } from './cli/formatters';
 
@@ -27,6 +28,11 @@ function main(argv: readonly string[]): number {
   if (command.command === 'version') {
     process.stdout.write(`${VERSION}\n`);
     return 0;
+  }
+  if (command.command === 'cron') {
+    const { text, exitCode } = runCron(command, Date.now());
+    process.stdout.write(text);
+    return exitCode;
   }
   return runLint(command);
 }

@@ -9,3 +9,5 @@ export { formatPath, parsePath, type Path } from './parse/path';
 export { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from './kubernetesVersion';
 export { allRules, pipelineRules } from './rules';
 export { completeAt, type CompletionCandidate } from './complete';
+export { describeSchedule, isKnownTimeZone, nextTimes, parseSchedule, validateScheduleFormat, validateTimeZone } from './cron';
+export { scheduleInsight, type InsightOptions, type ScheduleInsight, type ScheduleRun } from './scheduleInsight';

@@ -106,7 +106,18 @@ function lintDocument(parsed: ParsedFile, doc: ManifestDocument, kubernetesVersi
       });
     }
   }
-  return findings;
+  return dropRepeats(findings);
+}
+
+/** The API server's ErrorList.ToAggregate drops an error whose `fieldPath: message` it already has. */
+function dropRepeats(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.fieldPath}: ${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function fromMeta(meta: RuleMeta): { ruleId: string; severity: Severity } {

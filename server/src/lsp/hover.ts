@@ -1,9 +1,14 @@
 /** Hover: a `kubectl explain` card for the field under the cursor in a Job, CronJob or DaemonSet. */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentAt, explainField, isWorkloadKind, type FieldExplanation, type LintResult } from '../core';
+import { documentAt, explainField, isWorkloadKind, scheduleInsight, type FieldExplanation, type LintResult, type ManifestDocument } from '../core';
+import { scheduleMarkdown } from './scheduleHover';
+import type { Settings } from './settings';
 
-export function provideHover(document: TextDocument, analysis: LintResult, position: Position): Hover | null {
+/** How many upcoming runs the schedule hover lists. */
+const SCHEDULE_RUNS = 5;
+
+export function provideHover(document: TextDocument, analysis: LintResult, position: Position, settings: Settings & { now: number }): Hover | null {
   if (!analysis.parsed) return null;
   const offset = document.offsetAt(position);
   const doc = documentAt(analysis.parsed, offset);
@@ -13,6 +18,10 @@ export function provideHover(document: TextDocument, analysis: LintResult, posit
   // On a list item's dash or a map value, explain the field that holds it.
   const path = [...at.path];
   while (typeof path[path.length - 1] === 'number') path.pop();
+  if (doc.kind === 'CronJob' && path.join('.') === 'spec.schedule') {
+    const hover = scheduleHover(doc, settings);
+    if (hover) return { ...hover, range: doc.sourceMap.locate(path).value };
+  }
   const explanation = explainField(doc.apiVersion ?? '', doc.kind, path);
   if (!explanation) return null;
   const located = doc.sourceMap.locate(path);
@@ -32,4 +41,17 @@ export function explanationMarkdown(field: FieldExplanation): string {
 /** Descriptions are plain text from the OpenAPI definitions; keep angle brackets from reading as HTML. */
 function escapeMarkdownHtml(text: string): string {
   return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function scheduleHover(doc: ManifestDocument, settings: Settings & { now: number }): Hover | undefined {
+  const spec = (doc.value as { spec?: { schedule?: unknown; timeZone?: unknown } }).spec;
+  if (typeof spec?.schedule !== 'string') return undefined;
+  const insight = scheduleInsight(spec.schedule, {
+    timeZone: typeof spec.timeZone === 'string' ? spec.timeZone : undefined,
+    controllerTimeZone: settings.controllerTimeZone,
+    now: settings.now,
+    count: SCHEDULE_RUNS,
+    locale: settings.locale,
+  });
+  return insight ? { contents: { kind: MarkupKind.Markdown, value: scheduleMarkdown(spec.schedule, insight) } } : undefined;
 }

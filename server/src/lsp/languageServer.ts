@@ -4,8 +4,10 @@
  */
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   TextDocumentSyncKind,
   type CodeAction,
+  type CodeLens,
   type CompletionItem,
   type Connection,
   type Hover,
@@ -15,6 +17,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintOptions } from '../core';
 import { provideCodeActions } from './codeActions';
+import { provideCodeLenses } from './codeLens';
 import { provideCompletion } from './completion';
 import { toDiagnostic } from './diagnostics';
 import { DocumentStore } from './documents';
@@ -26,6 +29,7 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 const CAPABILITIES: InitializeResult['capabilities'] = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
   hoverProvider: true,
+  codeLensProvider: { resolveProvider: false },
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   completionProvider: { triggerCharacters: [':', ' ', '-'] },
 };
@@ -42,19 +46,23 @@ export function startLanguageServer(connection: Connection): void {
   };
   const store = new DocumentStore(() => lintOptions);
   let canPullConfiguration = false;
+  let locale: string | undefined;
+  let canRefreshCodeLenses = false;
 
   connection.onInitialize(
     guard('initialize', { capabilities: {} } as InitializeResult, (params: InitializeParams): InitializeResult => {
       canPullConfiguration = params.capabilities.workspace?.configuration === true;
+      canRefreshCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+      locale = params.locale;
       // Editors other than VS Code may pass settings here: { "kubernetesVersion": "1.37" }.
-      applySettings(readSettings(params.initializationOptions, log));
+      applySettings(readSettings(params.initializationOptions, log, locale));
       return { capabilities: CAPABILITIES, serverInfo: { name: 'k8s-dryrun' } };
     }),
   );
 
   const refreshSettings = guard('settings', undefined, async () => {
     if (!canPullConfiguration) return;
-    applySettings(readSettings(await connection.workspace.getConfiguration('k8sDryRun'), log));
+    applySettings(readSettings(await connection.workspace.getConfiguration('k8sDryRun'), log, locale));
   });
 
   const validate = guard('diagnostics', undefined, async (document: TextDocument) => {
@@ -74,8 +82,10 @@ export function startLanguageServer(connection: Connection): void {
   connection.onDidChangeConfiguration(
     guard('configuration', undefined, async (change: { settings?: unknown }) => {
       if (canPullConfiguration) await refreshSettings();
-      else applySettings(readSettings((change.settings as Record<string, unknown> | undefined)?.k8sDryRun, log));
+      else applySettings(readSettings((change.settings as Record<string, unknown> | undefined)?.k8sDryRun, log, locale));
       await validateAll();
+      // Lenses show times in the controller's zone, a setting.
+      if (canRefreshCodeLenses) await connection.sendRequest(CodeLensRefreshRequest.type);
     }),
   );
 
@@ -91,7 +101,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.onHover(
     guard('hover', null as Hover | null, ({ textDocument, position }) => {
       const document = store.get(textDocument.uri);
-      return document ? provideHover(document, store.analysis(document), position) : null;
+      return document ? provideHover(document, store.analysis(document), position, { ...settings, now: Date.now() }) : null;
     }),
   );
   connection.onCompletion(
@@ -102,6 +112,12 @@ export function startLanguageServer(connection: Connection): void {
   );
 
   connection.onCodeAction(guard('codeAction', [] as CodeAction[], provideCodeActions));
+  connection.onCodeLens(
+    guard('codeLens', [] as CodeLens[], ({ textDocument }) => {
+      const document = store.get(textDocument.uri);
+      return document ? provideCodeLenses(document.uri, store.analysis(document), settings, Date.now()) : [];
+    }),
+  );
 
   store.documents.listen(connection);
   connection.listen();

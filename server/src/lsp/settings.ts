@@ -1,20 +1,36 @@
 /** The server's view of the `k8sDryRun.*` settings, with defaults. */
-import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from '../core';
+import { DEFAULT_KUBERNETES_VERSION, isKnownTimeZone, parseKubernetesVersion } from '../core';
 
 export interface Settings {
   readonly kubernetesVersion: string;
+  /** The kube-controller-manager's time zone: where a CronJob without spec.timeZone runs. */
+  readonly controllerTimeZone: string;
+  /** The editor's display language (LSP initialize `locale`), for schedule descriptions. */
+  readonly locale?: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { kubernetesVersion: DEFAULT_KUBERNETES_VERSION };
+export const DEFAULT_SETTINGS: Settings = { kubernetesVersion: DEFAULT_KUBERNETES_VERSION, controllerTimeZone: 'UTC' };
 
 /** Accepts the `k8sDryRun` section from workspace/configuration or from initializationOptions. */
-export function readSettings(section: unknown, log: (message: string) => void): Settings {
+export function readSettings(section: unknown, log: (message: string) => void, locale?: string): Settings {
   const raw = typeof section === 'object' && section !== null ? (section as Record<string, unknown>) : {};
-  const version = raw.kubernetesVersion;
-  if (version === undefined || version === null || version === '') return DEFAULT_SETTINGS;
-  if (typeof version !== 'string' || !parseKubernetesVersion(version)) {
-    log(`k8sDryRun.kubernetesVersion: expected a version such as "1.37", got ${JSON.stringify(version)}; using ${DEFAULT_KUBERNETES_VERSION}`);
-    return DEFAULT_SETTINGS;
+  return { kubernetesVersion: kubernetesVersion(raw.kubernetesVersion, log), controllerTimeZone: controllerTimeZone(raw.controllerTimeZone, log), locale };
+}
+
+function kubernetesVersion(value: unknown, log: (message: string) => void): string {
+  if (value === undefined || value === null || value === '') return DEFAULT_KUBERNETES_VERSION;
+  if (typeof value !== 'string' || !parseKubernetesVersion(value)) {
+    log(`k8sDryRun.kubernetesVersion: expected a version such as "1.37", got ${JSON.stringify(value)}; using ${DEFAULT_KUBERNETES_VERSION}`);
+    return DEFAULT_KUBERNETES_VERSION;
   }
-  return { kubernetesVersion: version };
+  return value;
+}
+
+function controllerTimeZone(value: unknown, log: (message: string) => void): string {
+  if (value === undefined || value === null || value === '') return 'UTC';
+  if (typeof value !== 'string' || !isKnownTimeZone(value)) {
+    log(`k8sDryRun.controllerTimeZone: expected an IANA time zone such as "Asia/Shanghai", got ${JSON.stringify(value)}; using UTC`);
+    return 'UTC';
+  }
+  return value;
 }

@@ -12,7 +12,7 @@ import { yaml } from './ruleTester';
 const ruleIds = new Set(jobCronJobRules.map((rule) => rule.meta.id));
 
 function findings(text: string, kubernetesVersion?: string): string[] {
-  return lintText(text, { kubernetesVersion, extraRules: jobCronJobRules })
+  return lintText(text, { kubernetesVersion })
     .filter((f) => ruleIds.has(f.ruleId))
     .map((f) => `${f.ruleId} ${f.fieldPath}: ${f.message}`);
 }
@@ -88,8 +88,8 @@ const cases: Case[] = [
   },
   {
     name: 'Indexed hostname: the longest index counts (a…a-9 fits, a…a-10 does not)',
-    yaml: job(at(4, 'completionMode: Indexed', 'completions: 11'), { name: 'a'.repeat(60) }),
-    expected: [`job-completions metadata.name: Invalid value: "${'a'.repeat(60)}": ${DNS_LABEL_NOTE}: ${'a'.repeat(60)}-10`],
+    yaml: job(at(4, 'completionMode: Indexed', 'completions: 11'), { name: 'a'.repeat(61) }),
+    expected: [`job-completions metadata.name: Invalid value: "${'a'.repeat(61)}": ${DNS_LABEL_NOTE}: ${'a'.repeat(61)}-10`],
   },
   {
     name: 'Indexed hostname: a 61-character name with 10 completions fits',
@@ -140,9 +140,20 @@ const cases: Case[] = [
     expected: ['job-pod-failure-policy spec.podFailurePolicy.rules[0].action: Invalid value: "FailIndex": requires the backoffLimitPerIndex to be set'],
   },
   {
-    name: 'onExitCodes without values',
+    name: 'onExitCodes without values: a nil list prints as null from 1.34',
     yaml: job(at(4, 'podFailurePolicy:', '  rules:', '  - action: FailJob', '    onExitCodes: { operator: NotIn }')),
+    expected: ['job-pod-failure-policy spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: null: at least one value is required'],
+  },
+  {
+    name: 'onExitCodes without values: Go %#v before 1.34',
+    yaml: job(at(4, 'podFailurePolicy:', '  rules:', '  - action: FailJob', '    onExitCodes: { operator: NotIn }')),
+    kubernetesVersion: '1.33',
     expected: ['job-pod-failure-policy spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: []int32(nil): at least one value is required'],
+  },
+  {
+    name: 'unordered exit codes print as JSON from 1.34',
+    yaml: job(at(4, 'podFailurePolicy:', '  rules:', '  - action: FailJob', '    onExitCodes: { operator: In, values: [19, 11] }')),
+    expected: ['job-pod-failure-policy spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: [19,11]: must be ordered'],
   },
   {
     name: 'onPodConditions type with a prefix: empty prefix',
@@ -163,10 +174,16 @@ const cases: Case[] = [
   },
   // job-success-policy
   {
-    name: 'successPolicy on a NonIndexed Job: Go %#v of the policy (pointers print as addresses)',
+    name: 'successPolicy on a NonIndexed Job: the internal policy as JSON from 1.34',
     yaml: job(at(4, 'successPolicy:', '  rules: [{ succeededIndexes: "0" }]')),
+    expected: ['job-success-policy spec.successPolicy: Invalid value: {"Rules":[{"SucceededIndexes":"0","SucceededCount":null}]}: requires indexed completion mode'],
+  },
+  {
+    name: 'successPolicy on a NonIndexed Job: Go %#v before 1.34 (set pointers print as addresses, elided)',
+    yaml: job(at(4, 'successPolicy:', '  rules: [{ succeededIndexes: "0" }]')),
+    kubernetesVersion: '1.33',
     expected: [
-      'job-success-policy spec.successPolicy: Invalid value: batch.SuccessPolicy{Rules:[]batch.SuccessPolicyRule{batch.SuccessPolicyRule{SucceededIndexes:(*string)(0xc000000000), SucceededCount:(*int32)(nil)}}}: requires indexed completion mode',
+      'job-success-policy spec.successPolicy: Invalid value: batch.SuccessPolicy{Rules:[]batch.SuccessPolicyRule{batch.SuccessPolicyRule{SucceededIndexes:(*string)(0xc000…), SucceededCount:(*int32)(nil)}}}: requires indexed completion mode',
     ],
   },
   {

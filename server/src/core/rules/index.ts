@@ -1,6 +1,10 @@
 /** Every rule, in one explicit list: adding a rule means adding it here. */
+import { cronJobNeverRuns } from './cronjob-never-runs';
+import { cronJobOverlappingRuns } from './cronjob-overlapping-runs';
 import { cronJobSchedule } from './cronjob-schedule';
 import { daemonSetRules } from './daemonset';
+import { jobCronJobRules } from './job-cronjob';
+import { metadataSelectorRules } from './metadata-selector';
 import { daemonSetRestartPolicy } from './daemonset-restart-policy';
 import { daemonSetSelectorMismatch } from './daemonset-selector-mismatch';
 import { invalidName } from './invalid-name';
@@ -13,9 +17,13 @@ export const allRules: readonly Rule[] = [
   invalidName,
   jobRestartPolicy,
   cronJobSchedule,
+  cronJobNeverRuns,
+  cronJobOverlappingRuns,
   daemonSetSelectorMismatch,
   daemonSetRestartPolicy,
   ...daemonSetRules,
+  ...jobCronJobRules,
+  ...metadataSelectorRules,
 ];
 
 /** Findings that come from reading the file rather than from a rule's check(). */

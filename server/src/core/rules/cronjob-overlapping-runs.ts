@@ -1,0 +1,45 @@
+import { isKnownTimeZone, nextTimes, parseSchedule } from '../cron';
+import { formatDuration } from '../durations';
+import type { Rule } from './rule';
+
+/** A fixed instant to sample the schedule from: rules never read the clock, and the gaps of a cron schedule repeat. */
+const SAMPLE_FROM = Date.UTC(2025, 0, 1);
+const SAMPLE_RUNS = 200;
+
+/**
+ * With concurrencyPolicy Allow, the controller starts a new Job at every schedule time whether or not the last
+ * one finished (pkg/controller/cronjob/cronjob_controllerv2.go syncCronJob). When Jobs may run longer
+ * (activeDeadlineSeconds) than the shortest gap between schedule times, runs pile up.
+ */
+export const cronJobOverlappingRuns: Rule = {
+  meta: {
+    id: 'cronjob-overlapping-runs',
+    severity: 'warning',
+    kinds: ['CronJob'],
+    description: "The schedule fires more often than the Job's activeDeadlineSeconds lets one run last, and concurrencyPolicy Allow lets the runs overlap.",
+  },
+  check({ object }) {
+    if (object.kind !== 'CronJob' || object.spec?.concurrencyPolicy !== 'Allow') return [];
+    const deadline = object.spec.jobTemplate?.spec?.activeDeadlineSeconds;
+    const schedule = object.spec.schedule;
+    if (deadline === undefined || !schedule) return [];
+    const parsed = parseSchedule(schedule);
+    if (!parsed.ok) return [];
+    const zone = object.spec.timeZone && isKnownTimeZone(object.spec.timeZone) ? object.spec.timeZone : 'UTC';
+    const runs = nextTimes(parsed.schedule, { from: SAMPLE_FROM, timeZone: zone, count: SAMPLE_RUNS });
+    let gap = Infinity;
+    for (let i = 1; i < runs.length; i++) gap = Math.min(gap, (runs[i] - runs[i - 1]) / 1000);
+    if (!(gap < deadline)) return [];
+    const overlap = Math.ceil(deadline / gap);
+    const written = object.spec.concurrencyPolicy !== undefined;
+    return [
+      {
+        path: ['spec', written ? 'concurrencyPolicy' : 'schedule'],
+        message:
+          `The schedule can start a Job every ${formatDuration(gap)}, but each Job may run for up to ${formatDuration(deadline)} ` +
+          `(activeDeadlineSeconds: ${deadline}) and concurrencyPolicy Allow starts the next one anyway: up to ${overlap} Jobs may run at once. ` +
+          'Use concurrencyPolicy: Forbid (skip a run while one is active) or Replace (stop the old run), or a shorter activeDeadlineSeconds.',
+      },
+    ];
+  },
+};

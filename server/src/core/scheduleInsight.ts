@@ -1,0 +1,109 @@
+/**
+ * What a CronJob's schedule means in practice: a description, the next runs in the CronJob's time zone and
+ * in UTC, and notes about runs a daylight-saving change skips or doubles. Time comes in as `now`.
+ */
+import { describeSchedule, isKnownTimeZone, nextTimes, parseSchedule, type Schedule } from './cron';
+
+export interface ScheduleRun {
+  /** Epoch milliseconds. */
+  readonly at: number;
+  /** `2026-03-08 03:30 (-04:00)` in the schedule's zone. */
+  readonly local: string;
+  /** `2026-03-08T07:30:00Z`. */
+  readonly utc: string;
+}
+
+export interface ScheduleInsight {
+  readonly description: string;
+  /** The zone the times are computed in: spec.timeZone, a TZ= prefix, or the controller's zone. */
+  readonly timeZone: string;
+  readonly next: readonly ScheduleRun[];
+  readonly neverRuns: boolean;
+  /** Daylight-saving notes for the runs shown. */
+  readonly notes: readonly string[];
+}
+
+export interface InsightOptions {
+  readonly timeZone?: string;
+  /** The kube-controller-manager's zone, used when the CronJob has no timeZone (a setting; UTC by default). */
+  readonly controllerTimeZone: string;
+  readonly now: number;
+  readonly count: number;
+  readonly locale?: string;
+}
+
+/** Undefined when the schedule or zone is invalid: the diagnostics say why. */
+export function scheduleInsight(text: string, options: InsightOptions): ScheduleInsight | undefined {
+  const parsed = parseSchedule(text);
+  if (!parsed.ok) return undefined;
+  const schedule = parsed.schedule;
+  const zone = zoneOf(schedule, options);
+  if (!zone) return undefined;
+  const next = nextTimes(schedule, { from: options.now, timeZone: zone, count: options.count }).map((at) => ({
+    at,
+    local: localTime(at, zone),
+    utc: `${new Date(at).toISOString().slice(0, 19)}Z`,
+  }));
+  return {
+    description: describeSchedule(schedule, options.locale),
+    timeZone: zone,
+    next,
+    neverRuns: next.length === 0,
+    notes: schedule.kind === 'spec' && next.length > 0 ? daylightSavingNotes(schedule, zone, options.now, next) : [],
+  };
+}
+
+function zoneOf(schedule: Schedule, options: InsightOptions): string | undefined {
+  const zone = (schedule.kind === 'spec' ? schedule.location : null) ?? options.timeZone ?? options.controllerTimeZone;
+  return isKnownTimeZone(zone) ? zone : undefined;
+}
+
+/** The wall-clock time in `zone` as epoch ms read as UTC, so wall times compare as numbers. */
+function wallClock(at: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(at));
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+}
+
+function localTime(at: number, zone: string): string {
+  const wall = wallClock(at, zone);
+  const offsetMinutes = Math.round((wall - at) / 60000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${new Date(wall).toISOString().slice(0, 16).replace('T', ' ')} (${offset})`;
+}
+
+/**
+ * Compares the runs with the wall-clock times the schedule names (the same schedule computed on a clock
+ * without daylight saving): a named time missing from the runs fell into a spring-forward gap; a wall time
+ * that appears twice among the runs is a fall-back hour run twice (robfig/cron spec.go Next works in local time).
+ */
+function daylightSavingNotes(schedule: Schedule, zone: string, now: number, runs: readonly ScheduleRun[]): string[] {
+  const walls = runs.map((run) => wallClock(run.at, zone));
+  const last = walls[walls.length - 1];
+  const named = nextTimes(schedule, { from: wallClock(now, zone), timeZone: 'UTC', count: runs.length * 2 + 2 }).filter((t) => t <= last);
+  const notes: string[] = [];
+  const seen = new Set<number>();
+  for (const wall of walls) {
+    if (seen.has(wall)) notes.push(`Runs twice at ${formatWall(wall)}: the clocks go back and that hour happens twice.`);
+    seen.add(wall);
+  }
+  for (const wall of named) {
+    if (!seen.has(wall)) notes.push(`No run at ${formatWall(wall)}: the clocks go forward and that time does not exist in ${zone}.`);
+  }
+  return notes;
+}
+
+function formatWall(wall: number): string {
+  return new Date(wall).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -1,0 +1,43 @@
+/**
+ * CodeLenses above each workload: for a CronJob what its schedule means and when it runs next
+ * (`Every 15 minutes · next 10:15 Asia/Shanghai`), and for every Job, CronJob and DaemonSet the preview
+ * of what its controller will do.
+ */
+import type { CodeLens } from 'vscode-languageserver/node';
+import { isWorkloadKind, scheduleInsight, type LintResult } from '../core';
+import type { Settings } from './settings';
+
+/** The client command that opens the rollout preview for a document of a file (see client/src/commands.ts). */
+export const PREVIEW_COMMAND = 'k8sDryRun.previewRollout';
+
+export function provideCodeLenses(uri: string, analysis: LintResult, settings: Settings, now: number): CodeLens[] {
+  const lenses: CodeLens[] = [];
+  for (const doc of analysis.parsed?.documents ?? []) {
+    if (!isWorkloadKind(doc.kind)) continue;
+    const kindLine = doc.sourceMap.locate(['kind']).key ?? doc.range;
+    const range = { start: { line: kindLine.start.line, character: 0 }, end: { line: kindLine.start.line, character: 0 } };
+    lenses.push({ range, command: { title: `$(play) Preview ${doc.kind}`, command: PREVIEW_COMMAND, arguments: [uri, doc.index] } });
+    if (doc.kind !== 'CronJob') continue;
+    const spec = (doc.value as { spec?: { schedule?: unknown; timeZone?: unknown } }).spec;
+    if (typeof spec?.schedule !== 'string') continue;
+    const insight = scheduleInsight(spec.schedule, {
+      timeZone: typeof spec.timeZone === 'string' ? spec.timeZone : undefined,
+      controllerTimeZone: settings.controllerTimeZone,
+      now,
+      count: 1,
+      locale: settings.locale,
+    });
+    if (!insight) continue;
+    const next = insight.next[0];
+    const when = next ? `next ${shortLocal(next.local, now, next.at)} ${insight.timeZone}` : 'never runs';
+    // The title is shown as is; clicking it opens the same preview.
+    lenses.push({ range, command: { title: `${insight.description} · ${when}`, command: PREVIEW_COMMAND, arguments: [uri, doc.index] } });
+  }
+  return lenses;
+}
+
+/** `2026-11-22 10:15 (+08:00)` → `10:15` within a day of now, else `2026-11-23 09:00`. */
+function shortLocal(local: string, now: number, at: number): string {
+  const [date, time] = local.split(' ');
+  return at - now < 20 * 3600 * 1000 ? time : `${date} ${time}`;
+}
