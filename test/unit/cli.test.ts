@@ -92,3 +92,36 @@ test('usage errors exit 2 with the usage text', () => {
     assert.match(stderr, /^k8s-dryrun: /);
   }
 });
+
+test('cron --format json follows the contract and lists runs from --from', () => {
+  const { status, stdout } = cli('cron', '*/15 * * * *', '--time-zone', 'Asia/Shanghai', '--from', '2026-11-22T02:07:00Z', '--count', '2', '--format', 'json');
+  assert.equal(status, 0);
+  assert.deepEqual(JSON.parse(stdout), {
+    schedule: '*/15 * * * *',
+    timeZone: 'Asia/Shanghai',
+    valid: true,
+    description: 'Every 15 minutes',
+    next: ['2026-11-22T02:15:00Z', '2026-11-22T02:30:00Z'],
+  });
+});
+
+test('cron: an invalid schedule exits 1 with the API server\'s parser message', () => {
+  const { status, stdout } = cli('cron', '0 */1 * * * *', '--format', 'json');
+  assert.equal(status, 1);
+  const out = JSON.parse(stdout);
+  assert.equal(out.valid, false);
+  assert.equal(out.error, 'expected exactly 5 fields, found 6: [0 */1 * * * *]');
+  assert.deepEqual(out.next, []);
+  assert.equal(cli('cron', '@reboot').status, 1);
+  assert.equal(cli('cron', '* * * * *', '--time-zone', 'Local').status, 1);
+});
+
+test('cron text output shows both zones, and usage errors exit 2', () => {
+  const { status, stdout } = cli('cron', '0 9 * * MON-FRI', '--time-zone', 'Europe/Berlin', '--from', '2026-07-03T00:00:00Z', '--count', '2');
+  assert.equal(status, 0);
+  assert.match(stdout, /^Schedule: {4}0 9 \* \* MON-FRI\nDescription: At 09:00, Monday through Friday\nTime zone: {3}Europe\/Berlin\n/);
+  assert.match(stdout, /2026-07-03 09:00 \(\+02:00\) {3}2026-07-03T07:00:00Z\n {2}2026-07-06 09:00 \(\+02:00\) {3}2026-07-06T07:00:00Z\n$/);
+  assert.equal(cli('cron').status, 2);
+  assert.equal(cli('cron', '* * * * *', '--count', '0').status, 2);
+  assert.equal(cli('cron', '* * * * *', '--from', 'yesterday').status, 2);
+});

@@ -116,4 +116,38 @@ spec:
     assert.match(text, /Job\.spec\.template\.spec\.restartPolicy/);
     assert.match(text, /Values: `Always`, `Never`, `OnFailure`/);
   });
+
+  test('hover on a CronJob schedule: description and the next runs in its zone and in UTC', async () => {
+    const doc = await untitled(CRON);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(5, 14));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /\*\*Every 15 minutes\*\*/);
+    assert.match(text, /\| Next runs \| Asia\/Shanghai \| UTC \|/);
+    assert.strictEqual(text.match(/\(\+08:00\) \| \d{4}-\d\d-\d\dT\d\d:\d\d:00Z \|/g)?.length, 5, text);
+  });
+
+  test('CodeLens above a CronJob: what the schedule means and its next run', async () => {
+    const doc = await untitled(CRON);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(titles.some((t) => /^Every 15 minutes · next \d\d:\d\d Asia\/Shanghai$/.test(t)), titles.join(' | '));
+    assert.ok(lenses.every((l) => l.range.start.line === 1));
+  });
 });
+
+const CRON = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: hello
+spec:
+  schedule: "*/15 * * * *"
+  timeZone: Asia/Shanghai
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: hello
+            image: busybox
+`;

@@ -18,7 +18,7 @@ export const cronJobOverlappingRuns: Rule = {
     kinds: ['CronJob'],
     description: "The schedule fires more often than the Job's activeDeadlineSeconds lets one run last, and concurrencyPolicy Allow lets the runs overlap.",
   },
-  check({ object }) {
+  check({ object, written }) {
     if (object.kind !== 'CronJob' || object.spec?.concurrencyPolicy !== 'Allow') return [];
     const deadline = object.spec.jobTemplate?.spec?.activeDeadlineSeconds;
     const schedule = object.spec.schedule;
@@ -31,10 +31,10 @@ export const cronJobOverlappingRuns: Rule = {
     for (let i = 1; i < runs.length; i++) gap = Math.min(gap, (runs[i] - runs[i - 1]) / 1000);
     if (!(gap < deadline)) return [];
     const overlap = Math.ceil(deadline / gap);
-    const written = object.spec.concurrencyPolicy !== undefined;
+    const policyWritten = written.kind === 'CronJob' && written.spec?.concurrencyPolicy !== undefined;
     return [
       {
-        path: ['spec', written ? 'concurrencyPolicy' : 'schedule'],
+        path: ['spec', policyWritten ? 'concurrencyPolicy' : 'schedule'],
         message:
           `The schedule can start a Job every ${formatDuration(gap)}, but each Job may run for up to ${formatDuration(deadline)} ` +
           `(activeDeadlineSeconds: ${deadline}) and concurrencyPolicy Allow starts the next one anyway: up to ${overlap} Jobs may run at once. ` +
