@@ -3,7 +3,7 @@
  * Exit codes (design §4.1): 0 no error findings, 1 error findings, 2 usage or I/O error.
  */
 import { readFileSync } from 'node:fs';
-import { DEFAULT_KUBERNETES_VERSION, isWorkloadKind, lint, parseKubernetesVersion } from './core';
+import { allRules, DEFAULT_KUBERNETES_VERSION, isWorkloadKind, lint, parseKubernetesVersion, pipelineRules } from './core';
 import { parseArgs, USAGE, UsageError, type LintCommand } from './cli/args';
 import { runCron } from './cli/cron';
 import { describeIoError, expandPaths } from './cli/files';
@@ -43,6 +43,11 @@ function runLint(command: LintCommand): number {
     process.stderr.write(`k8s-dryrun: --kube-version must look like 1.37, not "${kubernetesVersion}"\n`);
     return 2;
   }
+  const unknownRules = command.disabledRules.filter((id) => !ruleIds().has(id));
+  if (unknownRules.length > 0) {
+    process.stderr.write(`k8s-dryrun: --disable: no rule named ${unknownRules.map((id) => `"${id}"`).join(', ')} (see the rule table in the README)\n`);
+    return 2;
+  }
   const { files, errors } = expandPaths(command.paths);
   const results: FileFindings[] = [];
   let workloads = 0;
@@ -54,7 +59,7 @@ function runLint(command: LintCommand): number {
       errors.push(`${file}: ${describeIoError(error)}`);
       continue;
     }
-    const result = lint(text, { kubernetesVersion });
+    const result = lint(text, { kubernetesVersion, disabledRules: command.disabledRules });
     workloads += result.documentKinds.filter(isWorkloadKind).length;
     results.push({ file, findings: result.findings });
   }
@@ -75,6 +80,10 @@ function runLint(command: LintCommand): number {
   }
   if (errors.length > 0) return 2;
   return count('error') > 0 ? 1 : 0;
+}
+
+function ruleIds(): Set<string> {
+  return new Set([...allRules.map((r) => r.meta.id), ...Object.values(pipelineRules).map((r) => r.id)]);
 }
 
 try {

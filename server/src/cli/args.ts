@@ -3,7 +3,7 @@
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  k8s-dryrun lint [--format text|json|sarif] [--kube-version 1.37] <file|dir>...
+  k8s-dryrun lint [--format text|json|sarif] [--kube-version 1.37] [--disable rule-id]... <file|dir>...
   k8s-dryrun cron "<schedule>" [--time-zone <IANA>] [--from <RFC3339>] [--count N] [--format text|json]
 
 lint  checks Kubernetes Job, CronJob and DaemonSet manifests with the API server's rules;
@@ -16,6 +16,7 @@ export interface LintCommand {
   readonly command: 'lint';
   readonly format: 'text' | 'json' | 'sarif';
   readonly kubeVersion?: string;
+  readonly disabledRules: readonly string[];
   readonly paths: readonly string[];
 }
 
@@ -42,6 +43,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command !== 'lint') throw new UsageError(`unknown command "${command}"`);
   let format: LintCommand['format'] = 'text';
   let kubeVersion: string | undefined;
+  const disabledRules: string[] = [];
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = splitFlag(rest[i]);
@@ -56,6 +58,8 @@ export function parseArgs(argv: readonly string[]): Command {
       format = chosen;
     } else if (flag === '--kube-version') {
       kubeVersion = value();
+    } else if (flag === '--disable') {
+      disabledRules.push(...value().split(',').map((id) => id.trim()).filter(Boolean));
     } else if (flag === '--help' || flag === '-h') {
       return { command: 'help' };
     } else if (flag.startsWith('-') && flag !== '-') {
@@ -65,7 +69,7 @@ export function parseArgs(argv: readonly string[]): Command {
     }
   }
   if (paths.length === 0) throw new UsageError('lint needs at least one file or directory');
-  return { command: 'lint', format, kubeVersion, paths };
+  return { command: 'lint', format, kubeVersion, disabledRules, paths };
 }
 
 function parseCron(args: readonly string[]): Command {

@@ -10,7 +10,9 @@ export interface FileFindings {
 export function formatText(results: readonly FileFindings[]): string {
   const lines: string[] = [];
   for (const { file, findings } of results) {
-    for (const f of findings) {
+    // By position, as compilers print; the JSON output keeps the API server's order.
+    const byPosition = [...findings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    for (const f of byPosition) {
       const where = `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
       const what = f.fieldPath ? `${f.fieldPath}: ${f.message}` : f.message;
       lines.push(`${where}: ${f.severity} ${what} [${f.ruleId}]`);

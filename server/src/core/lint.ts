@@ -19,7 +19,12 @@ export interface LintOptions {
   readonly kubernetesVersion?: string;
   /** Rules to run after the registered ones (tests of rules not registered yet). */
   readonly extraRules?: readonly Rule[];
+  /** Rule ids whose findings are dropped (the `k8sDryRun.disabledRules` setting, `lint --disable`). */
+  readonly disabledRules?: readonly string[];
 }
+
+/** `# k8s-dryrun-disable rule-a, rule-b` anywhere in a document turns those rules off for that document. */
+const DISABLE_COMMENT = /^\s*#\s*k8s-dryrun-disable\s+([a-z0-9, -]+)$/gm;
 
 /** `{{ … }}` on one line: Helm (or another Go-template) placeholder. */
 const TEMPLATE_SYNTAX = /\{\{.*?\}\}/;
@@ -48,7 +53,18 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions = {}): Findi
     parseKubernetesVersion(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION) ??
     (parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION) as KubernetesVersion);
   const rules = options.extraRules ? [...allRules, ...options.extraRules] : allRules;
-  return parsed.documents.flatMap((doc) => lintDocument(parsed, doc, version, rules));
+  const disabled = new Set(options.disabledRules ?? []);
+  return parsed.documents.flatMap((doc, i) => {
+    // A document's comments start after the previous document: yaml's range begins at the first node.
+    const start = i === 0 ? 0 : parsed.documents[i - 1].offsets[1];
+    const off = new Set([...disabled, ...disabledInDocument(parsed.text.slice(start, doc.offsets[1]))]);
+    const findings = lintDocument(parsed, doc, version, rules);
+    return off.size === 0 ? findings : findings.filter((f) => !off.has(f.ruleId));
+  });
+}
+
+function disabledInDocument(text: string): string[] {
+  return [...text.matchAll(DISABLE_COMMENT)].flatMap((m) => m[1].split(/[\s,]+/).filter(Boolean));
 }
 
 function lintDocument(parsed: ParsedFile, doc: ManifestDocument, kubernetesVersion: KubernetesVersion, rules: readonly Rule[]): Finding[] {

@@ -42,7 +42,7 @@ export function startLanguageServer(connection: Connection): void {
   let lintOptions: LintOptions = { kubernetesVersion: settings.kubernetesVersion };
   const applySettings = (next: Settings): void => {
     settings = next;
-    lintOptions = { kubernetesVersion: settings.kubernetesVersion };
+    lintOptions = { kubernetesVersion: settings.kubernetesVersion, disabledRules: settings.disabledRules };
   };
   const store = new DocumentStore(() => lintOptions);
   let canPullConfiguration = false;

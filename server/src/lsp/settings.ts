@@ -7,14 +7,21 @@ export interface Settings {
   readonly controllerTimeZone: string;
   /** The editor's display language (LSP initialize `locale`), for schedule descriptions. */
   readonly locale?: string;
+  /** Rule ids whose findings are not shown. */
+  readonly disabledRules: readonly string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { kubernetesVersion: DEFAULT_KUBERNETES_VERSION, controllerTimeZone: 'UTC' };
+export const DEFAULT_SETTINGS: Settings = { kubernetesVersion: DEFAULT_KUBERNETES_VERSION, controllerTimeZone: 'UTC', disabledRules: [] };
 
 /** Accepts the `k8sDryRun` section from workspace/configuration or from initializationOptions. */
 export function readSettings(section: unknown, log: (message: string) => void, locale?: string): Settings {
   const raw = typeof section === 'object' && section !== null ? (section as Record<string, unknown>) : {};
-  return { kubernetesVersion: kubernetesVersion(raw.kubernetesVersion, log), controllerTimeZone: controllerTimeZone(raw.controllerTimeZone, log), locale };
+  return {
+    kubernetesVersion: kubernetesVersion(raw.kubernetesVersion, log),
+    controllerTimeZone: controllerTimeZone(raw.controllerTimeZone, log),
+    locale,
+    disabledRules: Array.isArray(raw.disabledRules) ? raw.disabledRules.filter((id): id is string => typeof id === 'string') : [],
+  };
 }
 
 function kubernetesVersion(value: unknown, log: (message: string) => void): string {

@@ -69,6 +69,7 @@ function setEdit(context: EditContext, path: Path, value: unknown): TextEdit | u
 /** Replaces an existing field's value. */
 function replaceEdit(context: EditContext, path: Path, value: unknown): TextEdit | undefined {
   const { text, sourceMap, toPosition } = context;
+  if (typeof path[path.length - 1] === 'number') return replaceItemEdit(context, path, value);
   const pair = pairAt(sourceMap, path);
   const keyNode = pair?.key as Node | undefined;
   if (!pair || !keyNode?.range) return undefined;
@@ -83,6 +84,13 @@ function replaceEdit(context: EditContext, path: Path, value: unknown): TextEdit
   const column = columnOf(text, keyStart);
   const end = valueNode?.range && valueNode.range[1] > keyEnd ? trimmedEnd(text, valueNode.range[1]) : lineEnd(text, keyEnd);
   return edit(toPosition, keyEnd, end, `:\n${blockText(value, column + 2).replace(/\n$/, '')}`);
+}
+
+/** Replaces a scalar list item; strings are written double-quoted, which is valid in block and flow lists alike. */
+function replaceItemEdit({ sourceMap, toPosition }: EditContext, path: Path, value: unknown): TextEdit | undefined {
+  const node = sourceMap.nodeAt(path);
+  if (!isScalar(node) || !node.range || !isScalarValue(value)) return undefined;
+  return edit(toPosition, node.range[0], node.range[1], typeof value === 'string' ? JSON.stringify(value) : scalarText(value));
 }
 
 /** Adds `block`'s keys to the mapping at `path` (or to the empty value of the key at `path`). */

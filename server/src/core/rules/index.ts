@@ -2,6 +2,7 @@
 import { cronJobNeverRuns } from './cronjob-never-runs';
 import { cronJobOverlappingRuns } from './cronjob-overlapping-runs';
 import { cronJobSchedule } from './cronjob-schedule';
+import { adviceRules } from './advice';
 import { daemonSetRules } from './daemonset';
 import { jobCronJobRules } from './job-cronjob';
 import { metadataSelectorRules } from './metadata-selector';
@@ -24,6 +25,7 @@ export const allRules: readonly Rule[] = [
   ...daemonSetRules,
   ...jobCronJobRules,
   ...metadataSelectorRules,
+  ...adviceRules,
 ];
 
 /** Findings that come from reading the file rather than from a rule's check(). */
