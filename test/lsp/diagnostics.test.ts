@@ -13,6 +13,7 @@ kind: Job
 metadata:
   name: pi
 spec:
+  ttlSecondsAfterFinished: 600
   template:
     spec:
       containers:
@@ -47,7 +48,7 @@ test('a generic LSP client over --stdio gets the restartPolicy error for a Job',
         code: 'job-restart-policy',
         source: 'k8s-dryrun',
         severity: DiagnosticSeverity.Error,
-        range: { start: { line: 10, character: 21 }, end: { line: 10, character: 27 } },
+        range: { start: { line: 11, character: 21 }, end: { line: 11, character: 27 } },
       },
     ],
   );
@@ -62,14 +63,14 @@ test('an incremental change re-lints: fixing the value clears the error, closing
   const fixed = client.nextDiagnostics(uri, (p) => p.version === 2);
   await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
     textDocument: { uri, version: 2 },
-    contentChanges: [{ range: { start: { line: 10, character: 21 }, end: { line: 10, character: 27 } }, text: 'Never' }],
+    contentChanges: [{ range: { start: { line: 11, character: 21 }, end: { line: 11, character: 27 } }, text: 'Never' }],
   });
   assert.deepEqual((await fixed).diagnostics, []);
 
   const broken = client.nextDiagnostics(uri, (p) => p.version === 3);
   await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
     textDocument: { uri, version: 3 },
-    contentChanges: [{ range: { start: { line: 10, character: 21 }, end: { line: 10, character: 26 } }, text: 'Sometimes' }],
+    contentChanges: [{ range: { start: { line: 11, character: 21 }, end: { line: 11, character: 26 } }, text: 'Sometimes' }],
   });
   assert.deepEqual(
     (await broken).diagnostics.map((d) => d.message),
@@ -89,8 +90,8 @@ test('multi-document files: each finding is on the line of its own document', as
   assert.deepEqual(
     diagnostics.map((d) => [d.range.start.line, d.message]),
     [
-      [15, REQUIRED],
-      [39, REQUIRED],
+      [16, REQUIRED],
+      [42, REQUIRED],
     ],
   );
 });
