@@ -6,6 +6,7 @@ import { adviceRules } from './advice';
 import { daemonSetRules } from './daemonset';
 import { jobCronJobRules } from './job-cronjob';
 import { metadataSelectorRules } from './metadata-selector';
+import { podTemplateRules } from './pod-template';
 import { daemonSetRestartPolicy } from './daemonset-restart-policy';
 import { daemonSetSelectorMismatch } from './daemonset-selector-mismatch';
 import { invalidName } from './invalid-name';
@@ -25,6 +26,7 @@ export const allRules: readonly Rule[] = [
   ...daemonSetRules,
   ...jobCronJobRules,
   ...metadataSelectorRules,
+  ...podTemplateRules,
   ...adviceRules,
 ];
 
