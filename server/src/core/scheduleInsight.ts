@@ -3,6 +3,7 @@
  * in UTC, and notes about runs a daylight-saving change skips or doubles. Time comes in as `now`.
  */
 import { describeSchedule, isKnownTimeZone, nextTimes, parseSchedule, type Schedule } from './cron';
+import { zoneFor } from './cron/timeZone';
 
 export interface ScheduleRun {
   /** Epoch milliseconds. */
@@ -60,18 +61,7 @@ function zoneOf(schedule: Schedule, options: InsightOptions): string | undefined
 
 /** The wall-clock time in `zone` as epoch ms read as UTC, so wall times compare as numbers. */
 function wallClock(at: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(at));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return at + zoneFor(zone).offsetSeconds(Math.floor(at / 1000)) * 1000;
 }
 
 function localTime(at: number, zone: string): string {

@@ -16,16 +16,9 @@
  */
 import { goQuote } from '../goFormat';
 import { isAtLeast, type KubernetesVersion } from '../kubernetesVersion';
+import { byteLength } from '../goFormat';
 
-/** Go's len(): UTF-8 bytes. */
-export function byteLength(text: string): number {
-  let bytes = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
+export { byteLength };
 
 /** RegexError: examples are joined by `', ` + ` or ` — hence the double space before each `or`. */
 export function regexError(message: string, format: string, ...examples: string[]): string {

@@ -6,6 +6,7 @@
  */
 import { isAtLeast, type KubernetesVersion } from '../../kubernetesVersion';
 import { labelKeyErrors, labelValueErrors } from '../labelSyntax';
+import { byteLength } from '../../goFormat';
 
 /** MaxLenError (util/validation). */
 export function maxLenError(length: number): string {
@@ -61,15 +62,7 @@ export function isDns1123Subdomain(value: string): string[] {
   return errs;
 }
 
-/** Go's len(): UTF-8 bytes. */
-export function byteLength(text: string): number {
-  let bytes = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
+export { byteLength };
 
 export function inclusiveRangeError(lo: number | bigint, hi: number | bigint): string {
   return `must be between ${lo} and ${hi}, inclusive`;
