@@ -1,4 +1,5 @@
-// Bundles the extension client, the language server, the CLI into dist/ (CommonJS, Node 20).
+// Bundles the extension client, the language server, the CLI into dist/ (CommonJS, Node 20), and the
+// rollout preview's webview script and stylesheet (browser).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -23,6 +24,9 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // the preview panel's webview: one script (an IIFE, loaded with the page's nonce) and one stylesheet
+  { ...common, entryPoints: ['client/webview/src/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
+  { ...common, entryPoints: ['client/webview/media/timeline.css'], outfile: 'dist/webview.css', platform: 'browser', format: undefined, target: 'chrome120', define: undefined },
 ];
 
 if (watch) {

@@ -1,0 +1,286 @@
+/**
+ * simulate(manifest, scenario, options) → Timeline: what the controllers would do with the object,
+ * replayed deterministically. The manifest is the plain value a YAML parser gives (one document); it
+ * is decoded and defaulted as the API server would, checked with the lint rules (an object the API
+ * server would reject is not simulated), put into a simulated cluster with the scenario's nodes, and
+ * run through its controllers until nothing is left to happen, the scenario's `until`, or a bound.
+ *
+ * Never throws: every problem comes back as data, with the field path in the scenario or manifest.
+ */
+import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion, type KubernetesVersion } from '../kubernetesVersion';
+import { decode } from '../model/decode';
+import { applyDefaults } from '../model/defaults';
+import { isWorkloadKind, type Workload, type WorkloadKind } from '../model/types';
+import { formatPath } from '../parse/path';
+import { allRules } from '../rules';
+import { rootDefinitionFor } from '../schema/schema';
+import { Cluster, seconds, type SimJob, type SimNode, type SimPod } from './cluster';
+import { jobFeaturesFor } from './job/controller';
+import { jobSimulator } from './job/simulator';
+import type { JobFeatures } from './job/types';
+import { Kubelet } from './kubelet';
+import { formatProblem, parseScenario, type Scenario, type ScenarioEvent } from './scenario';
+import { DEFAULT_LIMITS, Simulation, type SimulationLimits } from './simulation';
+import { formatRfc3339 } from './time';
+import { TIMELINE_SCHEMA_VERSION, type Timeline, type TimelineJob, type TimelineNode, type TimelinePod } from './timeline';
+import type { WorkloadRun, WorkloadSimulator } from './workload';
+import type { Controller } from './controller';
+
+export interface SimulateOptions {
+  /** `1.MINOR`: which release's feature gates and rules apply; the newest when absent. */
+  readonly kubernetesVersion?: string;
+  /** The start time for a scenario without one (RFC 3339): the CLI and the editor pass the wall clock. */
+  readonly defaultStartTime?: string;
+  /** Bounds of the run; see DEFAULT_LIMITS. */
+  readonly limits?: Partial<SimulationLimits>;
+  /** Job controller feature gates, over the release's defaults. */
+  readonly jobFeatures?: Partial<JobFeatures>;
+  /** Simulate even when the API server would reject the object (its problems come back as warnings). */
+  readonly allowInvalid?: boolean;
+}
+
+export interface SimulationProblem {
+  /** Where the problem is: in the scenario, in the object (manifest), or in the engine itself. */
+  readonly source: 'scenario' | 'object' | 'engine';
+  /** The field path in the scenario or manifest; '' for the whole. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type SimulateResult =
+  | { readonly ok: true; readonly timeline: Timeline; readonly warnings: readonly SimulationProblem[] }
+  | { readonly ok: false; readonly errors: readonly SimulationProblem[]; readonly warnings: readonly SimulationProblem[] };
+
+/** The kinds the engine can simulate, one WorkloadSimulator each (CronJob and DaemonSet plug in here). */
+export const WORKLOAD_SIMULATORS: Partial<Record<WorkloadKind, WorkloadSimulator>> = {
+  Job: jobSimulator,
+};
+
+export function simulate(manifest: unknown, scenario?: unknown, options: SimulateOptions = {}): SimulateResult {
+  try {
+    return run(manifest, scenario, options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [{ source: 'engine', path: '', message: `internal error in the simulation engine: ${message}` }], warnings: [] };
+  }
+}
+
+/** `path: message`, as the CLI prints a problem. */
+export function formatSimulationProblem(problem: SimulationProblem): string {
+  const where = problem.source === 'scenario' ? 'scenario' : problem.source === 'object' ? 'object' : 'engine';
+  const path = formatProblem({ path: problem.path, message: problem.message });
+  return `${where}: ${path}`;
+}
+
+function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions): SimulateResult {
+  const warnings: SimulationProblem[] = [];
+  const errors: SimulationProblem[] = [];
+  const fail = (): SimulateResult => ({ ok: false, errors, warnings });
+
+  const parsed = parseScenario(rawScenario, { defaultStartTime: options.defaultStartTime });
+  for (const problem of parsed.errors) errors.push({ source: 'scenario', ...problem });
+  if (errors.length > 0) return fail();
+  const scenario = parsed.scenario;
+
+  const kubernetesVersion =
+    parseKubernetesVersion(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION) ?? (parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION) as KubernetesVersion);
+
+  if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
+    errors.push({ source: 'object', path: '', message: 'the manifest must be a mapping (one YAML document with apiVersion, kind, metadata and spec)' });
+    return fail();
+  }
+  const raw = manifest as Record<string, unknown>;
+  const kind = typeof raw.kind === 'string' ? raw.kind : '';
+  const apiVersion = typeof raw.apiVersion === 'string' ? raw.apiVersion : '';
+  const simulator = isWorkloadKind(kind) ? WORKLOAD_SIMULATORS[kind] : undefined;
+  if (simulator === undefined) {
+    const supported = Object.keys(WORKLOAD_SIMULATORS).join(', ');
+    errors.push({ source: 'object', path: 'kind', message: kind === '' ? `kind is required (simulated kinds: ${supported})` : `cannot simulate kind "${kind}" yet (simulated kinds: ${supported})` });
+    return fail();
+  }
+  if (!rootDefinitionFor(apiVersion, kind)) {
+    errors.push({ source: 'object', path: 'apiVersion', message: apiVersion ? `no matches for kind "${kind}" in version "${apiVersion}"` : 'apiVersion not set' });
+    return fail();
+  }
+
+  // Decode and default as the API server does; reject what it would reject.
+  const decoded = decode(raw, apiVersion, kind);
+  const invalid = options.allowInvalid ? warnings : errors;
+  for (const issue of decoded.issues) invalid.push({ source: 'object', path: formatPath(issue.path), message: issue.message });
+  const written = decoded.object as Workload;
+  const object = applyDefaults(written);
+  for (const rule of allRules) {
+    if (!rule.meta.kinds.includes(simulator.kind)) continue;
+    for (const finding of rule.check({ object, written, apiVersion, kubernetesVersion })) {
+      const problem = { source: 'object' as const, path: finding.fieldPath ?? formatPath(finding.path), message: finding.message };
+      if (rule.meta.severity === 'error') invalid.push(problem);
+      else warnings.push(problem);
+    }
+  }
+  if (errors.length > 0) return fail();
+
+  const limits: SimulationLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const cluster = new Cluster(limits.maxPods);
+  const kubelet = new Kubelet(cluster, scenario);
+  // The loop exists before the object does, so that whatever the setup schedules (pods it finds in the
+  // manifest's status) lands on its agenda; the controllers join once the setup names them.
+  const controllers: Controller[] = [];
+  const loop = new Simulation(cluster, controllers, limits);
+  for (const node of scenario.nodes) cluster.addNode(node, 0);
+
+  const jobFeatures: JobFeatures = { ...jobFeaturesFor(kubernetesVersion), ...options.jobFeatures };
+  const workload = simulator.setup({
+    cluster,
+    kubelet,
+    object,
+    written,
+    raw,
+    scenario,
+    kubernetesVersion,
+    jobFeatures,
+    error: (path, message) => errors.push({ source: 'object', path, message }),
+    warn: (path, message) => warnings.push({ source: 'object', path, message }),
+  });
+  if (errors.length > 0) return fail();
+
+  controllers.push(...workload.controllers);
+  scheduleScenarioEvents(loop, cluster, workload, scenario, warnings);
+  loop.startControllers();
+  const untilMs = scenario.untilMs ?? workload.defaultUntilMs ?? null;
+  const outcome = loop.run(untilMs);
+  const stranded = cluster.allPods.filter((pod) => pod.nodeName === null && pod.goneAt === null && pod.phase === 'Pending').length;
+  if (stranded > 0) cluster.note(`${stranded} pod(s) never found a node that fits (see the FailedScheduling events); add or change nodes in the scenario.`);
+
+  const timeline: Timeline = {
+    schemaVersion: TIMELINE_SCHEMA_VERSION,
+    object: workload.object,
+    startTime: scenario.startTime,
+    endTime: formatRfc3339(scenario.startEpochMs + outcome.endMs),
+    duration: seconds(outcome.endMs),
+    truncated: outcome.truncated,
+    stopReason: outcome.stopReason,
+    message: outcome.message,
+    seed: scenario.seed,
+    effectiveSpec: workload.effectiveSpec,
+    pods: cluster.allPods.map(timelinePod),
+    jobs: cluster.allJobs.map(timelineJob),
+    conditions: cluster.conditions,
+    events: cluster.events,
+    status: workload.finalStatus(),
+    statusHistory: cluster.statusHistory,
+    nodes: cluster.nodeList.map(timelineNode),
+    markers: cluster.markers,
+    notes: cluster.notes,
+  };
+  return { ok: true, timeline, warnings };
+}
+
+function scheduleScenarioEvents(loop: Simulation, cluster: Cluster, workload: WorkloadRun, scenario: Scenario, warnings: SimulationProblem[]): void {
+  const warn = (event: ScenarioEvent, message: string): void => {
+    warnings.push({ source: 'scenario', path: event.path, message });
+    cluster.note(`${event.path}: ${message}`);
+  };
+  for (const event of scenario.events) {
+    loop.at(event.atMs, () => {
+      const now = loop.time;
+      switch (event.type) {
+        case 'addNode':
+          if (cluster.addNode(event.node, now) === undefined) warn(event, `node ${event.node.name} already exists`);
+          else cluster.mark(now, 'addNode', `node ${event.node.name} added`);
+          return;
+        case 'removeNode':
+          if (cluster.removeNode(event.name, now) === undefined) warn(event, `no node named ${event.name} at t=${seconds(now)}s`);
+          else cluster.mark(now, 'removeNode', `node ${event.name} removed`);
+          return;
+        case 'deletePod': {
+          const pod = cluster.pod(event.pod);
+          if (pod === undefined) {
+            warn(event, `no pod named ${event.pod} at t=${seconds(now)}s (names depend on the seed: run once and copy one)`);
+            return;
+          }
+          cluster.deletePod(pod, now, 'kubectl delete pod');
+          cluster.mark(now, 'deletePod', `kubectl delete pod ${event.pod}`);
+          return;
+        }
+        case 'controllerDown':
+          cluster.mark(now, 'controllerDown', `kube-controller-manager down for ${seconds(event.durationMs)}s`);
+          loop.controllersDown(event.durationMs);
+          return;
+        default: {
+          const result = workload.applyEvent(event, now);
+          if (result.marker !== undefined) cluster.mark(now, event.type === 'suspend' && !event.suspend ? 'resume' : event.type, result.marker);
+          if (result.note !== undefined) {
+            warnings.push({ source: 'scenario', path: event.path, message: result.note });
+            cluster.note(result.note);
+          }
+        }
+      }
+    });
+  }
+}
+
+function timelinePod(pod: SimPod): TimelinePod {
+  const last = pod.runs[pod.runs.length - 1];
+  return {
+    name: pod.name,
+    job: pod.owner.kind === 'Job' ? pod.owner.name : null,
+    owner: { kind: pod.owner.kind, name: pod.owner.name, namespace: pod.namespace },
+    node: pod.nodeName,
+    index: pod.index,
+    attempt: pod.attempt,
+    revision: pod.revision,
+    createdAt: seconds(pod.createdAt),
+    scheduledAt: pod.scheduledAt === null ? null : seconds(pod.scheduledAt),
+    startedAt: pod.runs.length > 0 ? seconds(pod.runs[0].startedAt) : null,
+    readyAt: pod.firstReadyAt === null ? null : seconds(pod.firstReadyAt),
+    finishedAt: pod.finishedAt === null ? null : seconds(pod.finishedAt),
+    deletedAt: pod.deletionTimestamp === null ? null : seconds(pod.deletionTimestamp),
+    goneAt: pod.goneAt === null ? null : seconds(pod.goneAt),
+    deletedBy: pod.deletedBy,
+    phase: pod.phase,
+    exitCode: last?.exitCode ?? null,
+    reason: pod.reason,
+    containers: pod.template.containerNames.length,
+    restarts: pod.restartCount,
+    runs: pod.runs.map((r) => ({
+      startedAt: seconds(r.startedAt),
+      readyAt: r.readyAt === null ? null : seconds(r.readyAt),
+      finishedAt: r.finishedAt === null ? null : seconds(r.finishedAt),
+      exitCode: r.exitCode,
+      reason: r.reason,
+    })),
+    conditions: pod.conditions.map((c) => ({ type: c.type, status: c.status, reason: c.reason, at: seconds(c.at) })),
+  };
+}
+
+function timelineJob(job: SimJob): TimelineJob {
+  const terminal = job.status.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+  const suspended = job.status.conditions.some((c) => c.type === 'Suspended' && c.status === 'True');
+  const replaced = terminal === undefined && job.deletedBy !== null && /\bReplace/.test(job.deletedBy);
+  const result = terminal !== undefined ? (terminal.type as 'Complete' | 'Failed') : replaced ? 'Replaced' : job.goneAt !== null ? 'Deleted' : suspended ? 'Suspended' : 'Running';
+  return {
+    name: job.name,
+    scheduledTime: job.scheduledTime,
+    createdAt: seconds(job.createdAt),
+    startedAt: job.status.startTime === null ? null : seconds(job.status.startTime),
+    finishedAt: terminal === undefined ? null : seconds(terminal.lastTransitionTime),
+    deletedAt: job.deletionTimestamp === null ? null : seconds(job.deletionTimestamp),
+    result,
+    reason: terminal?.reason ?? null,
+    message: terminal?.message ?? null,
+    completions: job.spec.completions,
+    parallelism: job.spec.parallelism,
+  };
+}
+
+function timelineNode(node: SimNode): TimelineNode {
+  return {
+    name: node.name,
+    labels: node.labels,
+    taints: node.taints,
+    unschedulable: node.unschedulable,
+    ready: node.ready,
+    addedAt: seconds(node.addedAt),
+    removedAt: node.removedAt === null ? null : seconds(node.removedAt),
+  };
+}

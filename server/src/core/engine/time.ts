@@ -1,0 +1,77 @@
+/**
+ * Simulated time: milliseconds since the scenario's start time (t = 0). Durations in scenarios are
+ * written like Go durations (`90s`, `5m`, `2h`, `1h30m`, `1.5h`, `250ms`) plus `d` for days, or as a
+ * plain number of seconds. Wall-clock instants are RFC 3339 strings, converted here to epoch ms.
+ */
+
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: SECOND, m: MINUTE, h: HOUR, d: DAY };
+const DURATION = /^(?:\d+(?:\.\d+)?|\.\d+)(?:ms|s|m|h|d)/;
+
+/** A duration in ms, or an error message. A number is seconds. Negative durations are refused. */
+export function parseDuration(value: unknown): { ms: number } | { error: string } {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 0) return { error: `must be a non-negative number of seconds or a duration such as "90s", got ${value}` };
+    return { ms: Math.round(value * SECOND) };
+  }
+  if (typeof value !== 'string') return { error: `must be a duration such as "90s", "5m", "2h" or "1h30m", got ${describe(value)}` };
+  let rest = value.trim();
+  if (rest === '' || rest === '0') return rest === '0' ? { ms: 0 } : { error: 'must be a duration such as "90s", "5m", "2h" or "1h30m", got ""' };
+  let total = 0;
+  while (rest !== '') {
+    const match = DURATION.exec(rest);
+    if (!match) return { error: `must be a duration such as "90s", "5m", "2h" or "1h30m" (units ms, s, m, h, d), got ${JSON.stringify(value)}` };
+    const token = match[0];
+    const unit = /(?:ms|s|m|h|d)$/.exec(token)?.[0] ?? 's';
+    total += Number(token.slice(0, token.length - unit.length)) * UNIT_MS[unit];
+    rest = rest.slice(token.length);
+  }
+  if (!Number.isFinite(total)) return { error: `is too large, got ${JSON.stringify(value)}` };
+  return { ms: Math.round(total) };
+}
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+
+/** RFC 3339 (as metav1.Time and `date -Is` write it) to epoch ms; undefined when malformed. */
+export function parseRfc3339(text: string): number | undefined {
+  const m = RFC3339.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60) return undefined;
+  const fraction = m[7] ? Math.round(Number(`0${m[7]}`) * 1000) : 0;
+  let offset = 0;
+  if (!m[8]) {
+    const hours = Number(m[10]);
+    const minutes = Number(m[11]);
+    if (hours > 23 || minutes > 59) return undefined;
+    offset = (m[9] === '-' ? -1 : 1) * (hours * 60 + minutes) * MINUTE;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59)) + fraction - offset;
+}
+
+/** Epoch ms to RFC 3339 in UTC, whole seconds as Kubernetes prints times (fractions only when present). */
+export function formatRfc3339(epochMs: number): string {
+  const iso = new Date(epochMs).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+/** Simulated ms to the Timeline's unit: seconds since the start time. */
+export function toSeconds(ms: number): number {
+  return ms / SECOND;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}

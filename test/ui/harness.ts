@@ -1,0 +1,279 @@
+// A stand-in for VS Code's webview host, for the rollout preview's UI tests: serves the built webview bundle
+// (dist/webview.js, dist/webview.css) in a page with the same CSP the extension uses, a theme's --vscode-*
+// variables and body class, and a stub acquireVsCodeApi that records what the webview posts and keeps its state
+// across reloads. Driven by playwright-core in Debian's Chromium.
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+
+// compiled to out/test/ui/
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const DIST = path.join(REPO_ROOT, 'dist');
+export const TIMELINE_FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'timelines');
+
+export type ThemeKind = 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast' | 'vscode-high-contrast-light';
+
+const COMMON = {
+  'font-family': '"DejaVu Sans", "Segoe UI", "Ubuntu", sans-serif',
+  'font-size': '13px',
+  'font-weight': 'normal',
+  'editor-font-family': '"DejaVu Sans Mono", "Droid Sans Mono", monospace',
+};
+
+/** Theme colours as VS Code 1.100's Light Modern, Dark Modern and the two high-contrast themes define them. */
+export const THEMES: Record<ThemeKind, Record<string, string>> = {
+  'vscode-light': {
+    ...COMMON,
+    foreground: '#3b3b3b',
+    'editor-foreground': '#3b3b3b',
+    'editor-background': '#ffffff',
+    descriptionForeground: '#616161',
+    disabledForeground: '#61616180',
+    'panel-border': '#e5e5e5',
+    'widget-border': '#e5e5e5',
+    focusBorder: '#005fb8',
+    'charts-foreground': '#616161',
+    'charts-lines': '#61616180',
+    'charts-red': '#e51400',
+    'charts-blue': '#1a85ff',
+    'charts-yellow': '#bf8803',
+    'charts-orange': '#d18616',
+    'charts-green': '#388a34',
+    'charts-purple': '#652d90',
+    'badge-background': '#cccccc',
+    'badge-foreground': '#3b3b3b',
+    'button-background': '#005fb8',
+    'button-foreground': '#ffffff',
+    'button-hoverBackground': '#0258a8',
+    'button-border': '#0000001a',
+    'button-secondaryBackground': '#e5e5e5',
+    'button-secondaryForeground': '#3b3b3b',
+    'button-secondaryHoverBackground': '#cccccc',
+    'inputValidation-warningBackground': '#f6f5d2',
+    'inputValidation-warningBorder': '#b89500',
+    'inputValidation-errorBackground': '#f2dede',
+    'inputValidation-errorBorder': '#be1100',
+    'editorWarning-foreground': '#bf8803',
+    errorForeground: '#f85149',
+    'list-hoverBackground': '#f2f2f2',
+    'list-activeSelectionBackground': '#e8e8e8',
+    'list-activeSelectionForeground': '#000000',
+    'list-inactiveSelectionBackground': '#e4e6f1',
+    'textLink-foreground': '#005fb8',
+    'scrollbarSlider-background': '#64646466',
+    'progressBar-background': '#005fb8',
+  },
+  'vscode-dark': {
+    ...COMMON,
+    foreground: '#cccccc',
+    'editor-foreground': '#cccccc',
+    'editor-background': '#1f1f1f',
+    descriptionForeground: '#9d9d9d',
+    disabledForeground: '#cccccc80',
+    'panel-border': '#2b2b2b',
+    'widget-border': '#313131',
+    focusBorder: '#0078d4',
+    'charts-foreground': '#cccccc',
+    'charts-lines': '#cccccc80',
+    'charts-red': '#f14c4c',
+    'charts-blue': '#3794ff',
+    'charts-yellow': '#cca700',
+    'charts-orange': '#d18616',
+    'charts-green': '#89d185',
+    'charts-purple': '#b180d7',
+    'badge-background': '#616161',
+    'badge-foreground': '#f8f8f8',
+    'button-background': '#0078d4',
+    'button-foreground': '#ffffff',
+    'button-hoverBackground': '#026ec1',
+    'button-border': '#ffffff12',
+    'button-secondaryBackground': '#313131',
+    'button-secondaryForeground': '#cccccc',
+    'button-secondaryHoverBackground': '#3c3c3c',
+    'inputValidation-warningBackground': '#352a05',
+    'inputValidation-warningBorder': '#b89500',
+    'inputValidation-errorBackground': '#5a1d1d',
+    'inputValidation-errorBorder': '#be1100',
+    'editorWarning-foreground': '#cca700',
+    errorForeground: '#f85149',
+    'list-hoverBackground': '#2a2d2e',
+    'list-activeSelectionBackground': '#04395e',
+    'list-activeSelectionForeground': '#ffffff',
+    'list-inactiveSelectionBackground': '#37373d',
+    'textLink-foreground': '#4daafc',
+    'scrollbarSlider-background': '#79797966',
+    'progressBar-background': '#0078d4',
+  },
+  'vscode-high-contrast': {
+    ...COMMON,
+    foreground: '#ffffff',
+    'editor-foreground': '#ffffff',
+    'editor-background': '#000000',
+    descriptionForeground: '#ffffffb3',
+    disabledForeground: '#a5a5a5',
+    'panel-border': '#6fc3df',
+    'widget-border': '#6fc3df',
+    contrastBorder: '#6fc3df',
+    contrastActiveBorder: '#f38518',
+    focusBorder: '#f38518',
+    'charts-foreground': '#ffffff',
+    'charts-lines': '#ffffff',
+    'charts-red': '#f48771',
+    'charts-blue': '#75beff',
+    'charts-yellow': '#ffd700',
+    'charts-orange': '#ffa500',
+    'charts-green': '#89d185',
+    'charts-purple': '#b180d7',
+    'badge-background': '#000000',
+    'badge-foreground': '#ffffff',
+    'button-background': '#000000',
+    'button-foreground': '#ffffff',
+    'button-border': '#6fc3df',
+    'button-secondaryBackground': '#000000',
+    'button-secondaryForeground': '#ffffff',
+    'inputValidation-warningBackground': '#000000',
+    'inputValidation-warningBorder': '#6fc3df',
+    'inputValidation-errorBackground': '#000000',
+    'inputValidation-errorBorder': '#6fc3df',
+    'editorWarning-foreground': '#ffd370',
+    errorForeground: '#f48771',
+    'list-activeSelectionBackground': '#000000',
+    'list-inactiveSelectionBackground': '#000000',
+    'textLink-foreground': '#21a6ff',
+    'scrollbarSlider-background': '#6fc3df99',
+    'progressBar-background': '#6fc3df',
+  },
+  'vscode-high-contrast-light': {
+    ...COMMON,
+    foreground: '#292929',
+    'editor-foreground': '#000000',
+    'editor-background': '#ffffff',
+    descriptionForeground: '#292929',
+    disabledForeground: '#7f7f7f',
+    'panel-border': '#0f4a85',
+    'widget-border': '#0f4a85',
+    contrastBorder: '#0f4a85',
+    contrastActiveBorder: '#006bbd',
+    focusBorder: '#006bbd',
+    'charts-foreground': '#292929',
+    'charts-lines': '#292929',
+    'charts-red': '#b5200d',
+    'charts-blue': '#0f4a85',
+    'charts-yellow': '#895503',
+    'charts-orange': '#ba6f2a',
+    'charts-green': '#374e06',
+    'charts-purple': '#652d90',
+    'badge-background': '#0f4a85',
+    'badge-foreground': '#ffffff',
+    'button-background': '#0f4a85',
+    'button-foreground': '#ffffff',
+    'button-border': '#0f4a85',
+    'button-secondaryBackground': '#ffffff',
+    'button-secondaryForeground': '#292929',
+    'inputValidation-warningBackground': '#ffffff',
+    'inputValidation-warningBorder': '#0f4a85',
+    'inputValidation-errorBackground': '#ffffff',
+    'inputValidation-errorBorder': '#0f4a85',
+    'editorWarning-foreground': '#895503',
+    errorForeground: '#b5200d',
+    'list-activeSelectionBackground': '#ffffff',
+    'list-inactiveSelectionBackground': '#ffffff',
+    'textLink-foreground': '#0f4a85',
+    'scrollbarSlider-background': '#0f4a8566',
+    'progressBar-background': '#0f4a85',
+  },
+};
+
+/** What stands in for VS Code's webview API: records posts, keeps state in sessionStorage (survives reload). */
+const STUB = `(() => {
+  let acquired = false;
+  const saved = sessionStorage.getItem('vscode-state');
+  let state = saved === null ? undefined : JSON.parse(saved);
+  window.__posted = [];
+  window.__csp = [];
+  window.__dialogs = 0;
+  document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+  window.alert = () => { window.__dialogs++; };
+  window.acquireVsCodeApi = () => {
+    if (acquired) throw new Error('An instance of the VS Code API has already been acquired');
+    acquired = true;
+    return {
+      postMessage: (m) => { window.__posted.push(JSON.parse(JSON.stringify(m))); },
+      getState: () => state,
+      setState: (s) => { state = s; sessionStorage.setItem('vscode-state', JSON.stringify(s)); return s; },
+    };
+  };
+})();
+`;
+
+export interface Harness {
+  readonly origin: string;
+  /** The page for a theme; `nonce` is fresh per page, like the extension's per render. */
+  url(theme: ThemeKind): string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  let origin = '';
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const send = (status: number, type: string, body: string | Buffer): void => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    if (url.pathname === '/') {
+      const theme = (url.searchParams.get('theme') ?? 'vscode-dark') as ThemeKind;
+      return send(200, 'text/html; charset=utf-8', page(origin, theme));
+    }
+    if (url.pathname === '/stub.js') return send(200, 'text/javascript', STUB);
+    const themeCss = /^\/theme-([a-z-]+)\.css$/.exec(url.pathname);
+    if (themeCss && themeCss[1] in THEMES) {
+      const vars = Object.entries(THEMES[themeCss[1] as ThemeKind]).map(([k, v]) => `  --vscode-${k}: ${v};`);
+      return send(200, 'text/css', `:root {\n${vars.join('\n')}\n}\n`);
+    }
+    const dist = /^\/dist\/(webview\.(?:js|css))$/.exec(url.pathname);
+    if (dist) return send(200, dist[1].endsWith('.js') ? 'text/javascript' : 'text/css', fs.readFileSync(path.join(DIST, dist[1])));
+    send(404, 'text/plain', 'not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (theme) => `${origin}/?theme=${theme}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The page the extension's previewPanel.ts writes, with the harness's origin standing for webview.cspSource. */
+function page(cspSource: string, theme: ThemeKind): string {
+  const nonce = crypto.randomBytes(18).toString('base64');
+  const csp = [
+    "default-src 'none'",
+    `style-src ${cspSource}`,
+    `img-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${cspSource}/theme-${theme}.css">
+<link rel="stylesheet" href="${cspSource}/dist/webview.css">
+<title>Rollout Preview</title>
+</head>
+<body class="${theme}" data-vscode-theme-kind="${theme}">
+<div id="app"></div>
+<script nonce="${nonce}" src="${cspSource}/stub.js"></script>
+<script nonce="${nonce}" src="${cspSource}/dist/webview.js"></script>
+</body>
+</html>`;
+}
+
+export function fixture(name: string): unknown {
+  return JSON.parse(fs.readFileSync(path.join(TIMELINE_FIXTURES, name), 'utf8'));
+}
