@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
+  CancellationTokenSource,
   CodeActionRequest,
   CodeLensRequest,
   CompletionRequest,
@@ -106,4 +107,33 @@ test('hover on a schedule: description, next runs in the CronJob zone and in UTC
   assert.equal(titles[0], '$(play) Preview CronJob');
   assert.match(titles[1], /^Every 15 minutes · next \d\d:(00|15|30|45) Asia\/Shanghai$/);
   assert.deepEqual(lenses?.[1].range.start, { line: 1, character: 0 });
+});
+
+test('k8sDryRun/simulate answers with the timeline of the first workload, or says why not', async () => {
+  const simUri = 'file:///work/paral.yaml';
+  const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\n---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: paral-1\nspec:\n  completions: 8\n  parallelism: 2\n  template:\n    spec:\n      restartPolicy: OnFailure\n      containers:\n      - name: param\n        image: ubuntu\n`;
+  const opened = client.nextDiagnostics(simUri);
+  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: simUri, languageId: 'yaml', version: 1, text } });
+  await opened;
+  const result = await withTimeout(client.connection.sendRequest('k8sDryRun/simulate', { uri: simUri }), 'simulate');
+  const timeline = (result as { timeline: { object: unknown; pods: { createdAt: number }[] } }).timeline;
+  assert.deepEqual(timeline.object, { kind: 'Job', name: 'paral-1', namespace: 'default' });
+  // 8 pods in 4 waves of 2 (30 s pods by default).
+  assert.deepEqual([...new Set(timeline.pods.map((p) => p.createdAt))].length, 4);
+  assert.equal(timeline.pods.length, 8);
+  assert.deepEqual(await client.connection.sendRequest('k8sDryRun/simulate', { uri: simUri, documentIndex: 0 }), {
+    error: 'Document 1 is a ConfigMap: only Jobs, CronJobs and DaemonSets can be simulated.',
+  });
+});
+
+test('k8sDryRun/simulate can be cancelled while it runs', async () => {
+  const bigUri = 'file:///work/big.yaml';
+  const text = `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: big\nspec:\n  completions: 2000000\n  parallelism: 1000\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: c\n        image: busybox\n`;
+  const opened = client.nextDiagnostics(bigUri);
+  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: bigUri, languageId: 'yaml', version: 1, text } });
+  await opened;
+  const source = new CancellationTokenSource();
+  const pending = client.connection.sendRequest('k8sDryRun/simulate', { uri: bigUri }, source.token);
+  source.cancel();
+  assert.deepEqual(await withTimeout(pending, 'cancelled simulate'), { error: 'Simulation cancelled.' });
 });

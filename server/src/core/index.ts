@@ -11,3 +11,4 @@ export { allRules, pipelineRules } from './rules';
 export { completeAt, type CompletionCandidate } from './complete';
 export { describeSchedule, isKnownTimeZone, nextTimes, parseSchedule, validateScheduleFormat, validateTimeZone } from './cron';
 export { scheduleInsight, type InsightOptions, type ScheduleInsight, type ScheduleRun } from './scheduleInsight';
+export * from './engine';

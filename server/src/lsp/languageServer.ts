@@ -6,6 +6,7 @@ import {
   CodeActionKind,
   CodeLensRefreshRequest,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CodeAction,
   type CodeLens,
   type CompletionItem,
@@ -23,6 +24,8 @@ import { toDiagnostic } from './diagnostics';
 import { DocumentStore } from './documents';
 import { createGuard } from './guard';
 import { provideHover } from './hover';
+import { provideSimulation } from './simulate';
+import { simulateRequest, type SimulateParams, type SimulateResult } from '../protocol/protocol';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 /** What the server offers; completion triggers on the characters that start a value or a list item. */
@@ -112,6 +115,16 @@ export function startLanguageServer(connection: Connection): void {
   );
 
   connection.onCodeAction(guard('codeAction', [] as CodeAction[], provideCodeActions));
+  // By method name: the client's and the server's LSP libraries ship different vscode-jsonrpc majors,
+  // so the RequestType object in protocol.ts is typed against the client's.
+  connection.onRequest(
+    simulateRequest.method,
+    guard('simulate', { error: 'The simulation failed inside the language server; its output channel has the details.' } as SimulateResult, (params: SimulateParams, token: CancellationToken) => {
+      const document = store.get(params.uri);
+      const context = { connection, kubernetesVersion: settings.kubernetesVersion, controllerTimeZone: settings.controllerTimeZone, now: new Date() };
+      return provideSimulation(params, document && store.analysis(document), context, token);
+    }),
+  );
   connection.onCodeLens(
     guard('codeLens', [] as CodeLens[], ({ textDocument }) => {
       const document = store.get(textDocument.uri);
