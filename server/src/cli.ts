@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { allRules, DEFAULT_KUBERNETES_VERSION, isWorkloadKind, lint, parseKubernetesVersion, pipelineRules } from './core';
-import { parseArgs, USAGE, UsageError, type LintCommand } from './cli/args';
+import { parseArgs, USAGE, UsageError, type LintCommand, type SimulateCommand } from './cli/args';
 import { runCron } from './cli/cron';
+import { runSimulate } from './cli/simulate';
 import { describeIoError, expandPaths } from './cli/files';
 import { formatJson, formatSarif, formatText, type FileFindings } from './cli/formatters';
 
@@ -29,6 +30,7 @@ function main(argv: readonly string[]): number {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (command.command === 'simulate') return runSimulateCommand(command);
   if (command.command === 'cron') {
     const { text, exitCode } = runCron(command, Date.now());
     process.stdout.write(text);
@@ -80,6 +82,28 @@ function runLint(command: LintCommand): number {
   }
   if (errors.length > 0) return 2;
   return count('error') > 0 ? 1 : 0;
+}
+
+function runSimulateCommand(command: SimulateCommand): number {
+  if (command.kubeVersion !== undefined && !parseKubernetesVersion(command.kubeVersion)) {
+    process.stderr.write(`k8s-dryrun: --kube-version must look like 1.37, not "${command.kubeVersion}"\n`);
+    return 2;
+  }
+  const read = (file: string): string | undefined => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (error) {
+      process.stderr.write(`k8s-dryrun: ${file}: ${describeIoError(error)}\n`);
+      return undefined;
+    }
+  };
+  const manifestText = read(command.file);
+  const scenarioText = command.scenario === undefined ? undefined : read(command.scenario);
+  if (manifestText === undefined || (command.scenario !== undefined && scenarioText === undefined)) return 2;
+  const { stdout, stderr, exitCode } = runSimulate(command, { manifestText, scenarioText, now: new Date() });
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
+  return exitCode;
 }
 
 function ruleIds(): Set<string> {

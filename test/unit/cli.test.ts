@@ -125,3 +125,41 @@ test('cron text output shows both zones, and usage errors exit 2', () => {
   assert.equal(cli('cron', '* * * * *', '--count', '0').status, 2);
   assert.equal(cli('cron', '* * * * *', '--from', 'yesterday').status, 2);
 });
+
+test('simulate paral-1: 8 pods in 4 waves of 2, then the Job is Complete with 8/8', () => {
+  const { status, stdout } = cli('simulate', 'examples/paral-job.yaml', '--scenario', 'examples/paral-job.scenario.yaml');
+  assert.equal(status, 0);
+  const rows = stdout.split('\n').filter((l) => /^paral-1-\w{5} +\|/.test(l));
+  assert.equal(rows.length, 8);
+  // Each wave's bars start where the previous wave's end.
+  const starts = rows.map((r) => r.indexOf('='));
+  assert.equal(new Set(starts).size, 4);
+  assert.match(stdout, /^paral-1 +Complete +8\/8 /m);
+});
+
+test('simulate pi with two failures: the replacements wait out the back-off (10 s, then 20 s)', () => {
+  const { status, stdout } = cli('simulate', 'examples/pi-job-backoff.yaml', '--scenario', 'examples/pi-job-backoff.scenario.yaml', '--format', 'json');
+  assert.equal(status, 0);
+  const timeline = JSON.parse(stdout);
+  const pods = timeline.pods.map((p: { createdAt: number; finishedAt: number; phase: string }) => [p.createdAt, p.finishedAt, p.phase]);
+  assert.deepEqual(pods.map((p: unknown[]) => p[2]), ['Failed', 'Failed', 'Succeeded']);
+  // created 10 s after the first failure, then 20 s after the second (backoff_utils.go: 10 s doubling)
+  assert.equal(pods[1][0] - pods[0][1], 10);
+  assert.equal(pods[2][0] - pods[1][1], 20);
+});
+
+test('simulate: backoffLimit reached fails the Job with BackoffLimitExceeded', () => {
+  const { stdout } = cli('simulate', 'examples/pi-job-backoff.yaml', '--scenario', 'examples/pi-job-backoff.limit.scenario.yaml');
+  assert.match(stdout, /Job pi Failed \(BackoffLimitExceeded\): Job has reached the specified backoff limit/);
+  assert.equal(stdout.split('\n').filter((l) => /^pi-\w{5} +\|.*F/.test(l)).length, 5);
+});
+
+test('simulate: an object the API server rejects exits 1 with its error; a bad scenario exits 2', () => {
+  const invalid = cli('simulate', 'examples/pi-job.yaml');
+  assert.equal(invalid.status, 1);
+  assert.match(invalid.stderr, /spec\.template\.spec\.restartPolicy: Required value: valid values: "OnFailure", "Never"/);
+  const bad = cli('simulate', 'examples/paral-job.yaml', '--scenario', 'test/fixtures/cli/job-always.yaml');
+  assert.equal(bad.status, 2);
+  assert.equal(cli('simulate', 'examples/paral-job.yaml', '--document', '3').status, 2);
+  assert.equal(cli('simulate', 'no-such-file.yaml').status, 2);
+});

@@ -5,11 +5,14 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   k8s-dryrun lint [--format text|json|sarif] [--kube-version 1.37] [--disable rule-id]... <file|dir>...
   k8s-dryrun cron "<schedule>" [--time-zone <IANA>] [--from <RFC3339>] [--count N] [--format text|json]
+  k8s-dryrun simulate <file> [--document N | --name NAME] [--scenario <scenario.yaml>] [--format text|json] [--kube-version 1.37]
 
 lint  checks Kubernetes Job, CronJob and DaemonSet manifests with the API server's rules;
       directories are searched for *.yaml and *.yml files.
-cron  checks a CronJob schedule as Kubernetes parses it and lists its next runs
-      (default: the next 5 from now, in UTC).
+cron      checks a CronJob schedule as Kubernetes parses it and lists its next runs
+          (default: the next 5 from now, in UTC).
+simulate  replays what the Job, CronJob or DaemonSet controller would do with an object:
+          a chart of its pods and the final kubectl get tables, or the timeline as JSON.
 Exit codes: 0 ok, 1 error findings or an invalid schedule, 2 usage or I/O error.`;
 
 export interface LintCommand {
@@ -30,7 +33,17 @@ export interface CronCommand {
   readonly format: 'text' | 'json';
 }
 
-export type Command = LintCommand | CronCommand | { readonly command: 'help' } | { readonly command: 'version' };
+export interface SimulateCommand {
+  readonly command: 'simulate';
+  readonly file: string;
+  readonly document?: number;
+  readonly name?: string;
+  readonly scenario?: string;
+  readonly format: 'text' | 'json';
+  readonly kubeVersion?: string;
+}
+
+export type Command = LintCommand | CronCommand | SimulateCommand | { readonly command: 'help' } | { readonly command: 'version' };
 
 /** The most runs `cron --count` lists. */
 const MAX_COUNT = 1000;
@@ -40,6 +53,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (command === 'cron') return parseCron(rest);
+  if (command === 'simulate') return parseSimulate(rest);
   if (command !== 'lint') throw new UsageError(`unknown command "${command}"`);
   let format: LintCommand['format'] = 'text';
   let kubeVersion: string | undefined;
@@ -107,6 +121,40 @@ function parseCron(args: readonly string[]): Command {
   }
   if (positional.length !== 1) throw new UsageError('cron needs exactly one schedule, quoted: k8s-dryrun cron "*/15 * * * *"');
   return { command: 'cron', schedule: positional[0], timeZone, from, count, format };
+}
+
+function parseSimulate(args: readonly string[]): Command {
+  let document: number | undefined;
+  let name: string | undefined;
+  let scenario: string | undefined;
+  let kubeVersion: string | undefined;
+  let format: SimulateCommand['format'] = 'text';
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = splitFlag(args[i]);
+    const value = (): string => {
+      const next = inline ?? args[++i];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    if (flag === '--document') {
+      const text = value();
+      if (!/^\d+$/.test(text)) throw new UsageError(`--document must be a document number counted from 0, not "${text}"`);
+      document = Number(text);
+    } else if (flag === '--name') name = value();
+    else if (flag === '--scenario') scenario = value();
+    else if (flag === '--kube-version') kubeVersion = value();
+    else if (flag === '--format') {
+      const chosen = value();
+      if (chosen !== 'text' && chosen !== 'json') throw new UsageError(`--format must be text or json, not "${chosen}"`);
+      format = chosen;
+    } else if (flag === '--help' || flag === '-h') return { command: 'help' };
+    else if (flag.startsWith('--')) throw new UsageError(`unknown option "${flag}"`);
+    else positional.push(args[i]);
+  }
+  if (positional.length !== 1) throw new UsageError('simulate needs exactly one manifest file');
+  if (document !== undefined && name !== undefined) throw new UsageError('use --document or --name, not both');
+  return { command: 'simulate', file: positional[0], document, name, scenario, format, kubeVersion };
 }
 
 function splitFlag(arg: string): [string, string | undefined] {

@@ -13,5 +13,6 @@ export { TIMELINE_SCHEMA_VERSION } from './timeline';
 export { getJobs, getPods, jobRows, podRows, JOB_COLUMNS, POD_COLUMNS, type ViewOptions, type PodViewOptions } from './views/kubectl';
 export { humanDuration, shortHumanDuration } from './views/humanDuration';
 export { formatTable } from './views/table';
+export { renderGantt, type GanttOptions } from './views/gantt';
 export { jobFeaturesFor } from './job/controller';
 export type { JobFeatures } from './job/types';

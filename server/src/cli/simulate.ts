@@ -1,0 +1,98 @@
+/**
+ * `k8s-dryrun simulate`: replays what the controllers would do with one object of a file. Text output is an
+ * ASCII Gantt chart of the pods plus the final `kubectl get` tables; `--format json` is the Timeline
+ * (design §4.3). Exit codes: 0 simulated, 1 the API server would reject the object, 2 usage, I/O or scenario error.
+ */
+import { parse as parseYaml } from 'yaml';
+import {
+  formatSimulationProblem,
+  getJobs,
+  getPods,
+  humanDuration,
+  isWorkloadKind,
+  parseManifests,
+  renderGantt,
+  simulate,
+  type ManifestDocument,
+  type Timeline,
+} from '../core';
+import type { SimulateCommand } from './args';
+
+export interface SimulateInput {
+  readonly manifestText: string;
+  readonly scenarioText?: string;
+  readonly now: Date;
+}
+
+export interface CommandOutput {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+/** Extra table renderers by kind (CronJob and DaemonSet views plug in here). */
+export type TableRenderer = (timeline: Timeline, t: number) => string;
+export const EXTRA_TABLES: Partial<Record<string, readonly TableRenderer[]>> = {};
+
+export function runSimulate(command: SimulateCommand, input: SimulateInput): CommandOutput {
+  const parsed = parseManifests(input.manifestText);
+  const picked = pickDocument(parsed.documents, command);
+  if ('error' in picked) return { stdout: '', stderr: `k8s-dryrun: ${command.file}: ${picked.error}\n`, exitCode: 2 };
+  const doc = picked.doc;
+  if (doc.syntaxProblems.length > 0) {
+    const { line, character } = doc.syntaxProblems[0].range.start;
+    return { stdout: '', stderr: `k8s-dryrun: ${command.file}:${line + 1}:${character + 1}: ${doc.syntaxProblems[0].message}\n`, exitCode: 1 };
+  }
+  let scenario: unknown;
+  if (input.scenarioText !== undefined) {
+    try {
+      scenario = parseYaml(input.scenarioText, { maxAliasCount: 100 });
+    } catch (error) {
+      return { stdout: '', stderr: `k8s-dryrun: ${command.scenario}: not valid YAML: ${(error as Error).message}\n`, exitCode: 2 };
+    }
+  }
+  const result = simulate(doc.value, scenario, { kubernetesVersion: command.kubeVersion, defaultStartTime: input.now.toISOString() });
+  const warnings = result.warnings.map((w) => `warning: ${formatSimulationProblem(w)}\n`).join('');
+  if (!result.ok) {
+    const objectInvalid = result.errors.every((e) => e.source === 'object');
+    const where = (source: string): string => (source === 'scenario' ? (command.scenario ?? 'scenario') : command.file);
+    const errors = result.errors.map((e) => `k8s-dryrun: ${where(e.source)}: ${formatSimulationProblem(e)}\n`).join('');
+    return { stdout: '', stderr: warnings + errors, exitCode: objectInvalid ? 1 : 2 };
+  }
+  const timeline = result.timeline;
+  if (command.format === 'json') return { stdout: `${JSON.stringify(timeline, null, 2)}\n`, stderr: warnings, exitCode: 0 };
+  return { stdout: renderText(timeline), stderr: warnings, exitCode: 0 };
+}
+
+function pickDocument(documents: readonly ManifestDocument[], command: SimulateCommand): { doc: ManifestDocument } | { error: string } {
+  if (command.document !== undefined) {
+    const doc = documents[command.document];
+    if (!doc) return { error: `there is no document ${command.document} (the file has ${documents.length}, counted from 0)` };
+    return isWorkloadKind(doc.kind) ? { doc } : { error: `document ${command.document} is a ${doc.kind ?? 'document without a kind'}, not a Job, CronJob or DaemonSet` };
+  }
+  const workloads = documents.filter((d) => isWorkloadKind(d.kind));
+  if (command.name !== undefined) {
+    const doc = workloads.find((d) => d.name === command.name);
+    return doc ? { doc } : { error: `no Job, CronJob or DaemonSet named "${command.name}"` };
+  }
+  return workloads[0] ? { doc: workloads[0] } : { error: 'no Job, CronJob or DaemonSet to simulate' };
+}
+
+function renderText(timeline: Timeline): string {
+  // The tables show the moment the object finished (a Job's Complete or Failed), or the end of the run.
+  const finished = timeline.conditions.find((c) => c.object === timeline.object.name && (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+  const t = finished?.at ?? timeline.duration;
+  const head = `${timeline.object.kind}/${timeline.object.name}: simulated from ${timeline.startTime} to ${timeline.endTime}`;
+  const parts = [head, ...(timeline.truncated && timeline.message ? [`stopped early: ${timeline.message}`] : []), '', renderGantt(timeline)];
+  const milestones = timeline.conditions
+    .filter((c) => c.status === 'True')
+    .map((c) => `  +${humanDuration(c.at * 1000)}  ${c.kind} ${c.object} ${c.type}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`);
+  const removed = timeline.events.filter((e) => e.reason === 'Deleted' || /TTL/i.test(e.reason));
+  milestones.push(...removed.map((e) => `  +${humanDuration(e.at * 1000)}  ${e.object}: ${e.message}`));
+  if (milestones.length > 0) parts.push(`${milestones.join('\n')}\n`);
+  if (t !== timeline.duration) parts.push(`(tables at +${humanDuration(t * 1000)}, when ${timeline.object.name} finished)\n`);
+  for (const table of EXTRA_TABLES[timeline.object.kind] ?? []) parts.push(table(timeline, t));
+  if (timeline.object.kind !== 'DaemonSet') parts.push(`$ kubectl get jobs\n${getJobs(timeline, t)}`);
+  parts.push(`$ kubectl get pods\n${getPods(timeline, t)}`);
+  return `${parts.join('\n').replace(/\n+$/, '')}\n`;
+}

@@ -1,0 +1,33 @@
+/**
+ * Golden timelines: each example manifest with its scenario, simulated, must give exactly the stored
+ * timeline (the engine is deterministic: the scenario fixes startTime and seed). After a deliberate
+ * engine change, review the diff and regenerate with UPDATE_GOLDEN=1.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import { simulate } from '../../server/src/core';
+
+const ROOT = resolve(__dirname, '../../..');
+
+/** [manifest, scenario] in examples/; the golden file is named after the scenario. */
+export const EXAMPLES: readonly (readonly [string, string])[] = [
+  ['paral-job.yaml', 'paral-job.scenario.yaml'],
+  ['pi-job-backoff.yaml', 'pi-job-backoff.scenario.yaml'],
+  ['pi-job-backoff.yaml', 'pi-job-backoff.limit.scenario.yaml'],
+];
+
+for (const [manifest, scenario] of EXAMPLES) {
+  test(`golden timeline: ${manifest} with ${scenario}`, () => {
+    const object = parse(readFileSync(resolve(ROOT, 'examples', manifest), 'utf8'));
+    const result = simulate(object, parse(readFileSync(resolve(ROOT, 'examples', scenario), 'utf8')));
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.errors));
+    const golden = resolve(ROOT, 'test/fixtures/golden', scenario.replace(/\.scenario\.yaml$/, '.timeline.json'));
+    const actual = `${JSON.stringify(result.timeline, null, 2)}\n`;
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, actual);
+    assert.ok(existsSync(golden), `no golden file ${golden}: run the tests once with UPDATE_GOLDEN=1 and review it`);
+    assert.equal(actual, readFileSync(golden, 'utf8'));
+  });
+}
