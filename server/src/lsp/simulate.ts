@@ -58,6 +58,8 @@ export async function provideSimulation(
 
 /** Resolves with the engine's result, or undefined when the request (or the progress UI) is cancelled. */
 function runInWorker(job: SimulateJob, token: CancellationToken, progressToken: () => CancellationToken): Promise<EngineResult | undefined> {
+  // A cancellation that arrived before the worker started fires no listener: look first.
+  if (token.isCancellationRequested) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     const worker = new Worker(join(__dirname, 'simulateWorker.js'), { workerData: job });
     const stop = (): void => {
