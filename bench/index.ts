@@ -1,6 +1,8 @@
 /** `npm run bench`: every benchmark, each with its baseline measured in the same run. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { queueBaselineMillis } from './baseline';
+import { benchJob } from './job';
 import { lintBench } from './lint';
 
 const RESULTS = resolve(__dirname, 'last-results.json');
@@ -20,6 +22,20 @@ function main(): void {
   const lint = lintBench(3000);
   report('lint.documentsPerSecond', (lint.documents / lint.lintMs) * 1000, 'docs/s', `${lint.documents} documents, ${lint.findings} findings, ${lint.lintMs.toFixed(0)} ms`);
   report('lint.ratioToYamlParse', lint.lintMs / lint.parseMs, '×', `lint time / yaml.parseAllDocuments time of the same text (${lint.parseMs.toFixed(0)} ms)`);
+
+  // Job: 100,000 completions, parallelism 1,000. Smaller sizes show how the cost grows (n log n or better).
+  benchJob(10_000, 100); // warm-up
+  for (const completions of [25_000, 50_000, 100_000]) {
+    const run = benchJob(completions, 1_000);
+    const perPodMicros = (run.millis * 1000) / run.pods;
+    if (completions === 100_000) {
+      report('job100k.millis', run.millis, 'ms', `${run.pods} pods, ${run.events} events, ${run.simulatedSeconds} s simulated (target ≤ 1000 ms)`);
+      report('job100k.eventsPerSecond', (run.events / run.millis) * 1000, 'events/s', '');
+      const baseline = queueBaselineMillis(run.events * 2, 1_000);
+      report('job100k.ratioToQueue', run.millis / baseline, '×', `engine time / the bare event queue pushing and popping ${run.events * 2} entries (${baseline.toFixed(0)} ms)`);
+    }
+    report(`job${completions / 1000}k.microsPerPod`, perPodMicros, 'µs/pod', 'flat or slowly growing = n log n or better');
+  }
 
   mkdirSync(dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(figures, null, 2)}\n`);

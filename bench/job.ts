@@ -42,12 +42,3 @@ export function benchJob(completions = 100_000, parallelism = 1_000): JobBenchRe
   if (timeline.truncated || timeline.status.succeeded !== completions) throw new Error(`benchmark run did not complete: ${timeline.message ?? JSON.stringify(timeline.status)}`);
   return { events: timeline.events.length, pods: timeline.pods.length, simulatedSeconds: timeline.duration, millis, cpuMillis };
 }
-
-if (require.main === module) {
-  // A warm-up run lets the JIT settle, as any benchmark harness would.
-  benchJob(10_000, 100);
-  const result = benchJob();
-  console.log(
-    `Job 100000 completions x parallelism 1000: ${result.pods} pods, ${result.events} events, ${result.simulatedSeconds}s simulated in ${result.millis.toFixed(0)} ms (${result.cpuMillis.toFixed(0)} ms CPU)`,
-  );
-}
