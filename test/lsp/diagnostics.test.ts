@@ -36,7 +36,7 @@ async function open(uri: string, text: string, version = 1): Promise<void> {
 }
 
 test('a generic LSP client over --stdio gets the restartPolicy error for a Job', async () => {
-  const uri = 'file:///work/job.yaml';
+  const uri = 'file:///project/job.yaml';
   const published = client.nextDiagnostics(uri);
   await open(uri, JOB);
   const { diagnostics } = await published;
@@ -55,7 +55,7 @@ test('a generic LSP client over --stdio gets the restartPolicy error for a Job',
 });
 
 test('an incremental change re-lints: fixing the value clears the error, closing clears the problems', async () => {
-  const uri = 'file:///work/change.yaml';
+  const uri = 'file:///project/change.yaml';
   const first = client.nextDiagnostics(uri);
   await open(uri, JOB);
   assert.equal((await first).diagnostics.length, 1);
@@ -87,7 +87,7 @@ test('an incremental change re-lints: fixing the value clears the error, closing
 });
 
 test('multi-document files: each finding is on the line of its own document', async () => {
-  const uri = 'file:///work/multi.yaml';
+  const uri = 'file:///project/multi.yaml';
   const published = client.nextDiagnostics(uri);
   await open(uri, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n---\n${JOB}---\n${JOB.replace('Always', 'Never')}---\n${JOB}`);
   const { diagnostics } = await published;
@@ -101,14 +101,14 @@ test('multi-document files: each finding is on the line of its own document', as
 });
 
 test('a YAML syntax error is reported at its line, and the server keeps serving', async () => {
-  const uri = 'file:///work/broken.yaml';
+  const uri = 'file:///project/broken.yaml';
   const published = client.nextDiagnostics(uri);
   await open(uri, 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: [unclosed\n');
   const { diagnostics } = await published;
   assert.ok(diagnostics.length > 0);
   assert.equal(diagnostics[0].code, 'yaml-syntax');
 
-  const next = 'file:///work/after.yaml';
+  const next = 'file:///project/after.yaml';
   const after = client.nextDiagnostics(next);
   await open(next, JOB);
   assert.equal((await after).diagnostics[0].message, REQUIRED);
@@ -117,7 +117,7 @@ test('a YAML syntax error is reported at its line, and the server keeps serving'
 test('initializationOptions set the Kubernetes version for editors without workspace/configuration', async () => {
   const old = await startStdioServer({ kubernetesVersion: '1.24' });
   try {
-    const uri = 'file:///work/cron.yaml';
+    const uri = 'file:///project/cron.yaml';
     const published = old.nextDiagnostics(uri);
     await old.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: {

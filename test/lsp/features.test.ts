@@ -30,7 +30,7 @@ spec:
 
 let client: TestClient;
 let diagnostics: Diagnostic[];
-const uri = 'file:///work/features.yaml';
+const uri = 'file:///project/features.yaml';
 before(async () => {
   client = await startStdioServer();
   const opened = client.nextDiagnostics(uri);
@@ -91,7 +91,7 @@ spec:
 `;
 
 test('hover on a schedule: description, next runs in the CronJob zone and in UTC', async () => {
-  const cronUri = 'file:///work/cron.yaml';
+  const cronUri = 'file:///project/cron.yaml';
   const opened = client.nextDiagnostics(cronUri);
   await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: cronUri, languageId: 'yaml', version: 1, text: CRON } });
   await opened;
@@ -110,7 +110,7 @@ test('hover on a schedule: description, next runs in the CronJob zone and in UTC
 });
 
 test('k8sDryRun/simulate answers with the timeline of the first workload, or says why not', async () => {
-  const simUri = 'file:///work/paral.yaml';
+  const simUri = 'file:///project/paral.yaml';
   const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\n---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: paral-1\nspec:\n  completions: 8\n  parallelism: 2\n  template:\n    spec:\n      restartPolicy: OnFailure\n      containers:\n      - name: param\n        image: ubuntu\n`;
   const opened = client.nextDiagnostics(simUri);
   await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: simUri, languageId: 'yaml', version: 1, text } });
@@ -127,7 +127,7 @@ test('k8sDryRun/simulate answers with the timeline of the first workload, or say
 });
 
 test('k8sDryRun/simulate can be cancelled while it runs', async () => {
-  const bigUri = 'file:///work/big.yaml';
+  const bigUri = 'file:///project/big.yaml';
   const text = `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: big\nspec:\n  completions: 2000000\n  parallelism: 1000\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: c\n        image: busybox\n`;
   const opened = client.nextDiagnostics(bigUri);
   await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: bigUri, languageId: 'yaml', version: 1, text } });
