@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { queueBaselineMillis } from './baseline';
+import { benchDaemonSet } from './daemonset';
 import { benchJob } from './job';
 import { lintBench } from './lint';
 
@@ -35,6 +36,18 @@ function main(): void {
       report('job100k.ratioToQueue', run.millis / baseline, '×', `engine time / the bare event queue pushing and popping ${run.events * 2} entries (${baseline.toFixed(0)} ms)`);
     }
     report(`job${completions / 1000}k.microsPerPod`, perPodMicros, 'µs/pod', 'flat or slowly growing = n log n or better');
+  }
+
+  // DaemonSet: a rollout over 5,000 nodes with maxUnavailable 10%.
+  benchDaemonSet(500); // warm-up
+  for (const nodes of [1_250, 2_500, 5_000]) {
+    const run = benchDaemonSet(nodes);
+    report(`daemonset${nodes}.millis`, run.millis, 'ms', `${run.events} events${nodes === 5_000 ? ' (target ≤ 1000 ms)' : ''}`);
+    if (nodes === 5_000) {
+      report('daemonset5000.eventsPerSecond', (run.events / run.millis) * 1000, 'events/s', '');
+      const baseline = queueBaselineMillis(run.events * 2, nodes);
+      report('daemonset5000.ratioToQueue', run.millis / baseline, '×', `engine time / the bare event queue with ${run.events * 2} entries (${baseline.toFixed(0)} ms)`);
+    }
   }
 
   mkdirSync(dirname(RESULTS), { recursive: true });

@@ -163,3 +163,19 @@ test('simulate: an object the API server rejects exits 1 with its error; a bad s
   assert.equal(cli('simulate', 'examples/paral-job.yaml', '--document', '3').status, 2);
   assert.equal(cli('simulate', 'no-such-file.yaml').status, 2);
 });
+
+test('simulate fluentd: on 4 nodes, the image change rolls out one node at a time (maxUnavailable 1)', () => {
+  const { status, stdout } = cli('simulate', 'examples/fluentd-daemonset-rollout.yaml', '--scenario', 'examples/fluentd-daemonset-rollout.scenario.yaml', '--format', 'json');
+  assert.equal(status, 0);
+  const timeline = JSON.parse(stdout);
+  const pods = timeline.pods as { node: string; revision: number; createdAt: number; deletedAt: number | null; readyAt: number | null }[];
+  assert.deepEqual([...new Set(pods.map((p) => p.node))].length, 4);
+  const replacements = pods.filter((p) => p.revision === 2).sort((a, b) => a.createdAt - b.createdAt);
+  assert.equal(replacements.length, 4);
+  // Never two nodes without a ready fluentd at once: each old pod goes only after the previous new one is ready.
+  const removals = pods.filter((p) => p.revision === 1).map((p) => p.deletedAt as number).sort((a, b) => a - b);
+  for (let i = 1; i < removals.length; i++) assert.ok(removals[i] >= (replacements[i - 1].readyAt as number), `removal ${i} waits for the previous node`);
+  const text = cli('simulate', 'examples/fluentd-daemonset-rollout.yaml', '--scenario', 'examples/fluentd-daemonset-rollout.scenario.yaml').stdout;
+  assert.match(text, /^fluentd-elasticsearch +4 +4 +4 +4 +4 +<none> /m);
+  assert.match(text, /daemon set "fluentd-elasticsearch" successfully rolled out\n/);
+});

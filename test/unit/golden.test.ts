@@ -17,6 +17,7 @@ export const EXAMPLES: readonly (readonly [string, string])[] = [
   ['paral-job.yaml', 'paral-job.scenario.yaml'],
   ['pi-job-backoff.yaml', 'pi-job-backoff.scenario.yaml'],
   ['pi-job-backoff.yaml', 'pi-job-backoff.limit.scenario.yaml'],
+  ['fluentd-daemonset-rollout.yaml', 'fluentd-daemonset-rollout.scenario.yaml'],
 ];
 
 for (const [manifest, scenario] of EXAMPLES) {

@@ -6,8 +6,10 @@
 import { parse as parseYaml } from 'yaml';
 import {
   formatSimulationProblem,
+  getDaemonSets,
   getJobs,
   getPods,
+  rolloutStatusLines,
   humanDuration,
   isWorkloadKind,
   parseManifests,
@@ -30,9 +32,20 @@ export interface CommandOutput {
   readonly exitCode: number;
 }
 
-/** Extra table renderers by kind (CronJob and DaemonSet views plug in here). */
+/** Extra table renderers by kind, shown before the pods. */
 export type TableRenderer = (timeline: Timeline, t: number) => string;
-export const EXTRA_TABLES: Partial<Record<string, readonly TableRenderer[]>> = {};
+export const EXTRA_TABLES: Partial<Record<string, readonly TableRenderer[]>> = {
+  DaemonSet: [
+    (timeline, t) => `$ kubectl get daemonsets\n${getDaemonSets(timeline, t)}`,
+    (timeline) => {
+      // Watched from the last template change (setImage, rollback) in the scenario, else from creation.
+      const change = [...timeline.markers].reverse().find((m) => m.kind === 'setImage' || m.kind === 'rollback');
+      const status = rolloutStatusLines(timeline, change?.at ?? 0);
+      const output = status.error !== null ? `error: ${status.error}\n` : status.lines.join('');
+      return `$ kubectl rollout status daemonset/${timeline.object.name}\n${output}`;
+    },
+  ],
+};
 
 export function runSimulate(command: SimulateCommand, input: SimulateInput): CommandOutput {
   const parsed = parseManifests(input.manifestText);

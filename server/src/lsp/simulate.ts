@@ -42,7 +42,7 @@ export async function provideSimulation(
       defaultStartTime: context.now.toISOString(),
       limits: { maxPods: EDITOR_MAX_PODS },
       controllerTimeZone: context.controllerTimeZone,
-    } as SimulateJob['options'],
+    },
   };
   const progress = await context.connection.window.createWorkDoneProgress();
   progress.begin(`Simulating ${doc.kind} ${doc.name ?? ''}`.trim(), undefined, undefined, true);

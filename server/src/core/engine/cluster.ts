@@ -218,6 +218,8 @@ export class Cluster implements ClusterView {
   readonly allPods: SimPod[] = [];
   readonly allJobs: SimJob[] = [];
   readonly nodeList: SimNode[] = [];
+  /** Live nodes by name: DaemonSet rollouts look nodes up once per pod. */
+  private readonly liveByName = new Map<string, SimNode>();
   readonly events: TimelineEvent[] = [];
   readonly conditions: TimelineCondition[] = [];
   readonly statusHistory: TimelineStatus[] = [];
@@ -508,9 +510,10 @@ export class Cluster implements ClusterView {
   // --- nodes ------------------------------------------------------------------------------------------
 
   addNode(node: ScenarioNode, now: number): SimNode | undefined {
-    if (this.nodeList.some((n) => n.name === node.name && n.removedAt === null)) return undefined;
+    if (this.liveByName.has(node.name)) return undefined;
     const simNode: SimNode = { ...node, addedAt: now, removedAt: null };
     this.nodeList.push(simNode);
+    this.liveByName.set(simNode.name, simNode);
     this.live = null;
     this.hooks.notify({ kind: 'node', op: 'added', node: simNode });
     this.kubelet?.nodesChanged(now);
@@ -522,9 +525,10 @@ export class Cluster implements ClusterView {
    * and deletes them (pkg/controller/podgc: gcOrphaned).
    */
   removeNode(name: string, now: number): SimNode | undefined {
-    const node = this.nodeList.find((n) => n.name === name && n.removedAt === null);
+    const node = this.liveByName.get(name);
     if (node === undefined) return undefined;
     node.removedAt = now;
+    this.liveByName.delete(name);
     this.live = null;
     this.hooks.notify({ kind: 'node', op: 'deleted', node });
     for (const pod of this.allPods) {
@@ -536,6 +540,10 @@ export class Cluster implements ClusterView {
       this.deletePod(pod, now, `pod-garbage-collector: node ${name} removed`);
     }
     return node;
+  }
+
+  liveNode(name: string): SimNode | undefined {
+    return this.liveByName.get(name);
   }
 
   liveNodes(): readonly SimNode[] {

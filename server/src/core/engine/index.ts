@@ -14,5 +14,6 @@ export { getJobs, getPods, jobRows, podRows, JOB_COLUMNS, POD_COLUMNS, type View
 export { humanDuration, shortHumanDuration } from './views/humanDuration';
 export { formatTable } from './views/table';
 export { renderGantt, type GanttOptions } from './views/gantt';
+export { DAEMONSET_COLUMNS, daemonSetRows, formatLabels, getDaemonSets, rolloutStatusAt, rolloutStatusLines } from './views/daemonset';
 export { jobFeaturesFor } from './job/controller';
 export type { JobFeatures } from './job/types';

@@ -108,7 +108,7 @@ export class Kubelet implements PodLifecycle {
       this.schedule(pod, now);
       return;
     }
-    const node = this.cluster.liveNodes().find((n) => n.name === nodeName);
+    const node = this.cluster.liveNode(nodeName);
     if (node !== undefined) this.bind(pod, node, now);
     else this.unscheduled.push(pod);
   }

@@ -82,6 +82,8 @@ export interface Scenario {
   readonly untilMs: number | null;
   readonly pods: {
     readonly default: PodBehaviour;
+    /** Whether the scenario set `pods.default.runSeconds`: a DaemonSet's pods otherwise run until deleted. */
+    readonly defaultRunWritten: boolean;
     readonly outcomes: readonly PodOutcome[];
     /** Extra random failures (0..1) for pods that no outcome matched. */
     readonly failureRate: number;
@@ -151,6 +153,7 @@ class ScenarioParser {
     let startEpochMs = parseRfc3339(fallbackStart) as number;
     let untilMs: number | null = null;
     let podDefault = DEFAULT_POD_BEHAVIOUR;
+    let defaultRunWritten = false;
     let outcomes: PodOutcome[] = [];
     let failureRate = 0;
     let nodes = defaultNodes(DEFAULT_NODE_COUNT);
@@ -167,7 +170,11 @@ class ScenarioParser {
       if (top.pods !== undefined) {
         const pods = this.mapping(top.pods, 'pods', PODS_KEYS);
         if (pods) {
-          if (pods.default !== undefined) podDefault = { ...DEFAULT_POD_BEHAVIOUR, ...this.behaviour(pods.default, 'pods.default', BEHAVIOUR_KEYS) };
+          if (pods.default !== undefined) {
+            const written = this.behaviour(pods.default, 'pods.default', BEHAVIOUR_KEYS);
+            podDefault = { ...DEFAULT_POD_BEHAVIOUR, ...written };
+            defaultRunWritten = written.runMs !== undefined;
+          }
           if (pods.outcomes !== undefined) outcomes = this.outcomes(pods.outcomes, 'pods.outcomes');
           if (pods.failureRate !== undefined) failureRate = this.fraction(pods.failureRate, 'pods.failureRate') ?? 0;
         }
@@ -182,7 +189,7 @@ class ScenarioParser {
       startTime: formatRfc3339(startEpochMs),
       startEpochMs,
       untilMs,
-      pods: { default: podDefault, outcomes, failureRate },
+      pods: { default: podDefault, defaultRunWritten, outcomes, failureRate },
       nodes,
       events,
       seed,

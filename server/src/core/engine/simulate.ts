@@ -16,7 +16,9 @@ import { allRules } from '../rules';
 import { rootDefinitionFor } from '../schema/schema';
 import { Cluster, seconds, type SimJob, type SimNode, type SimPod } from './cluster';
 import { jobFeaturesFor } from './job/controller';
+import { cronJobSimulator } from './cronjob/simulator';
 import { jobSimulator } from './job/simulator';
+import { daemonSetSimulator } from './daemonset/simulator';
 import type { JobFeatures } from './job/types';
 import { Kubelet } from './kubelet';
 import { formatProblem, parseScenario, type Scenario, type ScenarioEvent } from './scenario';
@@ -37,6 +39,8 @@ export interface SimulateOptions {
   readonly jobFeatures?: Partial<JobFeatures>;
   /** Simulate even when the API server would reject the object (its problems come back as warnings). */
   readonly allowInvalid?: boolean;
+  /** The kube-controller-manager's time zone (IANA name): where a CronJob without spec.timeZone runs its schedule. UTC when absent. */
+  readonly controllerTimeZone?: string;
 }
 
 export interface SimulationProblem {
@@ -54,6 +58,8 @@ export type SimulateResult =
 /** The kinds the engine can simulate, one WorkloadSimulator each (CronJob and DaemonSet plug in here). */
 export const WORKLOAD_SIMULATORS: Partial<Record<WorkloadKind, WorkloadSimulator>> = {
   Job: jobSimulator,
+  CronJob: cronJobSimulator,
+  DaemonSet: daemonSetSimulator,
 };
 
 export function simulate(manifest: unknown, scenario?: unknown, options: SimulateOptions = {}): SimulateResult {
@@ -138,6 +144,7 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
     scenario,
     kubernetesVersion,
     jobFeatures,
+    controllerTimeZone: options.controllerTimeZone,
     error: (path, message) => errors.push({ source: 'object', path, message }),
     warn: (path, message) => warnings.push({ source: 'object', path, message }),
   });

@@ -23,6 +23,8 @@ export interface WorkloadContext {
   readonly scenario: Scenario;
   readonly kubernetesVersion: KubernetesVersion;
   readonly jobFeatures: JobFeatures;
+  /** The kube-controller-manager's time zone (SimulateOptions.controllerTimeZone); UTC when absent. */
+  readonly controllerTimeZone?: string;
   /** A problem with the object that stops the simulation (path in the manifest). */
   error(path: string, message: string): void;
   /** Something worth telling but not stopping for. */

@@ -41,7 +41,9 @@ function bar(pod: TimelinePod, column: (t: number) => number, width: number, end
   };
   fill(pod.createdAt, stop, '-');
   if (pod.startedAt !== null) fill(pod.startedAt, stop, '=');
-  const mark = pod.phase === 'Succeeded' ? 'S' : pod.phase === 'Failed' ? 'F' : pod.deletedAt !== null ? 'x' : null;
+  // A pod stopped by its deletion ended because it was deleted, whatever its container's exit code.
+  const deleted = pod.deletedAt !== null && (pod.finishedAt === null || pod.deletedAt <= pod.finishedAt);
+  const mark = deleted ? 'x' : pod.phase === 'Succeeded' ? 'S' : pod.phase === 'Failed' ? 'F' : null;
   if (mark && stop <= end) cells[column(stop)] = mark;
   return cells.join('');
 }

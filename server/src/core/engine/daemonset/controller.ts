@@ -1,0 +1,296 @@
+/**
+ * The DaemonSet controller as the simulation runs it: its informer handlers (daemon_controller.go addPod,
+ * updatePod, deletePod, addNode, updateNode, updateDaemonset) and syncDaemonSet, which reads the cluster
+ * through the pure decisions of this folder (constructHistory, manage, rollingUpdate, cleanupHistory,
+ * updateDaemonSetStatus).
+ *
+ * Expectations: upstream does not run rollingUpdate in a sync whose manage step created or deleted pods,
+ * because its informer has not seen them yet (SatisfiedExpectations); the simulation applies a sync's
+ * actions after it returns and the pods' informer events wake the controller again at the same instant, so
+ * the rolling update runs in the next sync — as it does in a cluster. The status a sync writes is computed
+ * from what it saw, before its own creates and deletes, as the real informer cache would show it.
+ *
+ * The DaemonSet object (and its ControllerRevisions) is not part of the simulated cluster; the controller
+ * writes revisions and status to it directly during its sync (the API calls of constructHistory,
+ * cleanupHistory and storeDaemonSetStatus) and returns the pod actions.
+ */
+import type { Cluster, ClusterAction, ClusterChange, ClusterView, OwnerRef, SimNode, SimPod } from '../cluster';
+import type { Controller, ControllerSyncResult, WorkQueue } from '../controller';
+import { Backoff } from './backoff';
+import { cleanupHistory, constructHistory } from './history';
+import { manage, planSyncNodes, type SyncContext } from './manage';
+import type { DaemonSetObject } from './object';
+import { nodesToDaemonPods, selectsAllPods } from './pods';
+import { allowsSurge, rollingUpdate } from './rollingUpdate';
+import { PlacementPolicy, TAINT_NODE_NOT_READY, TAINT_NODE_UNSCHEDULABLE } from './scheduling';
+import { computeStatusCounts, minReadyRequeueMs, nextStatus } from './status';
+import {
+  DAEMONSET_CONTROLLER,
+  FAILED_PODS_BACKOFF_INITIAL_MS,
+  FAILED_PODS_BACKOFF_MAX_MS,
+  SELECTING_ALL_REASON,
+  type DaemonPodPhase,
+  type DaemonPodView,
+  type NodeView,
+  type Placement,
+  type Taint,
+} from './types';
+
+/**
+ * A change to the DaemonSet object itself (kubectl set image, rollout undo): the DaemonSet informer's
+ * UpdateFunc (updateDaemonset enqueues the DaemonSet). The cluster's change type has no kind for objects it
+ * does not hold, so this one travels through the same notification path.
+ */
+export interface DaemonSetChange {
+  readonly kind: 'daemonset';
+  readonly op: 'updated';
+  readonly name: string;
+}
+
+/** Tells the controllers that the DaemonSet object changed (the informer's update event). */
+export function notifyDaemonSetChange(cluster: Cluster, name: string): void {
+  const change: DaemonSetChange = { kind: 'daemonset', op: 'updated', name };
+  cluster.hooks.notify(change as unknown as ClusterChange);
+}
+
+export function backoffMemoryKey(ds: DaemonSetObject): string {
+  return `${DAEMONSET_CONTROLLER}/${ds.namespace}/${ds.name}/failedPodsBackoff`;
+}
+
+const NOTHING: ControllerSyncResult = { actions: [], requeueAfterMs: null };
+
+export class DaemonSetController implements Controller {
+  readonly name = DAEMONSET_CONTROLLER;
+  private readonly key: string;
+  private readonly owner: OwnerRef;
+  private readonly nodeViews = new WeakMap<SimNode, NodeView>();
+  private policy: PlacementPolicy;
+  private placements = new WeakMap<SimNode, Placement>();
+  /** The node informer's cache: the listed nodes with their views, rebuilt after a node event or a restart. */
+  private nodeCache: { readonly sim: readonly SimNode[]; readonly views: readonly NodeView[] } | null = null;
+
+  constructor(
+    private readonly ds: DaemonSetObject,
+    /** The DaemonSetUpdateSurge feature (beta, on by default, from 1.22; GA 1.25). */
+    private readonly surgeEnabled: boolean,
+  ) {
+    this.key = `${ds.namespace}/${ds.name}`;
+    this.owner = { kind: 'DaemonSet', name: ds.name };
+    this.policy = new PlacementPolicy(ds.podSpec);
+  }
+
+  initialKeys(): readonly string[] {
+    // A (re)started controller manager lists everything again.
+    this.nodeCache = null;
+    return [this.key];
+  }
+
+  onChange(change: ClusterChange, queue: WorkQueue): void {
+    const kind = (change as { kind: string }).kind;
+    if (kind === 'pod') {
+      // addPod / updatePod / deletePod: the owning DaemonSet syncs at once (no batching, unlike the Job controller).
+      const pod = (change as Extract<ClusterChange, { kind: 'pod' }>).pod;
+      if (pod.owner.kind === 'DaemonSet' && pod.owner.name === this.ds.name) queue.addAfter(this.key, 0);
+    } else if (kind === 'node') {
+      const { op, node } = change as Extract<ClusterChange, { kind: 'node' }>;
+      this.nodeCache = null;
+      // addNode: only when the node should run a daemon pod. updateNode: the old node is not at hand, so
+      // any update wakes the DaemonSet. There is no delete handler: PodGC deletes the node's pods.
+      if (op === 'added' && this.placementOf(node).shouldRun) queue.addAfter(this.key, 0);
+      else if (op === 'updated') queue.addAfter(this.key, 0);
+    } else if (kind === 'daemonset') {
+      if ((change as unknown as DaemonSetChange).name === this.ds.name) queue.addAfter(this.key, 0);
+    }
+  }
+
+  sync(key: string, cluster: ClusterView, now: number): ControllerSyncResult {
+    const ds = this.ds;
+    if (key !== this.key) return NOTHING;
+    const owner = this.owner;
+    if (selectsAllPods(ds.selector)) {
+      return { actions: [{ type: 'event', involved: owner, eventType: 'Warning', reason: SELECTING_ALL_REASON, message: 'This daemon set is selecting all pods. A non-empty selector is required.' }], requeueAfterMs: null };
+    }
+    // A DaemonSet being deleted: its history may be gone already, so nothing is done, not even the status.
+    if (ds.deleting) return NOTHING;
+    let requeue: number | null = null;
+    const requeueAfter = (ms: number | null): void => {
+      if (ms !== null && (requeue === null || ms < requeue)) requeue = ms;
+    };
+
+    // constructHistory: the current revision, created or renumbered. The controller's own writes to the
+    // DaemonSet and its revisions come back as informer events (updateHistory, deleteHistory, updateDaemonset)
+    // whose syncs find nothing new (every other change wakes the controller by itself): they are not replayed.
+    const history = constructHistory(ds.name, ds.template, ds.revisions, ds.status.collisionCount, ds.templateData);
+    if (history.writes.length > 0) ds.applyHistoryWrites(history.writes);
+    if (history.collisionCount !== ds.status.collisionCount) ds.writeStatus({ ...ds.status, collisionCount: history.collisionCount }, now);
+    const hash = history.cur.hash;
+
+    if (ds.podSpec !== this.policy.spec) {
+      this.policy = new PlacementPolicy(ds.podSpec);
+      this.placements = new WeakMap();
+    }
+    const { sim: simNodes, views: nodes } = this.listNodes(cluster);
+    const placements = simNodes.map((n) => this.placementOf(n));
+    const ctx: SyncContext = {
+      ds: ds.view(),
+      nodes,
+      placements,
+      policy: this.policy,
+      hash,
+      now,
+      allowsSurge: allowsSurge(ds.updateStrategy, this.surgeEnabled),
+    };
+    const owned = cluster.podsOf(owner);
+    const pods = owned.map((p) => this.podView(p));
+    const grouped = nodesToDaemonPods(pods, ds.selector, false);
+
+    const memory = cluster.memory(backoffMemoryKey(ds));
+    const backoff = memory instanceof Backoff ? memory.clone() : new Backoff(FAILED_PODS_BACKOFF_INITIAL_MS, FAILED_PODS_BACKOFF_MAX_MS);
+    const actions: ClusterAction[] = [];
+
+    const managed = manage(ctx, grouped, backoff);
+    for (const event of managed.events) actions.push({ type: 'event', involved: owner, eventType: event.eventType, reason: event.reason, message: event.message });
+    requeueAfter(managed.requeueAfterMs);
+    const plan = planSyncNodes(managed.podsToDelete, managed.nodesNeedingDaemonPods);
+    this.pushCreates(actions, plan.creates, history.cur.revision, hash);
+    for (const name of plan.deletes) actions.push({ type: 'deletePod', pod: name, removeFinalizer: false, reason: managed.deleteReasons.get(name) ?? 'daemon pod not needed' });
+
+    // updateDaemonSet: the update strategy runs once the expectations of manage are satisfied.
+    if (plan.creates.length === 0 && plan.deletes.length === 0 && ds.updateStrategy.type === 'RollingUpdate') {
+      const update = rollingUpdate(ctx, grouped, this.surgeEnabled);
+      if ('error' in update) {
+        requeueAfter(1_000);
+      } else {
+        const next = planSyncNodes(update.podsToDelete, update.nodesToCreate);
+        this.pushCreates(actions, next.creates, history.cur.revision, hash);
+        const how = update.maxSurge > 0 ? `maxSurge ${update.maxSurge}` : `maxUnavailable ${update.maxUnavailable}`;
+        for (const name of next.deletes) actions.push({ type: 'deletePod', pod: name, removeFinalizer: false, reason: `rolling update to revision ${history.cur.revision} (${how})` });
+      }
+    }
+
+    // cleanupHistory: terminal pods that are being deleted still keep their revision alive.
+    const live = new Set<string>();
+    for (const pod of pods) if (pod.hash !== null) live.add(pod.hash);
+    const doomed = cleanupHistory(history.old, ds.revisionHistoryLimit, live);
+    if (doomed.length > 0) ds.applyHistoryWrites(doomed.map((revision) => ({ type: 'delete', revision })));
+
+    // updateDaemonSetStatus, with observedGeneration (expectations were satisfied when this sync began).
+    const counts = computeStatusCounts(ctx, grouped);
+    const status = nextStatus(ds.status, counts, ds.generation, true);
+    if (status !== null) ds.writeStatus(status, now);
+    requeueAfter(minReadyRequeueMs(ctx, grouped, counts));
+    if (backoff.dirty) actions.push({ type: 'setMemory', key: backoffMemoryKey(ds), value: backoff });
+    return { actions, requeueAfterMs: requeue };
+  }
+
+  private pushCreates(actions: ClusterAction[], nodes: readonly string[], revision: number, hash: string): void {
+    if (nodes.length === 0) return;
+    const template = this.ds.templateInfo(hash, this.ds.template);
+    this.ds.labelsByHash.set(hash, this.ds.templateLabels);
+    for (const nodeName of nodes) {
+      actions.push({
+        type: 'createPod',
+        owner: this.owner,
+        generateName: `${this.ds.name}-`,
+        index: null,
+        indexFailureCount: null,
+        indexIgnoredFailureCount: null,
+        nodeName,
+        revision,
+        template,
+      });
+    }
+  }
+
+  private listNodes(cluster: ClusterView): { readonly sim: readonly SimNode[]; readonly views: readonly NodeView[] } {
+    if (this.nodeCache === null) {
+      const sim = cluster.nodes().filter((n) => n.removedAt === null);
+      this.nodeCache = { sim, views: sim.map((n) => this.nodeView(n)) };
+    }
+    return this.nodeCache;
+  }
+
+  private nodeView(node: SimNode): NodeView {
+    let view = this.nodeViews.get(node);
+    if (view === undefined) {
+      view = nodeViewOf(node);
+      this.nodeViews.set(node, view);
+    }
+    return view;
+  }
+
+  private placementOf(node: SimNode): Placement {
+    if (this.ds.podSpec !== this.policy.spec) {
+      this.policy = new PlacementPolicy(this.ds.podSpec);
+      this.placements = new WeakMap();
+    }
+    let placement = this.placements.get(node);
+    if (placement === undefined) {
+      placement = this.policy.placement(this.nodeView(node));
+      this.placements.set(node, placement);
+    }
+    return placement;
+  }
+
+  /** A live view: nothing changes a pod while a sync runs, so reading through is safe. */
+  private podView(pod: SimPod): DaemonPodView {
+    const cached = pod.viewCache;
+    if (cached !== null && cached.view instanceof LiveDaemonPod) return cached.view;
+    const view = new LiveDaemonPod(pod, this.ds);
+    pod.viewCache = { version: pod.version, view };
+    return view;
+  }
+}
+
+/**
+ * The node as the controller sees it: its taints plus those the node lifecycle controller keeps in step with
+ * its state — node.kubernetes.io/not-ready NoSchedule (TaintNodesByCondition) and NoExecute (taint-based
+ * eviction) for a node that is not Ready, node.kubernetes.io/unschedulable NoSchedule for a cordoned one.
+ */
+export function nodeViewOf(node: SimNode): NodeView {
+  const taints: Taint[] = [...node.taints];
+  if (!node.ready) taints.push({ key: TAINT_NODE_NOT_READY, effect: 'NoSchedule' }, { key: TAINT_NODE_NOT_READY, effect: 'NoExecute' });
+  if (node.unschedulable) taints.push({ key: TAINT_NODE_UNSCHEDULABLE, effect: 'NoSchedule' });
+  return { name: node.name, labels: node.labels, taints };
+}
+
+class LiveDaemonPod implements DaemonPodView {
+  readonly name: string;
+  readonly owner = 'self' as const;
+  readonly creationTimestamp: number;
+
+  constructor(
+    private readonly pod: SimPod,
+    private readonly ds: DaemonSetObject,
+  ) {
+    this.name = pod.name;
+    this.creationTimestamp = pod.createdAt;
+  }
+
+  get hash(): string | null {
+    return this.pod.revision === null ? null : (this.ds.hashByRevisionNumber.get(this.pod.revision) ?? null);
+  }
+  get labels(): Readonly<Record<string, string>> {
+    const hash = this.hash;
+    return (hash === null ? undefined : this.ds.labelsByHash.get(hash)) ?? this.ds.templateLabels;
+  }
+  get nodeName(): string {
+    return this.pod.nodeName ?? '';
+  }
+  /** DaemonSet pods are bound to their node as soon as they are created (the node is listed at that instant). */
+  get targetNode(): string | null {
+    return this.pod.nodeName;
+  }
+  get phase(): DaemonPodPhase {
+    return this.pod.phase;
+  }
+  get ready(): boolean {
+    return this.pod.ready;
+  }
+  get readyTransitionTime(): number | null {
+    return this.pod.ready ? this.pod.readySince : this.pod.unreadySince;
+  }
+  get deletionTimestamp(): number | null {
+    return this.pod.deletionTimestamp;
+  }
+}
