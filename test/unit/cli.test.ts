@@ -179,3 +179,39 @@ test('simulate fluentd: on 4 nodes, the image change rolls out one node at a tim
   assert.match(text, /^fluentd-elasticsearch +4 +4 +4 +4 +4 +<none> /m);
   assert.match(text, /daemon set "fluentd-elasticsearch" successfully rolled out\n/);
 });
+
+type SimJob = { name: string; createdAt: number; finishedAt: number | null; result: string };
+function cronJobs(manifest: string, scenario: string): SimJob[] {
+  const { status, stdout } = cli('simulate', `examples/${manifest}`, '--scenario', `examples/${scenario}`, '--format', 'json');
+  assert.equal(status, 0);
+  return JSON.parse(stdout).jobs;
+}
+
+test('simulate hello every minute with 90-second runs: Allow overlaps the runs', () => {
+  const jobs = cronJobs('hello-cronjob-v1.yaml', 'hello-cronjob-allow.scenario.yaml');
+  // A Job every minute, each started before the previous one finished.
+  for (let i = 1; i < jobs.length; i++) {
+    assert.equal(Math.round(jobs[i].createdAt - jobs[i - 1].createdAt), 60);
+    if (jobs[i - 1].finishedAt !== null) assert.ok(jobs[i].createdAt < (jobs[i - 1].finishedAt as number));
+  }
+  // Job names are <cronjob>-<minutes since the epoch of the scheduled time>.
+  assert.equal(jobs[0].name, `hello-${Date.parse('2026-01-01T00:01:00Z') / 60000}`);
+});
+
+test('simulate hello under Forbid: a run never starts while another is active, so every other minute is skipped', () => {
+  const jobs = cronJobs('hello-cronjob-forbid.yaml', 'hello-cronjob-forbid.scenario.yaml');
+  for (let i = 1; i < jobs.length; i++) assert.ok(jobs[i].createdAt >= (jobs[i - 1].finishedAt ?? Infinity), `${jobs[i].name} overlaps`);
+  const text = cli('simulate', 'examples/hello-cronjob-forbid.yaml', '--scenario', 'examples/hello-cronjob-forbid.scenario.yaml').stdout;
+  assert.match(text, /skipped the run at 2026-01-01T00:03:00Z: hello-\d+ still running \(concurrencyPolicy Forbid\)/);
+});
+
+test('simulate hello under Replace: each run replaces the one still running, none completes', () => {
+  const jobs = cronJobs('hello-cronjob-replace.yaml', 'hello-cronjob-replace.scenario.yaml');
+  assert.deepEqual(jobs.map((j) => j.result), [...jobs.slice(0, -1).map(() => 'Replaced'), 'Running']);
+});
+
+test('simulate a 3-hour controller outage: with startingDeadlineSeconds only the next run starts', () => {
+  const text = cli('simulate', 'examples/hello-cronjob-starting-deadline.yaml', '--scenario', 'examples/hello-cronjob-outage.scenario.yaml').stdout;
+  assert.match(text, /missed 180 runs \(2026-01-01T00:31:00Z … 2026-01-01T03:30:00Z\)/);
+  assert.match(text, /^hello +\*\/1 \* \* \* \* +<none> +False +0 +60s +3h35m$/m);
+});

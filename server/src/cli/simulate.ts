@@ -6,6 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import {
   formatSimulationProblem,
+  getCronJobs,
   getDaemonSets,
   getJobs,
   getPods,
@@ -35,6 +36,7 @@ export interface CommandOutput {
 /** Extra table renderers by kind, shown before the pods. */
 export type TableRenderer = (timeline: Timeline, t: number) => string;
 export const EXTRA_TABLES: Partial<Record<string, readonly TableRenderer[]>> = {
+  CronJob: [(timeline, t) => `$ kubectl get cronjobs\n${getCronJobs(timeline, t)}`],
   DaemonSet: [
     (timeline, t) => `$ kubectl get daemonsets\n${getDaemonSets(timeline, t)}`,
     (timeline) => {
@@ -77,6 +79,12 @@ export function runSimulate(command: SimulateCommand, input: SimulateInput): Com
   return { stdout: renderText(timeline), stderr: warnings, exitCode: 0 };
 }
 
+/** At most 24 lines: the first and the last 12, and how many are left out between them. */
+function elide(lines: string[]): string[] {
+  if (lines.length <= 24) return lines;
+  return [...lines.slice(0, 12), `  ... ${lines.length - 24} more ...`, ...lines.slice(-12)];
+}
+
 function pickDocument(documents: readonly ManifestDocument[], command: SimulateCommand): { doc: ManifestDocument } | { error: string } {
   if (command.document !== undefined) {
     const doc = documents[command.document];
@@ -97,12 +105,15 @@ function renderText(timeline: Timeline): string {
   const t = finished?.at ?? timeline.duration;
   const head = `${timeline.object.kind}/${timeline.object.name}: simulated from ${timeline.startTime} to ${timeline.endTime}`;
   const parts = [head, ...(timeline.truncated && timeline.message ? [`stopped early: ${timeline.message}`] : []), '', renderGantt(timeline)];
-  const milestones = timeline.conditions
-    .filter((c) => c.status === 'True')
-    .map((c) => `  +${humanDuration(c.at * 1000)}  ${c.kind} ${c.object} ${c.type}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`);
-  const removed = timeline.events.filter((e) => e.reason === 'Deleted' || /TTL/i.test(e.reason));
-  milestones.push(...removed.map((e) => `  +${humanDuration(e.at * 1000)}  ${e.object}: ${e.message}`));
-  if (milestones.length > 0) parts.push(`${milestones.join('\n')}\n`);
+  // Final conditions only: the interim SuccessCriteriaMet / FailureTarget come at the same moment.
+  const milestones: [number, string][] = timeline.conditions
+    .filter((c) => c.status === 'True' && c.type !== 'SuccessCriteriaMet' && c.type !== 'FailureTarget')
+    .map((c) => [c.at, `${c.kind} ${c.object} ${c.type}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`]);
+  // Scenario events, skipped and missed runs, and the controllers' warnings.
+  for (const marker of timeline.markers) milestones.push([marker.at, marker.description]);
+  for (const event of timeline.events) if (event.type === 'Warning') milestones.push([event.at, `${event.reason}: ${event.message}`]);
+  milestones.sort((a, b) => a[0] - b[0]);
+  if (milestones.length > 0) parts.push(`${elide(milestones.map(([at, text]) => `  +${humanDuration(at * 1000)}  ${text}`)).join('\n')}\n`);
   if (t !== timeline.duration) parts.push(`(tables at +${humanDuration(t * 1000)}, when ${timeline.object.name} finished)\n`);
   for (const table of EXTRA_TABLES[timeline.object.kind] ?? []) parts.push(table(timeline, t));
   if (timeline.object.kind !== 'DaemonSet') parts.push(`$ kubectl get jobs\n${getJobs(timeline, t)}`);

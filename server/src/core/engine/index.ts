@@ -14,6 +14,7 @@ export { getJobs, getPods, jobRows, podRows, JOB_COLUMNS, POD_COLUMNS, type View
 export { humanDuration, shortHumanDuration } from './views/humanDuration';
 export { formatTable } from './views/table';
 export { renderGantt, type GanttOptions } from './views/gantt';
+export { CRONJOB_COLUMNS, cronJobRow, getCronJobs } from './views/cronjob';
 export { DAEMONSET_COLUMNS, daemonSetRows, formatLabels, getDaemonSets, rolloutStatusAt, rolloutStatusLines } from './views/daemonset';
 export { jobFeaturesFor } from './job/controller';
 export type { JobFeatures } from './job/types';
