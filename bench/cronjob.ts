@@ -167,18 +167,3 @@ export function timelineFloor(days = 365): { readonly objects: number; readonly 
   const objects = jobs.length + 2 * pods.length + events.length + conditions.length + 2 * statuses.length;
   return { objects, millis: performance.now() - started };
 }
-
-if (require.main === module) {
-  const days = Number(process.argv[2] ?? 365);
-  // Warm-up runs let the JIT settle, as any benchmark harness would.
-  benchCronJobDecisions(7);
-  benchCronJob(1);
-  const decisions = benchCronJobDecisions(days);
-  console.log(`CronJob controller decisions, ${days} days every minute (Forbid, 10s runs): ${decisions.jobs} Jobs, ${decisions.syncs} syncs, ${decisions.events} events in ${decisions.millis.toFixed(0)} ms`);
-  const floor = timelineFloor(days);
-  console.log(`Baseline: building the ${floor.objects} objects of that Timeline alone: ${floor.millis.toFixed(0)} ms`);
-  const result = benchCronJob(days);
-  console.log(
-    `Whole simulation, ${days} days: ${result.jobs} Jobs, ${result.pods} pods, ${result.events} events in ${result.millis.toFixed(0)} ms (${result.cpuMillis.toFixed(0)} ms CPU, ${result.heapMB.toFixed(0)} MB heap)${result.truncated ? ', truncated' : ''}; ${(result.millis / floor.millis).toFixed(1)}× the baseline`,
-  );
-}

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { queueBaselineMillis } from './baseline';
+import { benchCronJob, benchCronJobDecisions } from './cronjob';
 import { benchDaemonSet } from './daemonset';
 import { benchJob } from './job';
 import { lintBench } from './lint';
@@ -36,6 +37,18 @@ function main(): void {
       report('job100k.ratioToQueue', run.millis / baseline, '×', `engine time / the bare event queue pushing and popping ${run.events * 2} entries (${baseline.toFixed(0)} ms)`);
     }
     report(`job${completions / 1000}k.microsPerPod`, perPodMicros, 'µs/pod', 'flat or slowly growing = n log n or better');
+  }
+
+  // CronJob every minute under Forbid. A full year (525,600 Jobs and pods, about 3 million timeline events)
+  // takes tens of seconds, so the full simulation is measured on 7 and 30 days; the year is measured for the
+  // controller's decisions alone. Set BENCH_CRONJOB_DAYS=365 for the full year.
+  benchCronJobDecisions(7); // warm-up
+  const decisions = benchCronJobDecisions(365);
+  report('cronjobYear.decisionsMillis', decisions.millis, 'ms', `${decisions.jobs} Jobs, ${decisions.syncs} syncs: syncCronJob decisions only, no Jobs or pods run`);
+  for (const days of [7, 30, Number(process.env.BENCH_CRONJOB_DAYS ?? 0)].filter((d) => d > 0)) {
+    const run = benchCronJob(days);
+    report(`cronjob${days}d.millis`, run.millis, 'ms', `${days * 1440} runs, ${run.events} events; full simulation`);
+    report(`cronjob${days}d.eventsPerSecond`, (run.events / run.millis) * 1000, 'events/s', '');
   }
 
   // DaemonSet: a rollout over 5,000 nodes with maxUnavailable 10%.
