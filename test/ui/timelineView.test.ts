@@ -240,7 +240,7 @@ describe('rollout preview webview', () => {
     assert.deepStrictEqual(await texts(page, '.gantt-group-head .result-badge'), ['Complete', 'Complete', 'Complete', 'Running']);
     assert.strictEqual(await page.locator('.schedule-mark:not(.skipped)').count(), 4);
     assert.strictEqual(await page.locator('.schedule-mark.skipped').count(), 3);
-    assert.match((await page.locator('.schedule-mark.skipped').first().getAttribute('title')) ?? '', /^Skipped at \+10m \(2026-01-01 00:10:00Z\): JobAlreadyActive/);
+    assert.match((await page.locator('.schedule-mark.skipped').first().getAttribute('title')) ?? '', /^\+10m \(2026-01-01 00:10:00Z\): skipped the run at 2026-01-01T00:10:00Z/);
     assert.strictEqual(await page.locator('.outcome').textContent(), '! 4 Jobs: 3 complete, 1 running, 3 runs skipped');
     assert.deepStrictEqual(await texts(page, '.bar-label'), ['✓ 7m', '✗ exit 2 · Error · 1m', '✓ 5m', '✓ 7m', 'running']);
     assert.match((await page.locator('.count-jobs').textContent()) ?? '', /Active Jobs 1/);

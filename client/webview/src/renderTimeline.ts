@@ -19,7 +19,7 @@ import {
   STATE_LABELS,
   type PodState,
 } from './podState';
-import type { Timeline, TimelineCondition, TimelineEvent, TimelineJob, TimelinePod } from './timelineTypes';
+import type { Timeline, TimelineCondition, TimelineJob, TimelinePod } from './timelineTypes';
 
 export interface RenderOptions {
   /** Where the scrubber starts; default: the end of the run (the final state). */
@@ -53,7 +53,14 @@ export interface TimelineView {
 const DEFAULT_MAX_ROWS = 1500;
 const DEFAULT_MAX_EVENTS = 2000;
 /** Events that mean a CronJob let a schedule time pass without a Job. */
-const SKIPPED_RUN_REASONS = new Set(['JobAlreadyActive', 'MissSchedule', 'TooManyMissedTimes']);
+/** The engine's markers for CronJob runs that never started (a Forbid run held back but started later is not one). */
+const NOT_STARTED_RUNS = new Set(['skippedRun', 'missedRun']);
+
+/** How many runs a marker stands for: a missed-run marker may cover many (`missed 180 runs ...`). */
+function runsInMarker(description: string): number {
+  const many = /missed (\d+) runs/.exec(description);
+  return many ? Number(many[1]) : 1;
+}
 const GOOD_CONDITIONS = new Set(['Complete', 'SuccessCriteriaMet']);
 const BAD_CONDITIONS = new Set(['Failed', 'FailureTarget']);
 
@@ -96,7 +103,7 @@ export function renderTimeline(doc: Document, timeline: Timeline, options: Rende
   const root = el(doc, 'main', { class: `preview kind-${kindSlug(kind)}`, attrs: { 'data-kind': kind } });
 
   // ---- header ---------------------------------------------------------------------------------------------
-  const outcome = outcomeOf(timeline, kind, name, conditions, jobs, events);
+  const outcome = outcomeOf(timeline, kind, name, conditions, jobs);
   root.appendChild(
     el(doc, 'header', { class: 'summary' }, [
       el(doc, 'h1', { class: 'title' }, [
@@ -243,14 +250,14 @@ export function renderTimeline(doc: Document, timeline: Timeline, options: Rende
       }),
     );
   }
-  for (const event of events) {
-    if (!SKIPPED_RUN_REASONS.has(event.reason)) continue;
+  for (const marker of timeline.markers ?? []) {
+    if (!NOT_STARTED_RUNS.has(marker.kind) || !Number.isFinite(marker.at)) continue;
     scheduleMarks.push(
       el(doc, 'span', {
         class: 'schedule-mark skipped',
         text: '▽',
-        style: { left: `${pct(event.at)}%` },
-        attrs: { title: `Skipped at ${when(event.at)}: ${event.reason}\n${event.message}` },
+        style: { left: `${pct(marker.at)}%` },
+        attrs: { title: `${when(marker.at)}: ${marker.description}` },
       }),
     );
   }
@@ -895,12 +902,11 @@ function outcomeOf(
   name: string,
   conditions: readonly TimelineCondition[],
   jobs: readonly TimelineJob[],
-  events: readonly TimelineEvent[],
 ): Outcome {
   const at = (t: number): string => formatOffset(t);
   if (kind === 'CronJob') {
     const by = (result: string): number => jobs.filter((j) => j.result === result).length;
-    const skipped = events.filter((e) => SKIPPED_RUN_REASONS.has(e.reason)).length;
+    const skipped = (timeline.markers ?? []).filter((m) => NOT_STARTED_RUNS.has(m.kind)).reduce((n, m) => n + runsInMarker(m.description), 0);
     const parts = [`${by('Complete')} complete`, by('Failed') ? `${by('Failed')} failed` : '', by('Replaced') ? `${by('Replaced')} replaced` : '', by('Running') ? `${by('Running')} running` : '', skipped ? `${plural(skipped, 'run')} skipped` : ''].filter(Boolean);
     const tone = by('Failed') > 0 ? 'bad' : skipped > 0 || by('Replaced') > 0 ? 'warn' : 'good';
     return { tone, icon: tone === 'bad' ? '✗' : tone === 'warn' ? '!' : '✓', text: `${plural(jobs.length, 'Job')}: ${parts.join(', ')}` };
