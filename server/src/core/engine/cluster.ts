@@ -153,6 +153,8 @@ export type ClusterAction =
       readonly revision?: number | null;
       /** The pod template when it is not the owner Job's. */
       readonly template?: PodTemplateInfo;
+      /** The owner's namespace when the owner is not a Job (DaemonSet pods). */
+      readonly namespace?: string;
     }
   | { readonly type: 'deletePod'; readonly pod: string; readonly removeFinalizer: boolean; readonly reason: string }
   | { readonly type: 'removeFinalizer'; readonly pod: string }

@@ -63,7 +63,7 @@ export class Kubelet implements PodLifecycle {
     const pod: SimPod = {
       uid: this.nextUid++,
       name: this.uniqueName(action.generateName),
-      namespace: job?.namespace ?? 'default',
+      namespace: job?.namespace ?? action.namespace ?? 'default',
       owner: action.owner,
       template,
       createdAt: now,

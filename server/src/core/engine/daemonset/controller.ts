@@ -191,6 +191,7 @@ export class DaemonSetController implements Controller {
       actions.push({
         type: 'createPod',
         owner: this.owner,
+        namespace: this.ds.namespace,
         generateName: `${this.ds.name}-`,
         index: null,
         indexFailureCount: null,

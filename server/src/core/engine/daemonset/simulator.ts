@@ -144,7 +144,7 @@ function addPreexistingPods(context: WorkloadContext, ds: DaemonSetObject, kubel
     if (created >= count) break;
     if (!policy.placement(nodeViewOf(node)).shouldRun) continue;
     const pod = kubelet.createPod(
-      { type: 'createPod', owner: { kind: 'DaemonSet', name: ds.name }, generateName: `${ds.name}-`, index: null, indexFailureCount: null, indexIgnoredFailureCount: null, nodeName: node.name, revision: history.cur.revision, template },
+      { type: 'createPod', owner: { kind: 'DaemonSet', name: ds.name }, namespace: ds.namespace, generateName: `${ds.name}-`, index: null, indexFailureCount: null, indexIgnoredFailureCount: null, nodeName: node.name, revision: history.cur.revision, template },
       0,
     );
     if (pod === null) break;
