@@ -117,3 +117,10 @@ runRuleTests('daemonset-restart-policy', {
     },
   ],
 });
+
+// metav1.LabelSelectorAsSelector fails on an invalid label key: the API server then skips the match check
+// (the selector's own syntax error comes from label-selector instead).
+runRuleTests('daemonset-selector-mismatch', {
+  valid: [{ name: 'a selector with an invalid key is not matched', yaml: daemonSet('  selector:\n    matchLabels:\n      "bad key!": x', LABELS) }],
+  invalid: [],
+});

@@ -1,4 +1,4 @@
-import { selectorMatches } from '../model/labelSelector';
+import { selectorConverts, selectorSelects } from './labelSelectorChecks';
 import type { FixIntent } from '../parse/edits';
 import { stringMapValue } from './goValues';
 import type { Rule } from './rule';
@@ -6,7 +6,8 @@ import type { Rule } from './rule';
 /**
  * The DaemonSet's selector must select its own pods.
  * pkg/apis/apps/validation/validation.go ValidateDaemonSetSpec: a nil selector converts to
- * labels.Nothing(), so a missing selector fails here too; an unconvertible selector skips the check.
+ * labels.Nothing(), so a missing selector fails here too; an unconvertible selector skips the check
+ * (metav1.LabelSelectorAsSelector fails on any invalid key, value or operator).
  */
 export const daemonSetSelectorMismatch: Rule = {
   meta: {
@@ -19,7 +20,8 @@ export const daemonSetSelectorMismatch: Rule = {
     if (object.kind !== 'DaemonSet') return [];
     const labels = object.spec?.template?.metadata?.labels;
     const selector = object.spec?.selector;
-    if (selectorMatches(selector, labels) !== false) return [];
+    // An unconvertible selector (an invalid key, In without values) skips the check, as upstream does.
+    if (!selectorConverts(selector) || selectorSelects(selector, labels)) return [];
     const fixes: FixIntent[] = [];
     if (selector?.matchLabels && !selector.matchExpressions?.length) {
       fixes.push({

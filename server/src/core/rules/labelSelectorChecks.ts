@@ -9,6 +9,7 @@
  */
 import { goQuote, goStringMap } from '../goFormat';
 import { isAtLeast, type KubernetesVersion } from '../kubernetesVersion';
+import { selectorMatches } from '../model/labelSelector';
 import type { LabelSelector, LabelSelectorRequirement, Labels } from '../model/types';
 import type { Path } from '../parse/path';
 import { forbidden, invalid, required } from './fieldErrors';
@@ -78,22 +79,7 @@ function requirementConverts(requirement: LabelSelectorRequirement): boolean {
 
 /** The converted selector's Matches(labels) — call only when selectorConverts(). */
 export function selectorSelects(selector: LabelSelector | undefined, labels: Readonly<Labels> | undefined): boolean {
-  if (selector === undefined) return false;
-  const set: Readonly<Labels> = labels ?? {};
-  const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(set, key);
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    if (!has(key) || set[key] !== value) return false;
-  }
-  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
-    const present = has(key);
-    const ok =
-      operator === 'In' ? present && values.includes(set[key])
-      : operator === 'NotIn' ? !present || !values.includes(set[key])
-      : operator === 'Exists' ? present
-      : !present;
-    if (!ok) return false;
-  }
-  return true;
+  return selectorMatches(selector, labels) === true;
 }
 
 /** Go's %#v of a metav1.LabelSelector (what ErrorBody prints for a selector bad value). */
