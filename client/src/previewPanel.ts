@@ -25,6 +25,7 @@ import {
   type RenderedParams,
 } from '../../server/src/protocol/webviewMessages';
 import type { Timeline } from '../../server/src/core/engine/timeline';
+import { webviewHtml } from './webviewHtml';
 
 /** What to preview: a document of a file, and optionally a scenario (design §4.2). */
 export interface PreviewTarget {
@@ -241,28 +242,12 @@ export class PreviewPanel implements vscode.Disposable {
     const dist = vscode.Uri.joinPath(this.#extensionUri, 'dist');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css'));
-    const nonce = randomBytes(18).toString('base64');
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>Rollout Preview</title>
-</head>
-<body>
-<div id="app"></div>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    return webviewHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(18).toString('base64'),
+      scriptUri: script.toString(),
+      styleUri: style.toString(),
+    });
   }
 }
 

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
+import { webviewHtml } from '../../client/src/webviewHtml';
 
 // compiled to out/test/ui/
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -248,30 +249,15 @@ export async function startHarness(): Promise<Harness> {
 
 /** The page the extension's previewPanel.ts writes, with the harness's origin standing for webview.cspSource. */
 function page(cspSource: string, theme: ThemeKind): string {
-  const nonce = crypto.randomBytes(18).toString('base64');
-  const csp = [
-    "default-src 'none'",
-    `style-src ${cspSource}`,
-    `img-src ${cspSource}`,
-    `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${cspSource}/theme-${theme}.css">
-<link rel="stylesheet" href="${cspSource}/dist/webview.css">
-<title>Rollout Preview</title>
-</head>
-<body class="${theme}" data-vscode-theme-kind="${theme}">
-<div id="app"></div>
-<script nonce="${nonce}" src="${cspSource}/stub.js"></script>
-<script nonce="${nonce}" src="${cspSource}/dist/webview.js"></script>
-</body>
-</html>`;
+  return webviewHtml({
+    cspSource,
+    nonce: crypto.randomBytes(18).toString('base64'),
+    scriptUri: `${cspSource}/dist/webview.js`,
+    styleUri: `${cspSource}/dist/webview.css`,
+    preludeScripts: [`${cspSource}/stub.js`],
+    themeStyles: [`${cspSource}/theme-${theme}.css`],
+    bodyAttributes: `class="${theme}" data-vscode-theme-kind="${theme}"`,
+  });
 }
 
 export function fixture(name: string): unknown {
