@@ -11,6 +11,7 @@ import { after, test } from 'node:test';
 import { stringify } from 'yaml';
 import { lintText } from '../../../server/src/core';
 import { daemonSetRules } from '../../../server/src/core/rules/daemonset';
+import { errorType, loadUpstreamFixture } from './upstreamFixture';
 
 interface Expected {
   readonly fieldPath: string;
@@ -42,8 +43,7 @@ interface Fixture {
   readonly examples: readonly Example[];
 }
 
-const repoRoot = path.resolve(__dirname, '../../../..');
-const fixture = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/fixtures/upstream/daemonset.json'), 'utf8')) as Fixture;
+const fixture = loadUpstreamFixture<Fixture>('daemonset');
 const ruleIds = new Set(daemonSetRules.map((rule) => rule.meta.id));
 
 /** Objects merge key by key, null removes a key, anything else (lists included) replaces. */
@@ -59,12 +59,6 @@ function merge(target: unknown, patch: unknown): unknown {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The error type word: what precedes the first `: ` of the message (or the whole message). */
-function errorType(message: string): string {
-  const colon = message.indexOf(': ');
-  return colon === -1 ? message : message.slice(0, colon);
 }
 
 function check(yaml: string, kubernetesVersion: string | undefined, expected: readonly Expected[]): void {

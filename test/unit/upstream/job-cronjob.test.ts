@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { lintText } from '../../../server/src/core';
 import { jobCronJobRules } from '../../../server/src/core/rules/job-cronjob';
+import { errorType, loadUpstreamFixture } from './upstreamFixture';
 
 interface Expected {
   readonly fieldPath: string;
@@ -34,15 +35,8 @@ interface Fixture {
   readonly cases: readonly UpstreamCase[];
 }
 
-const repoRoot = path.resolve(__dirname, '../../../..');
-const fixture = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/fixtures/upstream/job-cronjob.json'), 'utf8')) as Fixture;
+const fixture = loadUpstreamFixture<Fixture>('job-cronjob');
 const ruleIds = new Set(jobCronJobRules.map((rule) => rule.meta.id));
-
-/** The error type word: what precedes the first `: ` of the message (or the whole message). */
-function errorType(message: string): string {
-  const colon = message.indexOf(': ');
-  return colon === -1 ? message : message.slice(0, colon);
-}
 
 function expand(text: string, placeholders: UpstreamCase['expand']): string {
   let out = text;

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { lintText } from '../../../server/src/core';
 import { podTemplateRules } from '../../../server/src/core/rules/pod-template';
+import { errorType, loadUpstreamFixture } from './upstreamFixture';
 
 type Kind = 'Job' | 'CronJob' | 'DaemonSet';
 
@@ -35,8 +36,7 @@ interface Fixture {
   readonly cases: readonly UpstreamCase[];
 }
 
-const repoRoot = path.resolve(__dirname, '../../../..');
-const fixture = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/fixtures/upstream/pod-template.json'), 'utf8')) as Fixture;
+const fixture = loadUpstreamFixture<Fixture>('pod-template');
 const ruleIds = new Set(podTemplateRules.map((rule) => rule.meta.id));
 
 const TEMPLATE_PATH: Record<Kind, string> = {
@@ -61,12 +61,6 @@ function manifest(kind: Kind, fragment: Record<string, unknown>): string {
         2,
       );
   }
-}
-
-/** The error type word: what precedes the first `: ` of the message (or the whole message). */
-function errorType(message: string): string {
-  const colon = message.indexOf(': ');
-  return colon === -1 ? message : message.slice(0, colon);
 }
 
 function absolute(kind: Kind, relative: string): string {
