@@ -5,8 +5,6 @@
  * line where the fixture gives them.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, test } from 'node:test';
 import { stringify } from 'yaml';
 import { lintText } from '../../../server/src/core';

@@ -5,8 +5,6 @@
  * cases are listed with their reason as skipped tests.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, test } from 'node:test';
 import { lintText } from '../../../server/src/core';
 import { jobCronJobRules } from '../../../server/src/core/rules/job-cronjob';

@@ -6,8 +6,6 @@
  * Skipped upstream cases are listed with their reason as skipped tests.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, test } from 'node:test';
 import { lintText } from '../../../server/src/core';
 import { podTemplateRules } from '../../../server/src/core/rules/pod-template';
