@@ -13,7 +13,8 @@ import { formatJson, formatSarif, formatText, type FileFindings } from './cli/fo
 declare const PACKAGE_VERSION: string | undefined;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
 
-function main(argv: readonly string[]): number {
+/** The exit code; a promise for `simulate`, which may stream more output than fits in memory at once. */
+function main(argv: readonly string[]): number | Promise<number> {
   let command;
   try {
     command = parseArgs(argv);
@@ -84,7 +85,7 @@ function runLint(command: LintCommand): number {
   return count('error') > 0 ? 1 : 0;
 }
 
-function runSimulateCommand(command: SimulateCommand): number {
+async function runSimulateCommand(command: SimulateCommand): Promise<number> {
   if (command.kubeVersion !== undefined && !parseKubernetesVersion(command.kubeVersion)) {
     process.stderr.write(`k8s-dryrun: --kube-version must look like 1.37, not "${command.kubeVersion}"\n`);
     return 2;
@@ -101,18 +102,62 @@ function runSimulateCommand(command: SimulateCommand): number {
   const scenarioText = command.scenario === undefined ? undefined : read(command.scenario);
   if (manifestText === undefined || (command.scenario !== undefined && scenarioText === undefined)) return 2;
   const { stdout, stderr, exitCode } = runSimulate(command, { manifestText, scenarioText, now: new Date() });
-  process.stdout.write(stdout);
+  const writeError = await writeStdout(typeof stdout === 'string' ? [stdout] : stdout);
   process.stderr.write(stderr);
-  return exitCode;
+  if (writeError === undefined) return exitCode;
+  // EPIPE: the reader (e.g. `| head`) has all it wanted and went away; not an error of ours.
+  if ((writeError as NodeJS.ErrnoException).code === 'EPIPE') return exitCode;
+  process.stderr.write(`k8s-dryrun: cannot write the output: ${writeError.message}\n`);
+  return 2;
+}
+
+/**
+ * Writes the chunks one by one, waiting for each to drain: stdout to a pipe buffers in memory whatever the
+ * reader has not taken yet, and `simulate --format json` can be gigabytes. Stops at the first write error and
+ * returns it (the stream's 'error' event is then handled here, so Node prints no stack trace).
+ */
+async function writeStdout(chunks: Iterable<string>): Promise<Error | undefined> {
+  const out = process.stdout;
+  let failure: Error | undefined;
+  out.on('error', (error) => (failure ??= error));
+  const drained = (): Promise<void> =>
+    new Promise((resolve) => {
+      const done = (): void => {
+        out.off('drain', done).off('error', done).off('close', done);
+        resolve();
+      };
+      out.on('drain', done).on('error', done).on('close', done);
+    });
+  for (const chunk of chunks) {
+    let more = false;
+    try {
+      more = out.write(chunk);
+    } catch (error) {
+      failure ??= error instanceof Error ? error : new Error(String(error));
+    }
+    // Writing to a file fails at once (out.errored); to a pipe, in an 'error' event while we wait.
+    failure ??= out.errored ?? undefined;
+    if (failure === undefined && !more) await drained();
+    if (failure !== undefined) return failure;
+  }
+  // The last chunks may still be queued: a failure to write them counts too.
+  if (out.writableNeedDrain && failure === undefined) await drained();
+  return failure;
 }
 
 function ruleIds(): Set<string> {
   return new Set([...allRules.map((r) => r.meta.id), ...Object.values(pipelineRules).map((r) => r.id)]);
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
+function internalError(error: unknown): void {
   process.stderr.write(`k8s-dryrun: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 2;
+}
+
+try {
+  const exitCode = main(process.argv.slice(2));
+  if (typeof exitCode === 'number') process.exitCode = exitCode;
+  else exitCode.then((code) => (process.exitCode = code), internalError);
+} catch (error) {
+  internalError(error);
 }

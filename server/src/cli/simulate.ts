@@ -20,6 +20,7 @@ import {
   type Timeline,
 } from '../core';
 import type { SimulateCommand } from './args';
+import { jsonChunks } from './jsonChunks';
 
 export interface SimulateInput {
   readonly manifestText: string;
@@ -28,7 +29,8 @@ export interface SimulateInput {
 }
 
 export interface CommandOutput {
-  readonly stdout: string;
+  /** Pieces, to be written one after another, when the output may be too long for one string (`--format json`). */
+  readonly stdout: string | Iterable<string>;
   readonly stderr: string;
   readonly exitCode: number;
 }
@@ -75,8 +77,14 @@ export function runSimulate(command: SimulateCommand, input: SimulateInput): Com
     return { stdout: '', stderr: warnings + errors, exitCode: objectInvalid ? 1 : 2 };
   }
   const timeline = result.timeline;
-  if (command.format === 'json') return { stdout: `${JSON.stringify(timeline, null, 2)}\n`, stderr: warnings, exitCode: 0 };
+  if (command.format === 'json') return { stdout: timelineJson(timeline), stderr: warnings, exitCode: 0 };
   return { stdout: renderText(timeline), stderr: warnings, exitCode: 0 };
+}
+
+/** `JSON.stringify(timeline, null, 2)` and a newline, in chunks: a long run's Timeline is longer than V8's longest string. */
+function* timelineJson(timeline: Timeline): Generator<string, void, undefined> {
+  yield* jsonChunks(timeline);
+  yield '\n';
 }
 
 /** At most 24 lines: the first and the last 12, and how many are left out between them. */
