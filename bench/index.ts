@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { queueBaselineMillis } from './baseline';
-import { benchCronJob, benchCronJobDecisions } from './cronjob';
+import { benchCronJob, benchCronJobDecisions, timelineFloor } from './cronjob';
 import { benchDaemonSet } from './daemonset';
 import { benchJob } from './job';
 import { lintBench } from './lint';
@@ -49,7 +49,12 @@ function main(): void {
     const run = benchCronJob(days);
     report(`cronjob${days}d.millis`, run.millis, 'ms', `${days * 1440} runs, ${run.events} events; full simulation`);
     report(`cronjob${days}d.eventsPerSecond`, (run.events / run.millis) * 1000, 'events/s', '');
+    report(`cronjob${days}d.microsPerRun`, (run.millis * 1000) / (days * 1440), 'µs/run', 'flat or slowly growing = n log n or better');
   }
+  // What a year's full Timeline costs before any simulation: only allocating the objects it holds.
+  timelineFloor(7); // warm-up
+  const floor = timelineFloor(365);
+  report('cronjobYear.timelineFloorMillis', floor.millis, 'ms', `${floor.objects} objects: allocating a year's Timeline, no simulation (the full simulation cannot be faster)`);
 
   // DaemonSet: a rollout over 5,000 nodes with maxUnavailable 10%.
   benchDaemonSet(500); // warm-up
