@@ -4,6 +4,7 @@
  */
 import { parseAllDocuments } from 'yaml';
 import { lintText } from '../server/src/core';
+import { helloCronJob } from '../test/fixtures/manifests';
 
 const JOB = (i: number) => `apiVersion: batch/v1
 kind: Job
@@ -24,23 +25,11 @@ spec:
         command: ["perl", "-Mbignum=bpi", "-wle", "print bpi(2000)"]
         resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 128Mi } }
 `;
-const CRON = (i: number) => `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: hello-${i}
-spec:
-  schedule: "*/${(i % 30) + 1} * * * *"
-  timeZone: Asia/Shanghai
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: OnFailure
-          containers:
-          - name: hello
-            image: busybox
-            args: ["/bin/sh", "-c", "date; echo Hello"]
-`;
+const CRON = (i: number) =>
+  helloCronJob(`  schedule: "*/${(i % 30) + 1} * * * *"\n  timeZone: Asia/Shanghai\n`, {
+    name: `hello-${i}`,
+    containerLines: '            args: ["/bin/sh", "-c", "date; echo Hello"]\n',
+  });
 const DAEMON = (i: number) => `apiVersion: apps/v1
 kind: DaemonSet
 metadata:

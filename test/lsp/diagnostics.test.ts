@@ -6,21 +6,10 @@ import {
   DidOpenTextDocumentNotification,
   DiagnosticSeverity,
 } from 'vscode-languageserver-protocol/node';
+import { piJob } from '../fixtures/manifests';
 import { startStdioServer, type TestClient } from './lspClient';
 
-const JOB = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: pi
-spec:
-  ttlSecondsAfterFinished: 600
-  template:
-    spec:
-      containers:
-      - name: pi
-        image: perl
-      restartPolicy: Always
-`;
+const JOB = piJob('      restartPolicy: Always\n', '  ttlSecondsAfterFinished: 600\n');
 const REQUIRED = 'spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"';
 
 let client: TestClient;

@@ -12,21 +12,10 @@ import {
   type Diagnostic,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
+import { piJob, SHANGHAI_CRON } from '../fixtures/manifests';
 import { startStdioServer, withTimeout, type TestClient } from './lspClient';
 
-const JOB = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: pi
-spec:
-  backoffLimit: 4
-  template:
-    spec:
-      containers:
-      - name: pi
-        image: perl
-      restartPolicy: 
-`;
+const JOB = piJob('      restartPolicy: \n', '  backoffLimit: 4\n');
 
 let client: TestClient;
 let diagnostics: Diagnostic[];
@@ -73,27 +62,10 @@ test('the restartPolicy diagnostic offers two quick fixes with their edits', asy
   );
 });
 
-const CRON = `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: hello
-spec:
-  schedule: "*/15 * * * *"
-  timeZone: Asia/Shanghai
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: OnFailure
-          containers:
-          - name: hello
-            image: busybox
-`;
-
 test('hover on a schedule: description, next runs in the CronJob zone and in UTC', async () => {
   const cronUri = 'file:///project/cron.yaml';
   const opened = client.nextDiagnostics(cronUri);
-  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: cronUri, languageId: 'yaml', version: 1, text: CRON } });
+  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: cronUri, languageId: 'yaml', version: 1, text: SHANGHAI_CRON } });
   await opened;
   const hover = await withTimeout(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: cronUri }, position: { line: 5, character: 15 } }), 'hover');
   const value = (hover?.contents as MarkupContent).value;

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lintText, type Finding, type Fix } from '../../server/src/core';
+import { helloCronJob, piJob } from '../fixtures/manifests';
 
 function applyFix(text: string, fix: Fix): string {
   const lines = text.split('\n');
@@ -25,18 +26,7 @@ function check(text: string, ruleId: string, title: string, expected: string): v
   assert.deepEqual(lintText(fixed).filter((f) => f.ruleId === ruleId), [], 'the finding is gone after the fix');
 }
 
-const JOB = (policy: string) => `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: pi
-spec:
-  template:
-    spec:
-      containers:
-      - name: pi
-        image: perl
-${policy}  backoffLimit: 4
-`;
+const JOB = (policy: string) => piJob(`${policy}  backoffLimit: 4\n`);
 
 test('restartPolicy Always → Never, keeping a trailing comment', () => {
   check(JOB('      restartPolicy: Always # was wrong\n'), 'job-restart-policy', 'Set restartPolicy to Never', JOB('      restartPolicy: Never # was wrong\n'));
@@ -82,43 +72,29 @@ test('apps/v1beta2 → apps/v1 adds the selector apps/v1 requires', () => {
   );
 });
 
-const CRON = (lines: string) => `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: hello
-spec:
-${lines}  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: OnFailure
-          containers:
-          - name: hello
-            image: busybox
-`;
 
 test('batch/v1beta1 → batch/v1', () => {
-  const text = CRON('  schedule: "*/1 * * * *"\n').replace('batch/v1\n', 'batch/v1beta1\n');
-  check(text, 'removed-api-version', 'Change apiVersion to batch/v1', CRON('  schedule: "*/1 * * * *"\n'));
+  const text = helloCronJob('  schedule: "*/1 * * * *"\n').replace('batch/v1\n', 'batch/v1beta1\n');
+  check(text, 'removed-api-version', 'Change apiVersion to batch/v1', helloCronJob('  schedule: "*/1 * * * *"\n'));
 });
 
 test('an unknown field is renamed to the suggestion', () => {
   check(
-    CRON('  schedule: "*/1 * * * *"\n  startingDeadlineSecond: 10\n'),
+    helloCronJob('  schedule: "*/1 * * * *"\n  startingDeadlineSecond: 10\n'),
     'unknown-field',
     'Rename to startingDeadlineSeconds',
-    CRON('  schedule: "*/1 * * * *"\n  startingDeadlineSeconds: 10\n'),
+    helloCronJob('  schedule: "*/1 * * * *"\n  startingDeadlineSeconds: 10\n'),
   );
 });
 
 test('no rename when the suggested field is already there', () => {
-  assert.deepEqual(fixesOf(CRON('  schedule: "* * * * *"\n  startingDeadlineSeconds: 5\n  startingDeadlineSecond: 10\n'), 'unknown-field'), []);
+  assert.deepEqual(fixesOf(helloCronJob('  schedule: "* * * * *"\n  startingDeadlineSeconds: 5\n  startingDeadlineSecond: 10\n'), 'unknown-field'), []);
 });
 
 test('a TZ= prefix moves into spec.timeZone', () => {
-  const fixed = CRON('  schedule: 0 9 * * *\n').replace('          - name: hello\n            image: busybox\n', '          - name: hello\n            image: busybox\n');
+  const fixed = helloCronJob('  schedule: 0 9 * * *\n').replace('          - name: hello\n            image: busybox\n', '          - name: hello\n            image: busybox\n');
   check(
-    CRON('  schedule: "CRON_TZ=Asia/Shanghai 0 9 * * *"\n'),
+    helloCronJob('  schedule: "CRON_TZ=Asia/Shanghai 0 9 * * *"\n'),
     'cronjob-schedule',
     'Move the time zone Asia/Shanghai to spec.timeZone',
     fixed.replace('            image: busybox\n', '            image: busybox\n  timeZone: Asia/Shanghai\n'),

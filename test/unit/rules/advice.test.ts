@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lintText } from '../../../server/src/core';
-import { runRuleTests, yaml } from './ruleTester';
+import { flowCronJob, runRuleTests } from './ruleTester';
 
 const job = (spec: string, container = '      - name: c\n        image: busybox'): string =>
   `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n${spec}  template:\n    spec:\n      restartPolicy: Never\n      containers:\n${container}\n`;
@@ -100,19 +100,7 @@ runRuleTests('job-parallelism', {
   ],
 });
 
-const cron = (deadline: string): string => yaml`
-  apiVersion: batch/v1
-  kind: CronJob
-  metadata: { name: hello }
-  spec:
-    schedule: "* * * * *"
-    startingDeadlineSeconds: ${deadline}
-    jobTemplate:
-      spec:
-        template:
-          spec:
-            restartPolicy: OnFailure
-            containers: [{ name: hello, image: busybox }]`;
+const cron = (deadline: string): string => flowCronJob({ schedule: '"* * * * *"', specLines: [`startingDeadlineSeconds: ${deadline}`] });
 
 runRuleTests('cronjob-short-starting-deadline', {
   valid: [{ name: '10 seconds', yaml: cron('10') }],

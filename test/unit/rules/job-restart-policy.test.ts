@@ -1,17 +1,5 @@
-import { runRuleTests, yaml } from './ruleTester';
-
-const job = (policyLine: string): string => yaml`
-  apiVersion: batch/v1
-  kind: Job
-  metadata:
-    name: pi
-  spec:
-    template:
-      spec:
-        containers:
-        - name: pi
-          image: perl
-  ${policyLine}`;
+import { piJob } from '../../fixtures/manifests';
+import { flowCronJob, runRuleTests, yaml } from './ruleTester';
 
 const REQUIRED = 'Required value: valid values: "OnFailure", "Never"';
 
@@ -19,43 +7,29 @@ const REQUIRED = 'Required value: valid values: "OnFailure", "Never"';
 // with RestartPolicyAlways → FieldValueRequired) and validateJobSpec's NotSupported branch.
 runRuleTests('job-restart-policy', {
   valid: [
-    { name: 'OnFailure', yaml: job('      restartPolicy: OnFailure') },
-    { name: 'Never', yaml: job('      restartPolicy: Never') },
-    {
-      name: 'CronJob with Never',
-      yaml: yaml`
-        apiVersion: batch/v1
-        kind: CronJob
-        metadata: { name: hello }
-        spec:
-          schedule: "*/1 * * * *"
-          jobTemplate:
-            spec:
-              template:
-                spec:
-                  restartPolicy: Never
-                  containers: [{ name: hello, image: busybox }]`,
-    },
+    { name: 'OnFailure', yaml: piJob('      restartPolicy: OnFailure') },
+    { name: 'Never', yaml: piJob('      restartPolicy: Never') },
+    { name: 'CronJob with Never', yaml: flowCronJob({ restartPolicy: 'Never' }) },
   ],
   invalid: [
     {
       name: 'Always is the pod default and not allowed',
-      yaml: job('      restartPolicy: Always'),
+      yaml: piJob('      restartPolicy: Always'),
       findings: [{ fieldPath: 'spec.template.spec.restartPolicy', message: REQUIRED, line: 11 }],
     },
     {
       name: 'missing defaults to Always: points at the template spec',
-      yaml: job(''),
+      yaml: piJob(''),
       findings: [{ fieldPath: 'spec.template.spec.restartPolicy', message: REQUIRED, line: 7 }],
     },
     {
       name: 'empty string',
-      yaml: job('      restartPolicy: ""'),
+      yaml: piJob('      restartPolicy: ""'),
       findings: [{ fieldPath: 'spec.template.spec.restartPolicy', message: REQUIRED, line: 11 }],
     },
     {
       name: 'unknown value',
-      yaml: job('      restartPolicy: Sometimes'),
+      yaml: piJob('      restartPolicy: Sometimes'),
       findings: [
         {
           fieldPath: 'spec.template.spec.restartPolicy',

@@ -1,17 +1,6 @@
-import { runRuleTests, yaml } from './ruleTester';
+import { flowCronJob, runRuleTests, yaml } from './ruleTester';
 
-const cronJob = (apiVersion: string): string => yaml`
-  apiVersion: ${apiVersion}
-  kind: CronJob
-  metadata: { name: hello }
-  spec:
-    schedule: "*/1 * * * *"
-    jobTemplate:
-      spec:
-        template:
-          spec:
-            restartPolicy: OnFailure
-            containers: [{ name: hello, image: busybox }]`;
+const cronJob = (apiVersion: string): string => flowCronJob({ apiVersion });
 
 const daemonSet = (apiVersion: string): string => yaml`
   apiVersion: ${apiVersion}

@@ -48,3 +48,29 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
   return lines.map((l) => l.slice(indent)).join('\n');
 }
+
+/**
+ * The hello CronJob in flow style, as the rule tests write it: `schedule` as written (quotes included),
+ * `specLines` are more `spec:` fields after it (without their 2-space indentation).
+ */
+export function flowCronJob({
+  apiVersion = 'batch/v1',
+  schedule = '"*/1 * * * *"',
+  specLines = [],
+  restartPolicy = 'OnFailure',
+}: { apiVersion?: string; schedule?: string; specLines?: readonly string[]; restartPolicy?: string } = {}): string {
+  return [
+    `apiVersion: ${apiVersion}`,
+    'kind: CronJob',
+    'metadata: { name: hello }',
+    'spec:',
+    `  schedule: ${schedule}`,
+    ...specLines.map((line) => `  ${line}`),
+    '  jobTemplate:',
+    '    spec:',
+    '      template:',
+    '        spec:',
+    `          restartPolicy: ${restartPolicy}`,
+    '          containers: [{ name: hello, image: busybox }]',
+  ].join('\n');
+}

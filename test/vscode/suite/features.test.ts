@@ -2,6 +2,7 @@
 // (the light bulb's code actions, the suggest widget's completion list, the hover provider).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { helloCronJob, piJob, SHANGHAI_CRON } from '../../fixtures/manifests';
 import { codeOf, waitForDiagnostics } from './helpers';
 
 async function untitled(content: string): Promise<vscode.TextDocument> {
@@ -24,18 +25,7 @@ async function applyQuickFix(doc: vscode.TextDocument, rule: string, title: stri
   return doc.getText();
 }
 
-const JOB = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: pi
-spec:
-  template:
-    spec:
-      containers:
-      - name: pi
-        image: perl
-      restartPolicy: Always
-`;
+const JOB = piJob('      restartPolicy: Always\n');
 
 suite('k8s-dryrun quick fixes, completion and hover in VS Code', () => {
   test('quick fix: restartPolicy Always → Never', async () => {
@@ -44,7 +34,7 @@ suite('k8s-dryrun quick fixes, completion and hover in VS Code', () => {
   });
 
   test('quick fix: a misspelled field is renamed to the field the API server knows', async () => {
-    const text = JOB.replace('restartPolicy: Always', 'restartPolicy: Never').replace('spec:\n  template:', 'spec:\n  backofLimit: 4\n  template:');
+    const text = piJob('      restartPolicy: Never\n', '  backofLimit: 4\n');
     const doc = await untitled(text);
     assert.strictEqual(await applyQuickFix(doc, 'unknown-field', 'Rename to backoffLimit'), text.replace('backofLimit', 'backoffLimit'));
   });
@@ -72,21 +62,7 @@ spec:
   });
 
   test('quick fix: a TZ= prefix moves into spec.timeZone', async () => {
-    const cron = `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: hello
-spec:
-  schedule: "TZ=Asia/Shanghai 0 9 * * *"
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: OnFailure
-          containers:
-          - name: hello
-            image: busybox
-`;
+    const cron = helloCronJob('  schedule: "TZ=Asia/Shanghai 0 9 * * *"\n');
     const doc = await untitled(cron);
     const fixed = await applyQuickFix(doc, 'cronjob-schedule', 'Move the time zone Asia/Shanghai to spec.timeZone');
     assert.strictEqual(fixed, cron.replace('"TZ=Asia/Shanghai 0 9 * * *"', '0 9 * * *') + '  timeZone: Asia/Shanghai\n');
@@ -118,7 +94,7 @@ spec:
   });
 
   test('hover on a CronJob schedule: description and the next runs in its zone and in UTC', async () => {
-    const doc = await untitled(CRON);
+    const doc = await untitled(SHANGHAI_CRON);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(5, 14));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
     assert.match(text, /\*\*Every 15 minutes\*\*/);
@@ -127,27 +103,10 @@ spec:
   });
 
   test('CodeLens above a CronJob: what the schedule means and its next run', async () => {
-    const doc = await untitled(CRON);
+    const doc = await untitled(SHANGHAI_CRON);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
     const titles = lenses.map((l) => l.command?.title ?? '');
     assert.ok(titles.some((t) => /^Every 15 minutes · next \d\d:\d\d Asia\/Shanghai$/.test(t)), titles.join(' | '));
     assert.ok(lenses.every((l) => l.range.start.line === 1));
   });
 });
-
-const CRON = `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: hello
-spec:
-  schedule: "*/15 * * * *"
-  timeZone: Asia/Shanghai
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: OnFailure
-          containers:
-          - name: hello
-            image: busybox
-`;
