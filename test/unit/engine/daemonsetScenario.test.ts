@@ -78,6 +78,14 @@ function statusAt(timeline: Timeline, t: number): Record<string, unknown> {
   return { ...found };
 }
 
+/** The new image's pods as [node, createdAt, readyAt]: from 600s, one node every 15s in node order. */
+const NEW_PODS_ONE_NODE_AT_A_TIME = [
+  ['control-plane', 600, 615],
+  ['worker-1', 615, 630],
+  ['worker-2', 630, 645],
+  ['worker-3', 645, 660],
+];
+
 test('fluentd on 4 nodes (the control plane tolerated): one pod per node, then the image rolls out one node at a time', () => {
   const timeline = run(fluentd({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } } }), scenario());
   assert.equal(timeline.stopReason, 'finished');
@@ -97,15 +105,7 @@ test('fluentd on 4 nodes (the control plane tolerated): one pod per node, then t
       ['worker-3', 645],
     ],
   );
-  assert.deepEqual(
-    second.map((p) => [p.node, p.createdAt, p.readyAt]),
-    [
-      ['control-plane', 600, 615],
-      ['worker-1', 615, 630],
-      ['worker-2', 630, 645],
-      ['worker-3', 645, 660],
-    ],
-  );
+  assert.deepEqual(second.map((p) => [p.node, p.createdAt, p.readyAt]), NEW_PODS_ONE_NODE_AT_A_TIME);
   for (let t = 600; t <= 700; t += 1) assert.ok(podsAt(timeline, t).ready >= 3, `at most one node unavailable at ${t}s`);
   assert.equal(timeline.duration, 660);
   assert.deepEqual(events(timeline, 'SuccessfulDelete').map((e) => e.replace(/-\w{5}$/, '')), ['600 Deleted pod: fluentd-elasticsearch', '615 Deleted pod: fluentd-elasticsearch', '630 Deleted pod: fluentd-elasticsearch', '645 Deleted pod: fluentd-elasticsearch']);
@@ -138,15 +138,7 @@ test('maxSurge 1, maxUnavailable 0: the new pod starts next to the old one, whic
   const timeline = run(fluentd({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } } }), scenario());
   const first = timeline.pods.filter((p) => p.revision === 1);
   const second = timeline.pods.filter((p) => p.revision === 2);
-  assert.deepEqual(
-    second.map((p) => [p.node, p.createdAt, p.readyAt]),
-    [
-      ['control-plane', 600, 615],
-      ['worker-1', 615, 630],
-      ['worker-2', 630, 645],
-      ['worker-3', 645, 660],
-    ],
-  );
+  assert.deepEqual(second.map((p) => [p.node, p.createdAt, p.readyAt]), NEW_PODS_ONE_NODE_AT_A_TIME);
   assert.deepEqual(first.map((p) => p.deletedAt), [615, 630, 645, 660]);
   for (let t = 0; t <= timeline.duration; t++) {
     const { exist, ready } = podsAt(timeline, t);

@@ -50,6 +50,9 @@ ${template}
 /** Indents every line of a fragment. */
 const at = (indent: number, ...lines: string[]): string => lines.map((line) => ' '.repeat(indent) + line).join('\n');
 
+/** A podFailurePolicy with these rule lines, as at(indent, …) lines. */
+const podFailurePolicy = (indent: number, ...rules: string[]): string => at(indent, 'podFailurePolicy:', '  rules:', ...rules);
+
 interface Case {
   readonly name: string;
   readonly yaml: string;
@@ -136,33 +139,33 @@ const cases: Case[] = [
   // job-pod-failure-policy
   {
     name: 'FailIndex needs backoffLimitPerIndex',
-    yaml: job(at(4, 'podFailurePolicy:', '  rules:', '  - action: FailIndex', '    onExitCodes: { operator: In, values: [42] }')),
+    yaml: job(podFailurePolicy(4, '  - action: FailIndex', '    onExitCodes: { operator: In, values: [42] }')),
     expected: ['job-pod-failure-policy spec.podFailurePolicy.rules[0].action: Invalid value: "FailIndex": requires the backoffLimitPerIndex to be set'],
   },
   {
     name: 'onExitCodes without values: a nil list prints as null from 1.34',
-    yaml: job(at(4, 'podFailurePolicy:', '  rules:', '  - action: FailJob', '    onExitCodes: { operator: NotIn }')),
+    yaml: job(podFailurePolicy(4, '  - action: FailJob', '    onExitCodes: { operator: NotIn }')),
     expected: ['job-pod-failure-policy spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: null: at least one value is required'],
   },
   {
     name: 'onExitCodes without values: Go %#v before 1.34',
-    yaml: job(at(4, 'podFailurePolicy:', '  rules:', '  - action: FailJob', '    onExitCodes: { operator: NotIn }')),
+    yaml: job(podFailurePolicy(4, '  - action: FailJob', '    onExitCodes: { operator: NotIn }')),
     kubernetesVersion: '1.33',
     expected: ['job-pod-failure-policy spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: []int32(nil): at least one value is required'],
   },
   {
     name: 'unordered exit codes print as JSON from 1.34',
-    yaml: job(at(4, 'podFailurePolicy:', '  rules:', '  - action: FailJob', '    onExitCodes: { operator: In, values: [19, 11] }')),
+    yaml: job(podFailurePolicy(4, '  - action: FailJob', '    onExitCodes: { operator: In, values: [19, 11] }')),
     expected: ['job-pod-failure-policy spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: [19,11]: must be ordered'],
   },
   {
     name: 'onPodConditions type with a prefix: empty prefix',
-    yaml: job(at(4, 'podFailurePolicy:', '  rules:', '  - action: Ignore', '    onPodConditions: [{ type: example.com/Ready }, { type: /Ready }]')),
+    yaml: job(podFailurePolicy(4, '  - action: Ignore', '    onPodConditions: [{ type: example.com/Ready }, { type: /Ready }]')),
     expected: ['job-pod-failure-policy spec.podFailurePolicy.rules[0].onPodConditions[1].type: Invalid value: "/Ready": prefix part must be non-empty'],
   },
   {
     name: 'CronJob job template: podFailurePolicy with restartPolicy OnFailure',
-    yaml: cronJob('', at(8, 'podFailurePolicy:', '  rules:', '  - action: Ignore', '    onPodConditions: [{ type: DisruptionTarget }]'), { restartPolicy: 'OnFailure' }),
+    yaml: cronJob('', podFailurePolicy(8, '  - action: Ignore', '    onPodConditions: [{ type: DisruptionTarget }]'), { restartPolicy: 'OnFailure' }),
     expected: [
       'job-pod-failure-policy spec.jobTemplate.spec.template.spec.restartPolicy: Invalid value: "OnFailure": only "Never" is supported when podFailurePolicy is specified',
     ],

@@ -9,15 +9,9 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { lintText } from '../../../server/src/core';
 import { podTemplateRules } from '../../../server/src/core/rules/pod-template';
-import { errorType, loadUpstreamFixture } from './upstreamFixture';
+import { declaredSkipped, errorType, loadUpstreamFixture, ruleIdsOf, type Expected } from './upstreamFixture';
 
 type Kind = 'Job' | 'CronJob' | 'DaemonSet';
-
-interface Expected {
-  readonly fieldPath: string;
-  readonly type: string;
-  readonly message?: string;
-}
 
 interface UpstreamCase {
   readonly test: string;
@@ -35,7 +29,7 @@ interface Fixture {
 }
 
 const fixture = loadUpstreamFixture<Fixture>('pod-template');
-const ruleIds = new Set(podTemplateRules.map((rule) => rule.meta.id));
+const ruleIds = ruleIdsOf(podTemplateRules);
 
 const TEMPLATE_PATH: Record<Kind, string> = {
   Job: 'spec.template.spec',
@@ -97,9 +91,8 @@ let skipped = 0;
 
 for (const upstream of fixture.cases) {
   const name = `${upstream.test}: ${upstream.name}`;
-  if (upstream.skipped !== undefined) {
+  if (declaredSkipped(name, upstream)) {
     skipped++;
-    test(name, { skip: upstream.skipped }, () => {});
     continue;
   }
   carried++;
