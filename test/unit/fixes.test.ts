@@ -92,7 +92,8 @@ test('no rename when the suggested field is already there', () => {
 });
 
 test('a TZ= prefix moves into spec.timeZone', () => {
-  const fixed = helloCronJob('  schedule: 0 9 * * *\n').replace('          - name: hello\n            image: busybox\n', '          - name: hello\n            image: busybox\n');
+  // The fix appends spec.timeZone after the job template, which ends with the container's image.
+  const fixed = helloCronJob('  schedule: 0 9 * * *\n');
   check(
     helloCronJob('  schedule: "CRON_TZ=Asia/Shanghai 0 9 * * *"\n'),
     'cronjob-schedule',
