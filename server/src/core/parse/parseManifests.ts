@@ -2,7 +2,7 @@
  * Text → one ManifestDocument per `---` document, each with its own errors and a source map.
  * Uses the `yaml` package's Composer with a LineCounter so every error and every field has an exact position.
  */
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isCollection, isPair, isScalar, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Position, Range } from '../findings';
 import { SourceMap } from './sourceMap';
 
@@ -35,14 +35,20 @@ export interface ParsedFile {
   readonly toPosition: (offset: number) => Position;
 }
 
-export function parseManifests(text: string): ParsedFile {
+export function parseManifests(source: string): ParsedFile {
+  // YAML and LSP both count a lone CR (classic Mac line ends) as a line break, the yaml package does not: it
+  // would read the whole file as one line, often one comment, and find nothing. Same length, same offsets.
+  const text = source.replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
   const toPosition = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line: line - 1, character: col - 1 };
   };
   const toRange = (start: number, end: number): Range => ({ start: toPosition(start), end: toPosition(Math.max(start, end)) });
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, keepSourceTokens: true, uniqueKeys: true });
+  // uniqueKeys: false, and duplicateKeyErrors() instead: the yaml package compares each key with every earlier
+  // key of its map, so a map with 50,000 keys took 20 s. logLevel 'error': no process warnings on stderr
+  // (e.g. for a list used as a key; the rules report such keys).
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, keepSourceTokens: true, uniqueKeys: false, logLevel: 'error' });
   // parseAllDocuments returns an EmptyStream (an array with no documents) for empty or comment-only text.
   const yamlDocuments: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
   const documents = yamlDocuments.map((doc, index) => toManifestDocument(doc, index, toRange));
@@ -51,7 +57,9 @@ export function parseManifests(text: string): ParsedFile {
 
 function toManifestDocument(doc: Document.Parsed, index: number, toRange: (s: number, e: number) => Range): ManifestDocument {
   // Only the first error: the ones after it are mostly the parser losing its footing on the same mistake.
-  const syntaxProblems: SyntaxProblem[] = doc.errors.slice(0, 1).map((error) => ({
+  const [duplicate] = duplicateKeyErrors(doc.contents);
+  const first = doc.errors[0] !== undefined && (duplicate === undefined || doc.errors[0].pos[0] <= duplicate.pos[0]) ? doc.errors[0] : duplicate;
+  const syntaxProblems: SyntaxProblem[] = (first ? [first] : []).map((error) => ({
     message: describeYamlError(error.code, error.message),
     range: toRange(error.pos[0], error.pos[1]),
   }));
@@ -83,6 +91,43 @@ export function documentAt(parsed: ParsedFile, offset: number): ManifestDocument
   return parsed.documents.find((doc) => offset <= doc.offsets[1]) ?? parsed.documents[parsed.documents.length - 1];
 }
 
+interface YamlProblem {
+  readonly code: string;
+  readonly message: string;
+  readonly pos: readonly [number, number];
+}
+
+/**
+ * "Map keys must be unique", as the yaml package's uniqueKeys reports it (scalar keys with the same value), in
+ * document order, with one Set per map. Iterative: a document nested thousands of levels deep must not
+ * overflow the stack here.
+ */
+function duplicateKeyErrors(root: Node | null): YamlProblem[] {
+  const errors: YamlProblem[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isCollection(node)) continue;
+    const seen = new Set<unknown>();
+    const children: unknown[] = [];
+    for (const item of node.items) {
+      if (!isPair(item)) {
+        children.push(item);
+        continue;
+      }
+      const key = item.key;
+      if (isScalar(key) && !Number.isNaN(key.value)) {
+        if (seen.has(key.value) && key.range) errors.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[0] + 1] });
+        seen.add(key.value);
+      }
+      children.push(key, item.value);
+    }
+    // Reversed onto the stack, so children are visited in document order.
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return errors.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
 /** What usually causes each of the yaml package's error codes in a hand-written manifest. */
 const HINTS: Readonly<Record<string, string>> = {
   BAD_INDENT: 'check the indentation of this line against the lines above it',
@@ -95,6 +140,9 @@ const HINTS: Readonly<Record<string, string>> = {
 };
 
 function describeYamlError(code: string, message: string): string {
+  if (code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(message)) {
+    return 'YAML nested too deeply: this document has more levels of lists and mappings inside each other than can be checked';
+  }
   if (code === 'ALIAS' && /alias count/i.test(message)) {
     return `Too many YAML aliases (more than ${MAX_ALIAS_COUNT}): the document looks like an alias bomb and is not checked`;
   }

@@ -2,7 +2,7 @@
  * Field path → ranges of the key and of the value in the document text.
  * Lookups walk the yaml AST on demand: only findings need positions, so nothing is precomputed.
  */
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Range } from '../findings';
 import type { Path } from './path';
 
@@ -93,9 +93,29 @@ function contains(node: unknown, offset: number): boolean {
   return isScalar(node) ? offset <= range[1] : offset < range[1];
 }
 
+/** Maps with more items than this get a key index: a finding per key of a 20,000-key map made lint quadratic. */
+const INDEXED_MAP_SIZE = 32;
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The first pair whose scalar key reads `key`. */
+function pairFor(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length <= INDEXED_MAP_SIZE) return map.items.find((item: Pair) => isScalar(item.key) && String(item.key.value) === key);
+  let index = keyIndexes.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const item of map.items) {
+      if (!isScalar(item.key)) continue;
+      const name = String(item.key.value);
+      if (!index.has(name)) index.set(name, item);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index.get(key);
+}
+
 function child(node: unknown, segment: string | number): { node: unknown; keyNode: unknown } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((item: Pair) => isScalar(item.key) && String(item.key.value) === String(segment));
+    const pair = pairFor(node, String(segment));
     if (!pair) return undefined;
     // A key with no value (`restartPolicy:`) has a null value node; point at the key then.
     return { node: pair.value ?? pair.key, keyNode: pair.key };
