@@ -3,6 +3,7 @@
  * written like Go durations (`90s`, `5m`, `2h`, `1h30m`, `1.5h`, `250ms`) plus `d` for days, or as a
  * plain number of seconds. Wall-clock instants are RFC 3339 strings, converted here to epoch ms.
  */
+import { daysFromCivil } from '../cron/civil';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -50,7 +51,8 @@ export function parseRfc3339(text: string): number | undefined {
     if (hours > 23 || minutes > 59) return undefined;
     offset = (m[9] === '-' ? -1 : 1) * (hours * 60 + minutes) * MINUTE;
   }
-  return Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59)) + fraction - offset;
+  // Not Date.UTC: it reads years 0-99 as 1900-1999, so a pasted `0001-01-01T00:00:00Z` (Go's zero time) became 1901.
+  return daysFromCivil(year, month, day) * DAY + hour * HOUR + minute * MINUTE + Math.min(second, 59) * SECOND + fraction - offset;
 }
 
 /** Epoch ms to RFC 3339 in UTC, whole seconds as Kubernetes prints times (fractions only when present). */
