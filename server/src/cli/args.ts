@@ -76,7 +76,7 @@ function parseCron(args: readonly string[]): Command {
   let from: number | undefined;
   if (values.from !== undefined) {
     // RFC 3339: a date, a time and an explicit offset or Z.
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(values.from) || Number.isNaN(Date.parse(values.from))) {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(values.from) || Number.isNaN(Date.parse(values.from)) || !isCalendarDate(values.from)) {
       throw new UsageError(`--from must be an RFC 3339 time such as 2026-01-01T00:00:00Z, not "${values.from}"`);
     }
     from = Date.parse(values.from);
@@ -87,6 +87,14 @@ function parseCron(args: readonly string[]): Command {
   const format = oneOf('--format', values.format ?? 'text', ['text', 'json'] as const);
   if (positionals.length !== 1) throw new UsageError('cron needs exactly one schedule, quoted: k8s-dryrun cron "*/15 * * * *"');
   return { command: 'cron', schedule: positionals[0], timeZone: values['time-zone'] ?? 'UTC', from, count, format };
+}
+
+/** Whether the YYYY-MM-DD at the start is a real date: Date.parse reads 2026-02-30 as March 2. */
+function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
 }
 
 function parseSimulate(args: readonly string[]): Command {
