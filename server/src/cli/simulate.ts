@@ -112,7 +112,8 @@ function renderText(timeline: Timeline): string {
   const finished = timeline.conditions.find((c) => c.object === timeline.object.name && (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
   const t = finished?.at ?? timeline.duration;
   const head = `${timeline.object.kind}/${timeline.object.name}: simulated from ${timeline.startTime} to ${timeline.endTime}`;
-  const parts = [head, ...(timeline.truncated && timeline.message ? [`stopped early: ${timeline.message}`] : []), '', renderGantt(timeline)];
+  const why = timeline.message ? [timeline.truncated ? `stopped early: ${timeline.message}` : `nothing more happens: ${timeline.message}`] : [];
+  const parts = [head, ...why, '', renderGantt(timeline)];
   // Final conditions only: the interim SuccessCriteriaMet / FailureTarget come at the same moment.
   const milestones: [number, string][] = timeline.conditions
     .filter((c) => c.status === 'True' && c.type !== 'SuccessCriteriaMet' && c.type !== 'FailureTarget')

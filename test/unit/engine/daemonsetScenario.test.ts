@@ -218,7 +218,7 @@ test('rollback to a revision that does not exist, or to the current one', () => 
   assert.ok(missing.ok);
   assert.deepEqual(
     missing.warnings.map((w) => w.message),
-    ['events[1]: kubectl rollout undo daemonset/fluentd-elasticsearch --to-revision=5 at t=1200s: error: unable to find specified revision 5 in history'],
+    ['kubectl rollout undo daemonset/fluentd-elasticsearch --to-revision=5 at t=1200s: error: unable to find specified revision 5 in history'],
   );
   const current = run(fluentd(), scenario({ events: [{ at: '10m', setImage: IMAGE_2 }, { at: '20m', rollback: 2 }] }));
   assert.equal(current.markers[1].description, 'kubectl rollout undo daemonset/fluentd-elasticsearch --to-revision=2: daemonset/fluentd-elasticsearch skipped rollback (current template already matches revision 2)');

@@ -166,7 +166,7 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
     duration: seconds(outcome.endMs),
     truncated: outcome.truncated,
     stopReason: outcome.stopReason,
-    message: outcome.message,
+    message: outcome.message ?? (outcome.stopReason === 'finished' ? (workload.idleReason?.() ?? null) : null),
     seed: scenario.seed,
     effectiveSpec: workload.effectiveSpec,
     pods: cluster.allPods.map(timelinePod),
@@ -216,10 +216,7 @@ function scheduleScenarioEvents(loop: Simulation, cluster: Cluster, workload: Wo
         default: {
           const result = workload.applyEvent(event, now);
           if (result.marker !== undefined) cluster.mark(now, event.type === 'suspend' && !event.suspend ? 'resume' : event.type, result.marker);
-          if (result.note !== undefined) {
-            warnings.push({ source: 'scenario', path: event.path, message: result.note });
-            cluster.note(result.note);
-          }
+          if (result.note !== undefined) warn(event, result.note);
         }
       }
     });

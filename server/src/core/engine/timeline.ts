@@ -23,7 +23,7 @@ export interface Timeline {
   /** True when the run hit a bound (horizon, event cap, pod cap) before the object was done. */
   readonly truncated: boolean;
   readonly stopReason: TimelineStopReason;
-  /** Why the run stopped, in a sentence; null when it simply ran to its natural end. */
+  /** Why the run stopped, in a sentence (also why nothing happens when an unfinished object waits for nothing, e.g. parallelism 0); null when it simply ran to its natural end. */
   readonly message: string | null;
   /** The seed that drew pod names and random failures. */
   readonly seed: number;

@@ -35,8 +35,13 @@ export interface WorkloadRun {
   readonly object: TimelineObjectRef;
   readonly effectiveSpec: Readonly<Record<string, unknown>>;
   readonly controllers: readonly Controller[];
-  /** Scenario events aimed at the object (suspend, setImage, rollback); returns the marker text, or a note why it was ignored. */
+  /** Scenario events aimed at the object (suspend, setImage, rollback); returns the marker text, or a note why it was ignored (without the event's path: the caller adds it). */
   applyEvent(event: ScenarioEvent, now: number): { readonly marker?: string; readonly note?: string };
+  /**
+   * Why nothing more happens although the object has not finished (a Job with parallelism 0, a suspended
+   * CronJob), for a run that ends because nothing is left to do: without it such a run ends at once, silently.
+   */
+  idleReason?(): string | undefined;
   /** The object's status when the run ends. */
   finalStatus(): Readonly<Record<string, unknown>>;
   /** The horizon when the scenario sets no `until` (a CronJob never finishes by itself). */

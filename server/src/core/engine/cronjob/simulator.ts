@@ -107,10 +107,13 @@ export const cronJobSimulator: WorkloadSimulator = {
             // The job template is mutable; only Jobs created afterwards use it (running Jobs keep theirs).
             return { marker: `kubectl set image: the job template now uses ${event.image}; Jobs created from now on run it` };
           case 'rollback':
-            return { note: `${event.path}: ignored: a CronJob has no revisions to roll back to` };
+            return { note: 'ignored: a CronJob has no revisions to roll back to' };
           default:
             return {};
         }
+      },
+      idleReason() {
+        return spec.suspend ? `CronJob ${name} is suspended (spec.suspend is true): it creates no Jobs until it is resumed.` : undefined;
       },
       finalStatus() {
         return statusJson(store.status, startEpochMs);

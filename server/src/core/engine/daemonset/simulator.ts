@@ -74,7 +74,7 @@ export const daemonSetSimulator: WorkloadSimulator = {
           case 'setImage': {
             const next = JSON.parse(JSON.stringify(ds.template)) as Record<string, unknown>;
             const containers = isRecord(next.spec) && Array.isArray(next.spec.containers) ? next.spec.containers.filter(isRecord) : [];
-            if (containers.length === 0) return { note: `${event.path}: ignored: the pod template has no containers` };
+            if (containers.length === 0) return { note: 'ignored: the pod template has no containers' };
             const container = containers[0];
             const containerName = typeof container.name === 'string' ? container.name : 'container-0';
             container.image = event.image;
@@ -86,14 +86,14 @@ export const daemonSetSimulator: WorkloadSimulator = {
           case 'rollback': {
             const command = `kubectl rollout undo ${kubectlName}${event.revision === 0 ? '' : ` --to-revision=${event.revision}`}`;
             const outcome = rollback(event.revision, ds.template, ds.revisions);
-            if (outcome.type === 'error') return { note: `${event.path}: ${command} at t=${seconds(now)}s: error: ${outcome.message}` };
+            if (outcome.type === 'error') return { note: `${command} at t=${seconds(now)}s: error: ${outcome.message}` };
             if (outcome.type === 'skipped') return { marker: `${command}: ${kubectlName} ${outcome.message}` };
             ds.setTemplate(outcome.template, now);
             notifyDaemonSetChange(cluster, name);
             return { marker: `${command}: daemonset.apps/${name} ${outcome.message}` };
           }
           case 'suspend':
-            return { note: `${event.path}: ignored: a DaemonSet cannot be suspended` };
+            return { note: 'ignored: a DaemonSet cannot be suspended' };
           default:
             return {};
         }

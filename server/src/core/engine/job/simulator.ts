@@ -59,17 +59,24 @@ export const jobSimulator: WorkloadSimulator = {
         const current = context.cluster.job(name);
         switch (event.type) {
           case 'suspend':
-            if (current === undefined) return { note: `${event.path}: the Job no longer exists at t=${seconds(now)}s` };
+            if (current === undefined) return { note: `the Job no longer exists at t=${seconds(now)}s` };
             if (current.spec.suspend === event.suspend) return { marker: `spec.suspend is already ${event.suspend}` };
             context.cluster.updateJobSpec(current, { ...current.spec, suspend: event.suspend });
             return { marker: event.suspend ? 'kubectl patch: spec.suspend=true' : 'kubectl patch: spec.suspend=false' };
           case 'setImage':
-            return { note: `${event.path}: ignored: a Job's pod template is immutable (the API server rejects the change: field is immutable)` };
+            return { note: "ignored: a Job's pod template is immutable (the API server rejects the change: field is immutable)" };
           case 'rollback':
-            return { note: `${event.path}: ignored: a Job has no revisions to roll back to` };
+            return { note: 'ignored: a Job has no revisions to roll back to' };
           default:
             return {};
         }
+      },
+      idleReason() {
+        const job = context.cluster.job(name);
+        if (job === undefined || job.status.conditions.some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')) return undefined;
+        if (job.spec.suspend) return `Job ${name} is suspended (spec.suspend is true): no pods run until it is resumed.`;
+        if (job.spec.parallelism === 0) return `Job ${name} has spec.parallelism 0: the Job controller runs no pods until it is raised, so the Job stays active and never finishes.`;
+        return undefined;
       },
       finalStatus() {
         return statusJson(context.cluster.job(name)?.status ?? simJob.status);
