@@ -1,0 +1,157 @@
+/**
+ * Bad input gets a clear message, never a crash, a hang or a silent empty result. Each case here is one
+ * that once went wrong; the assertions are what the user sees (output, message, exit code).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, test } from 'node:test';
+import { lint } from '../../server/src/core';
+
+const REPO_ROOT = resolve(__dirname, '../../..');
+const DIR = mkdtempSync(join(tmpdir(), 'k8s-dryrun-bad-input-'));
+after(() => rmSync(DIR, { recursive: true, force: true }));
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), ...args], { cwd: DIR, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function file(name: string, text: string): string {
+  writeFileSync(join(DIR, name), text);
+  return name;
+}
+
+const JOB = (spec: string, status = ''): string => `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: j
+spec:
+${spec}  template:
+    spec:
+      restartPolicy: Never
+      containers: [{ name: a, image: b }]
+${status}`;
+
+const CRONJOB = (spec: string, status = ''): string => `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: c
+spec:
+  schedule: "* * * * *"
+${spec}  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers: [{ name: a, image: b }]
+${status}`;
+
+const ALWAYS = JOB('').replace('Never', 'Always');
+
+test('lint: big maps stay fast (the duplicate-key check and the source map were quadratic)', () => {
+  const labels = (count: number, key: (i: number) => string): string =>
+    `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\n  labels:\n${Array.from({ length: count }, (_, i) => `    ${key(i)}: v\n`).join('')}spec: {}\n`;
+  const cases: { name: string; text: string; expect: (messages: string[]) => void }[] = [
+    {
+      // 50,000 keys took 20 s; the duplicate at the end is still found.
+      name: '50,000 keys and a duplicate',
+      text: labels(50_000, (i) => `k${i}`).replace('spec: {}', '    k7: again\nspec: {}'),
+      expect: (messages) => assert.deepEqual(messages, ['YAML syntax error: Map keys must be unique (the API server rejects duplicate fields)']),
+    },
+    {
+      // 20,000 findings on one map took 5 s (each located its key by a linear search).
+      name: '20,000 invalid label keys',
+      text: labels(20_000, (i) => `-k${i}`),
+      expect: (messages) => assert.equal(messages.filter((m) => /^metadata\.labels: Invalid value: "-k\d+"/.test(`metadata.labels: ${m}`)).length, 20_000),
+    },
+  ];
+  for (const { name, text, expect } of cases) {
+    const started = Date.now();
+    const { findings } = lint(text);
+    const elapsed = Date.now() - started;
+    expect(findings.filter((f) => f.severity === 'error').map((f) => f.message));
+    assert.ok(elapsed < 4000, `${name}: ${elapsed} ms`);
+  }
+});
+
+test('lint: YAML oddities get a clear finding at the right place', () => {
+  const cases: { name: string; text: string; stdout: RegExp; stderr?: RegExp }[] = [
+    // Classic Mac line ends were read as one line: often one comment, so nothing was found at all.
+    { name: 'cr.yaml', text: `# a comment first\n${ALWAYS}`.replace(/\n/g, '\r'), stdout: /^cr\.yaml:9:22: error spec\.template\.spec\.restartPolicy: Required value: valid values: "OnFailure", "Never"/m },
+    { name: 'crlf.yaml', text: `# a comment first\n${ALWAYS}`.replace(/\n/g, '\r\n'), stdout: /^crlf\.yaml:9:22: error spec\.template\.spec\.restartPolicy: Required value: valid values: "OnFailure", "Never"/m },
+    // Duplicates inside nested and flow maps, reported at the first one in the text.
+    { name: 'dups.yaml', text: 'a: 1\nb: {x: 1, x: 2}\na: 3\n', stdout: /^dups\.yaml:2:11: error YAML syntax error: Map keys must be unique/m },
+    { name: 'no-dups.yaml', text: '1: a\n"1": b\n.nan: 1\n.nan: 2\nc: [{k: 1}, {k: 1}]\n', stdout: /^$/ },
+    // "Maximum call stack size exceeded" said nothing a user could act on.
+    {
+      name: 'deep.yaml',
+      text: `apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+      stdout: /^deep\.yaml:4:\d+: error YAML nested too deeply: this document has more levels of lists and mappings inside each other than can be checked \[yaml-syntax\]$/m,
+    },
+    // A list as a key: the finding, and no "(node:1234) Warning: Keys with collection values" on stderr.
+    { name: 'list-key.yaml', text: `${JOB('')}? [a, b]\n: c\n`, stdout: /^list-key\.yaml:1:1: error \[\[ a, b \]\]: unknown field "\[ a, b \]" \[unknown-field\]$/m, stderr: /^checked 1 file\(s\)/ },
+  ];
+  for (const { name, text, stdout, stderr } of cases) {
+    const result = cli('lint', file(name, text));
+    assert.match(result.stdout, stdout, name);
+    assert.match(result.stderr, stderr ?? /checked 1 file\(s\)/, name);
+    assert.doesNotMatch(result.stderr, /Warning|internal error|call stack/, name);
+  }
+});
+
+test('cron --from refuses dates that do not exist instead of rolling them over', () => {
+  const cases: [string, number, RegExp][] = [
+    ['2026-02-30T00:00:00Z', 2, /^k8s-dryrun: --from must be an RFC 3339 time such as 2026-01-01T00:00:00Z, not "2026-02-30T00:00:00Z"$/m],
+    ['2026-04-31T10:00+02:00', 2, /not "2026-04-31T10:00\+02:00"/],
+    ['2026-02-29T00:00:00Z', 2, /not "2026-02-29T00:00:00Z"/],
+    ['2028-02-29T00:00:00Z', 0, /^$/],
+  ];
+  for (const [from, status, stderr] of cases) {
+    const result = cli('cron', '@hourly', '--from', from, '--count', '1');
+    assert.equal(result.status, status, from);
+    assert.match(result.stderr, stderr, from);
+    if (status === 0) assert.match(result.stdout, /\(from 2028-02-29T00:00:00\.000Z\)\n {2}2028-02-29 01:00/);
+  }
+});
+
+test('simulate: years 0-99 stay years 0-99 (Date.UTC read 0001 as 1901)', () => {
+  const scenario = file('year1.scenario.yaml', 'startTime: 0001-01-01T00:00:00Z\nuntil: 1h\n');
+  const job = cli('simulate', file('year1-job.yaml', JOB('')), '--scenario', scenario);
+  assert.equal(job.status, 0);
+  assert.match(job.stdout, /^Job\/j: simulated from 0001-01-01T00:00:00Z to 0001-01-01T00:00:31Z$/m);
+  // Go's zero time, as a pasted status may carry it.
+  const status = 'status:\n  lastScheduleTime: 0001-01-01T00:00:00Z\n';
+  const cron = cli('simulate', file('year1-cron.yaml', CRONJOB('  startingDeadlineSeconds: 10\n', status)), '--scenario', file('s.yaml', 'startTime: 2026-01-01T00:00:00Z\nuntil: 5m\n'));
+  assert.equal(cron.status, 0);
+  assert.match(cron.stdout, /missed more than 10000 runs \(0001-01-01T00:01:00Z … /);
+});
+
+test('simulate: an object that waits for nothing says why nothing happens', () => {
+  const cases: [string, string, RegExp][] = [
+    ['parallelism-0.yaml', JOB('  parallelism: 0\n'), /^nothing more happens: Job j has spec\.parallelism 0: the Job controller runs no pods until it is raised, so the Job stays active and never finishes\.$/m],
+    ['job-suspended.yaml', JOB('  suspend: true\n'), /^nothing more happens: Job j is suspended \(spec\.suspend is true\): no pods run until it is resumed\.$/m],
+    ['cron-suspended.yaml', CRONJOB('  suspend: true\n'), /^nothing more happens: CronJob c is suspended \(spec\.suspend is true\): it creates no Jobs until it is resumed\.$/m],
+  ];
+  for (const [name, manifest, expected] of cases) {
+    const text = cli('simulate', file(name, manifest));
+    assert.equal(text.status, 0, name);
+    assert.match(text.stdout, expected, name);
+    const json = JSON.parse(cli('simulate', name, '--format', 'json').stdout);
+    assert.equal(json.stopReason, 'finished', name);
+    assert.match(`nothing more happens: ${json.message}`, expected, name);
+  }
+  // A Job that finishes says nothing of the kind.
+  const done = cli('simulate', file('done.yaml', JOB('')));
+  assert.doesNotMatch(done.stdout, /nothing more happens/);
+});
+
+test('simulate: an ignored scenario event names its path once', () => {
+  const scenario = file('ignored.scenario.yaml', 'until: 1h\nevents:\n  - { at: 1m, rollback: 1 }\n  - { at: 2m, setImage: "x:2" }\n');
+  const { status, stderr } = cli('simulate', file('ignored-job.yaml', JOB('')), '--scenario', scenario);
+  assert.equal(status, 0);
+  assert.match(stderr, /^warning: scenario: events\[0\]: ignored: a Job has no revisions to roll back to$/m);
+  assert.match(stderr, /^warning: scenario: events\[1\]: ignored: a Job's pod template is immutable \(the API server rejects the change: field is immutable\)$/m);
+});
