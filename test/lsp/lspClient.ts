@@ -13,6 +13,7 @@ import {
   PublishDiagnosticsNotification,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -55,7 +56,7 @@ function clientOver(connection: ProtocolConnection, stderr: () => string, dispos
 }
 
 /** Starts `node dist/server.js --stdio` and performs the initialize handshake. */
-export async function startStdioServer(initializationOptions?: unknown): Promise<TestClient> {
+export async function startStdioServer(initializationOptions?: unknown, capabilities: ClientCapabilities = {}): Promise<TestClient> {
   const child: ChildProcess = spawn(process.execPath, [resolve(REPO_ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
@@ -65,7 +66,7 @@ export async function startStdioServer(initializationOptions?: unknown): Promise
     child.kill();
   });
   await withTimeout(
-    connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions }),
+    connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions }),
     'initialize',
   );
   await connection.sendNotification(InitializedNotification.type, {});

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import { formatSimulationProblem, isWorkloadKind, type LintResult, type SimulateResult as EngineResult } from '../core';
 import type { SimulateParams, SimulateResult } from '../protocol/protocol';
-import type { SimulateJob } from './simulateWorker';
+import type { SimulateJob, WorkerMessage } from './simulateWorker';
 
 /** Pods the editor preview keeps at most: enough to see any pattern, small enough to draw. */
 const EDITOR_MAX_PODS = 20_000;
@@ -45,9 +45,9 @@ export async function provideSimulation(
     },
   };
   const progress = await context.connection.window.createWorkDoneProgress();
-  progress.begin(`Simulating ${doc.kind} ${doc.name ?? ''}`.trim(), undefined, undefined, true);
+  progress.begin(`Simulating ${doc.kind} ${doc.name ?? ''}`.trim(), 0, undefined, true);
   try {
-    const result = await runInWorker(job, token, () => progress.token);
+    const result = await runInWorker(job, token, () => progress.token, (percentage, message) => progress.report(percentage, message));
     if (!result) return { error: 'Simulation cancelled.' };
     if (!result.ok) return { error: result.errors.map(formatSimulationProblem).join('\n') };
     return { timeline: result.timeline };
@@ -57,7 +57,12 @@ export async function provideSimulation(
 }
 
 /** Resolves with the engine's result, or undefined when the request (or the progress UI) is cancelled. */
-function runInWorker(job: SimulateJob, token: CancellationToken, progressToken: () => CancellationToken): Promise<EngineResult | undefined> {
+function runInWorker(
+  job: SimulateJob,
+  token: CancellationToken,
+  progressToken: () => CancellationToken,
+  onProgress: (percentage: number, message: string) => void,
+): Promise<EngineResult | undefined> {
   // A cancellation that arrived before the worker started fires no listener: look first.
   if (token.isCancellationRequested) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
@@ -68,9 +73,13 @@ function runInWorker(job: SimulateJob, token: CancellationToken, progressToken: 
     };
     const cancelled = [token.onCancellationRequested(stop), progressToken().onCancellationRequested(stop)];
     const finish = (): void => cancelled.forEach((d) => d.dispose());
-    worker.once('message', (result: EngineResult) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') {
+        onProgress(message.percentage, message.message);
+        return;
+      }
       finish();
-      resolve(result);
+      resolve(message.result);
       void worker.terminate();
     });
     worker.once('error', (error) => {

@@ -5,7 +5,7 @@
  */
 export { simulate, formatSimulationProblem, WORKLOAD_SIMULATORS, type SimulateOptions, type SimulateResult, type SimulationProblem } from './simulate';
 export { parseScenario, formatProblem, DEFAULT_START_TIME, type Scenario, type ScenarioProblem, type ScenarioParseResult, type ScenarioOptions } from './scenario';
-export { DEFAULT_LIMITS, type SimulationLimits, type StopReason } from './simulation';
+export { DEFAULT_LIMITS, type SimulationLimits, type SimulationProgress, type StopReason } from './simulation';
 export type { Controller, ControllerSyncResult, WorkQueue } from './controller';
 export type { WorkloadSimulator, WorkloadContext, WorkloadRun } from './workload';
 export type * from './timeline';

@@ -22,8 +22,9 @@ import { daemonSetSimulator } from './daemonset/simulator';
 import type { JobFeatures } from './job/types';
 import { Kubelet } from './kubelet';
 import { formatProblem, parseScenario, type Scenario, type ScenarioEvent } from './scenario';
-import { DEFAULT_LIMITS, Simulation, type SimulationLimits } from './simulation';
+import { DEFAULT_LIMITS, Simulation, type SimulationLimits, type SimulationProgress } from './simulation';
 import { formatRfc3339 } from './time';
+import { humanDuration } from './views/humanDuration';
 import { TIMELINE_SCHEMA_VERSION, type Timeline, type TimelineJob, type TimelineNode, type TimelinePod } from './timeline';
 import type { WorkloadRun, WorkloadSimulator } from './workload';
 import type { Controller } from './controller';
@@ -41,6 +42,8 @@ export interface SimulateOptions {
   readonly allowInvalid?: boolean;
   /** The kube-controller-manager's time zone (IANA name): where a CronJob without spec.timeZone runs its schedule. UTC when absent. */
   readonly controllerTimeZone?: string;
+  /** Called now and then during a long run (every PROGRESS_STEPS agenda entries). */
+  readonly onProgress?: (progress: SimulationProgress) => void;
 }
 
 export interface SimulationProblem {
@@ -131,7 +134,7 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
   // The loop exists before the object does, so that whatever the setup schedules (pods it finds in the
   // manifest's status) lands on its agenda; the controllers join once the setup names them.
   const controllers: Controller[] = [];
-  const loop = new Simulation(cluster, controllers, limits);
+  const loop = new Simulation(cluster, controllers, limits, options.onProgress);
   for (const node of scenario.nodes) cluster.addNode(node, 0);
 
   const jobFeatures: JobFeatures = { ...jobFeaturesFor(kubernetesVersion), ...options.jobFeatures };
@@ -151,9 +154,9 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
   if (errors.length > 0) return fail();
 
   controllers.push(...workload.controllers);
-  scheduleScenarioEvents(loop, cluster, workload, scenario, warnings);
+  const untilMs = scenario.untilMs ?? defaultEnd(workload, scenario, limits);
+  scheduleScenarioEvents(loop, cluster, workload, scenario, warnings, untilMs ?? limits.horizonMs);
   loop.startControllers();
-  const untilMs = scenario.untilMs ?? workload.defaultUntilMs ?? null;
   const outcome = loop.run(untilMs);
   const stranded = cluster.allPods.filter((pod) => pod.nodeName === null && pod.goneAt === null && pod.phase === 'Pending').length;
   if (stranded > 0) cluster.note(`${stranded} pod(s) never found a node that fits (see the FailedScheduling events); add or change nodes in the scenario.`);
@@ -182,12 +185,38 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
   return { ok: true, timeline, warnings };
 }
 
-function scheduleScenarioEvents(loop: Simulation, cluster: Cluster, workload: WorkloadRun, scenario: Scenario, warnings: SimulationProblem[]): void {
+/**
+ * Where a run without `until` ends: a Job or DaemonSet when nothing is left to happen (null); a CronJob, which
+ * never finishes, after a few schedule times, and then as long again after the scenario's last event (or the
+ * end of its controllerDown), so that a scenario's events are always seen with what follows them.
+ */
+function defaultEnd(workload: WorkloadRun, scenario: Scenario, limits: SimulationLimits): number | null {
+  const base = workload.defaultUntilMs;
+  if (base === undefined) return null;
+  let last = 0;
+  for (const event of scenario.events) last = Math.max(last, event.atMs + (event.type === 'controllerDown' ? event.durationMs : 0));
+  return last === 0 ? base : Math.min(Math.max(base, last + base), limits.horizonMs);
+}
+
+function scheduleScenarioEvents(
+  loop: Simulation,
+  cluster: Cluster,
+  workload: WorkloadRun,
+  scenario: Scenario,
+  warnings: SimulationProblem[],
+  endMs: number,
+): void {
   const warn = (event: ScenarioEvent, message: string): void => {
     warnings.push({ source: 'scenario', path: event.path, message });
     cluster.note(`${event.path}: ${message}`);
   };
   for (const event of scenario.events) {
+    // An event past the end could only keep a finished run waiting for it until the horizon.
+    if (event.atMs > endMs) {
+      const end = scenario.untilMs !== null ? '`until`' : workload.defaultUntilMs !== undefined ? 'the default end' : `the ${humanDuration(endMs)} horizon`;
+      warn(event, `at +${humanDuration(event.atMs)}, after the end of the run (+${humanDuration(endMs)}, ${end}): ignored; set \`until\` later to reach it`);
+      continue;
+    }
     loop.at(event.atMs, () => {
       const now = loop.time;
       switch (event.type) {

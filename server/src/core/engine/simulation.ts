@@ -24,6 +24,19 @@ export interface SimulationLimits {
 
 export const DEFAULT_LIMITS: SimulationLimits = { maxEvents: 2_000_000, maxPods: 100_000, horizonMs: 30 * DAY };
 
+/** How far a run has come, for a progress bar: reported every PROGRESS_STEPS agenda entries. */
+export interface SimulationProgress {
+  /** 0..1: the share of the nearest bound reached (the end time, the event cap or the pod cap). */
+  readonly fraction: number;
+  /** Simulated time reached (ms). */
+  readonly timeMs: number;
+  readonly steps: number;
+  readonly pods: number;
+}
+
+/** Agenda entries between two progress reports: rare enough to cost nothing, often enough for a bar. */
+export const PROGRESS_STEPS = 8192;
+
 export type StopReason = 'finished' | 'until' | 'horizon' | 'maxEvents' | 'maxPods';
 
 export interface SimulationOutcome {
@@ -55,6 +68,7 @@ export class Simulation {
     private readonly cluster: Cluster,
     private readonly controllers: readonly Controller[],
     private readonly limits: SimulationLimits,
+    private readonly onProgress?: (progress: SimulationProgress) => void,
   ) {
     this.pendingSyncs = [];
     this.queues = [];
@@ -143,10 +157,18 @@ export class Simulation {
       this.queue.pop();
       this.now = next.time;
       this.steps++;
+      if (this.onProgress !== undefined && this.steps % PROGRESS_STEPS === 0) this.reportProgress(horizon);
       const task = next.item;
       if (typeof task === 'function') task(next.time);
       else this.runSync(task.controller, task.key, next.time);
     }
+  }
+
+  private reportProgress(horizon: number): void {
+    const pods = this.cluster.allPods.length;
+    // The run ends at whichever bound it meets first, so the largest share is the best estimate.
+    const fraction = Math.min(1, Math.max(this.now / horizon, this.steps / this.limits.maxEvents, pods / this.cluster.maxPods));
+    this.onProgress?.({ fraction, timeMs: this.now, steps: this.steps, pods });
   }
 
   private runSync(index: number, key: string, time: number): void {
