@@ -2,12 +2,11 @@
  * `k8s-dryrun`: the same core as the language server, for terminals and CI.
  * Exit codes (design §4.1): 0 no error findings, 1 error findings, 2 usage or I/O error.
  */
-import { readFileSync } from 'node:fs';
 import { allRules, DEFAULT_KUBERNETES_VERSION, isWorkloadKind, lint, parseKubernetesVersion, pipelineRules } from './core';
 import { parseArgs, USAGE, UsageError, type LintCommand, type SimulateCommand } from './cli/args';
 import { runCron } from './cli/cron';
 import { runSimulate } from './cli/simulate';
-import { describeIoError, expandPaths } from './cli/files';
+import { describeIoError, expandPaths, readTextFile } from './cli/files';
 import { formatJson, formatSarif, formatText, type FileFindings } from './cli/formatters';
 
 declare const PACKAGE_VERSION: string | undefined;
@@ -57,7 +56,7 @@ function runLint(command: LintCommand): number {
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readTextFile(file);
     } catch (error) {
       errors.push(`${file}: ${describeIoError(error)}`);
       continue;
@@ -92,7 +91,7 @@ async function runSimulateCommand(command: SimulateCommand): Promise<number> {
   }
   const read = (file: string): string | undefined => {
     try {
-      return readFileSync(file, 'utf8');
+      return readTextFile(file);
     } catch (error) {
       process.stderr.write(`k8s-dryrun: ${file}: ${describeIoError(error)}\n`);
       return undefined;

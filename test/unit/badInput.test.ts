@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
@@ -19,7 +19,8 @@ function cli(...args: string[]): { status: number | null; stdout: string; stderr
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function file(name: string, text: string): string {
+function file(name: string, text: string | Uint8Array): string {
+  mkdirSync(join(DIR, name, '..'), { recursive: true });
   writeFileSync(join(DIR, name), text);
   return name;
 }
@@ -154,4 +155,56 @@ test('simulate: an ignored scenario event names its path once', () => {
   assert.equal(status, 0);
   assert.match(stderr, /^warning: scenario: events\[0\]: ignored: a Job has no revisions to roll back to$/m);
   assert.match(stderr, /^warning: scenario: events\[1\]: ignored: a Job's pod template is immutable \(the API server rejects the change: field is immutable\)$/m);
+});
+
+test('lint and simulate read UTF-16 files (with a byte order mark) as the UTF-8 file, and refuse binary ones', () => {
+  const utf16be = (text: string): Buffer => Buffer.from(text, 'utf16le').swap16();
+  const encodings: [string, (text: string) => Uint8Array, number, RegExp][] = [
+    // Read as UTF-8, UTF-16 was NUL bytes in YAML's eyes: 0 documents, exit 0.
+    ['utf16le', (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 1, /^utf16le\.yaml:9:22: error spec\.template\.spec\.restartPolicy: Required value/m],
+    ['utf16be', (text) => Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)]), 1, /^utf16be\.yaml:9:22: error spec\.template\.spec\.restartPolicy: Required value/m],
+    ['utf8bom', (text) => Buffer.from(`\ufeff${text}`), 1, /^utf8bom\.yaml:9:22: error spec\.template\.spec\.restartPolicy: Required value/m],
+    ['nobom', (text) => Buffer.from(text, 'utf16le'), 2, /^k8s-dryrun: nobom\.yaml: not a text file: it contains NUL bytes \(save it as UTF-8, or as UTF-16 with a byte order mark\)$/m],
+    ['binary', () => Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), 2, /^k8s-dryrun: binary\.yaml: not a text file: it contains NUL bytes/m],
+  ];
+  for (const [name, encode, status, expected] of encodings) {
+    const lint = cli('lint', file(`${name}.yaml`, encode(`# a comment first\n${ALWAYS}`)));
+    assert.equal(lint.status, status, name);
+    assert.match(lint.stdout + lint.stderr, expected, name);
+    if (status === 1) assert.match(lint.stderr, /^checked 1 file\(s\), 1 Job\/CronJob\/DaemonSet document\(s\): 1 error\(s\)/m, name);
+    // simulate reads the manifest and the scenario the same way.
+    const manifest = file(`${name}-job.yaml`, encode(JOB('')));
+    const simulated = cli('simulate', manifest, '--scenario', file(`${name}.scenario.yaml`, encode('startTime: 2030-01-01T00:00:00Z\nuntil: 1h\n')));
+    if (status === 2) {
+      assert.equal(simulated.status, 2, name);
+      assert.match(simulated.stderr, new RegExp(`^k8s-dryrun: ${name}-job\\.yaml: not a text file`, 'm'), name);
+    } else {
+      assert.equal(simulated.status, 0, `${name}: ${simulated.stderr}`);
+      assert.match(simulated.stdout, /^Job\/j: simulated from 2030-01-01T00:00:00Z to 2030-01-01T00:00:31Z$/m, name);
+    }
+  }
+});
+
+test('lint: a directory without YAML files is an error, like a missing file; the other arguments are still checked', () => {
+  file('dirs/none/README.md', '# not YAML\n');
+  file('dirs/vendored/node_modules/x.yaml', ALWAYS);
+  file('dirs/nested/a/b/job.yaml', JOB(''));
+  const cases: { args: string[]; status: number; stderr: RegExp[]; stdout?: RegExp }[] = [
+    { args: ['dirs/none'], status: 2, stderr: [/^k8s-dryrun: dirs\/none: no \*\.yaml or \*\.yml files in this directory$/m, /^checked 0 file\(s\)/m] },
+    // node_modules is skipped, so this one has none either.
+    { args: ['dirs/vendored'], status: 2, stderr: [/^k8s-dryrun: dirs\/vendored: no \*\.yaml or \*\.yml files in this directory$/m] },
+    {
+      args: ['dirs/none', 'dirs/nested', 'dirs/missing'],
+      status: 2,
+      stderr: [/^k8s-dryrun: dirs\/none: no \*\.yaml/m, /^k8s-dryrun: dirs\/missing: no such file or directory$/m, /^checked 1 file\(s\), 1 Job/m],
+      stdout: /^dirs\/nested\/a\/b\/job\.yaml:5:1: warning/m,
+    },
+    { args: ['dirs/nested'], status: 0, stderr: [/^checked 1 file\(s\)/m] },
+  ];
+  for (const { args, status, stderr, stdout } of cases) {
+    const result = cli('lint', ...args);
+    assert.equal(result.status, status, args.join(' '));
+    for (const expected of stderr) assert.match(result.stderr, expected, args.join(' '));
+    if (stdout) assert.match(result.stdout, stdout, args.join(' '));
+  }
 });

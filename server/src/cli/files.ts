@@ -1,5 +1,5 @@
-/** Expands the CLI's file and directory arguments to YAML files, reporting what cannot be read. */
-import { readdirSync, statSync } from 'node:fs';
+/** Expands the CLI's file and directory arguments to YAML files, reporting what cannot be read, and reads them as text. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -33,12 +33,28 @@ export function expandPaths(paths: readonly string[]): Expanded {
       errors.push(`${path}: ${describeIoError(error)}`);
       return;
     }
+    const found = files.length;
     for (const entry of entries) {
       if (!SKIPPED_DIRECTORIES.has(entry)) visit(join(path, entry), false);
     }
+    // Checking nothing and saying all is well would hide a mistyped or wrong directory.
+    if (explicit && files.length === found) errors.push(`${path}: no *.yaml or *.yml files in this directory`);
   };
   for (const path of paths) visit(path, true);
   return { files, errors };
+}
+
+/**
+ * A file's text: UTF-8, or UTF-16 when it starts with a byte order mark (as Windows editors save it); the
+ * mark itself is dropped. Throws (with a message for describeIoError) when the file cannot be read or holds
+ * NUL bytes, which no text file has: a binary file, or UTF-16 without a mark. YAML would find nothing in them.
+ */
+export function readTextFile(path: string): string {
+  const bytes = readFileSync(path);
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const text = new TextDecoder(encoding).decode(bytes);
+  if (text.includes('\0')) throw new Error('not a text file: it contains NUL bytes (save it as UTF-8, or as UTF-16 with a byte order mark)');
+  return text;
 }
 
 export function describeIoError(error: unknown): string {
