@@ -208,3 +208,36 @@ test('lint: a directory without YAML files is an error, like a missing file; the
     if (stdout) assert.match(result.stdout, stdout, args.join(' '));
   }
 });
+
+test('simulate --scenario: YAML is parsed as manifests are (deep nesting, big maps, one document)', () => {
+  const job = file('scenario-parse-job.yaml', JOB(''));
+  const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}: v\n`).join('');
+  const labels = `until: 1h\nnodes:\n  - name: n\n    labels:\n${keys.replace(/^/gm, '      ')}`;
+  // Each node label was looked up in the list of all the labels: 6 s for 50,000.
+  const started = Date.now();
+  const many = cli('simulate', job, '--scenario', file('many.scenario.yaml', labels));
+  assert.ok(Date.now() - started < 4000, `50,000 node labels: ${Date.now() - started} ms`);
+  assert.equal(many.status, 0, many.stderr);
+  assert.match(many.stdout, /^Job\/j: simulated from /m);
+  const cases: [string, string, RegExp][] = [
+    // "Maximum call stack size exceeded".
+    ['deep', `until: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, /^k8s-dryrun: deep\.scenario\.yaml:1:\d+: YAML nested too deeply: this document has more levels of lists and mappings inside each other than can be checked$/m],
+    // yaml's own duplicate-key check compared each key with every one before it.
+    ['dup', `until: 1h\n${keys}k7: again\n`, /^k8s-dryrun: dup\.scenario\.yaml:50002:1: YAML syntax error: Map keys must be unique/m],
+    // Ordinary errors as before, now with the line and column in front.
+    ['syntax', 'until: [1h\n', /^k8s-dryrun: syntax\.scenario\.yaml:2:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a \]/m],
+    ['alias', 'until: *x\n', /^k8s-dryrun: alias\.scenario\.yaml:1:1: YAML syntax error: Unresolved alias/m],
+    ['two', 'until: 1h\n---\nuntil: 2h\n', /^k8s-dryrun: two\.scenario\.yaml: a scenario is one YAML document, but this file has 2 \(separated by ---\)$/m],
+  ];
+  for (const [name, text, expected] of cases) {
+    const started = Date.now();
+    const result = cli('simulate', job, '--scenario', file(`${name}.scenario.yaml`, text));
+    const elapsed = Date.now() - started;
+    assert.equal(result.status, 2, name);
+    assert.match(result.stderr, expected, name);
+    assert.doesNotMatch(result.stderr, /internal error|call stack/, name);
+    assert.ok(elapsed < 10_000, `${name}: ${elapsed} ms`);
+  }
+  // Empty and comment-only files are the default scenario, as before.
+  for (const text of ['', '# nothing yet\n']) assert.equal(cli('simulate', job, '--scenario', file('empty.scenario.yaml', text)).status, 0);
+});

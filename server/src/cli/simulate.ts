@@ -3,7 +3,6 @@
  * ASCII Gantt chart of the pods plus the final `kubectl get` tables; `--format json` is the Timeline
  * (design §4.3). Exit codes: 0 simulated, 1 the API server would reject the object, 2 usage, I/O or scenario error.
  */
-import { parse as parseYaml } from 'yaml';
 import {
   formatSimulationProblem,
   getCronJobs,
@@ -60,15 +59,9 @@ export function runSimulate(command: SimulateCommand, input: SimulateInput): Com
     const { line, character } = doc.syntaxProblems[0].range.start;
     return { stdout: '', stderr: `k8s-dryrun: ${command.file}:${line + 1}:${character + 1}: ${doc.syntaxProblems[0].message}\n`, exitCode: 1 };
   }
-  let scenario: unknown;
-  if (input.scenarioText !== undefined) {
-    try {
-      scenario = parseYaml(input.scenarioText, { maxAliasCount: 100 });
-    } catch (error) {
-      return { stdout: '', stderr: `k8s-dryrun: ${command.scenario}: not valid YAML: ${(error as Error).message}\n`, exitCode: 2 };
-    }
-  }
-  const result = simulate(doc.value, scenario, { kubernetesVersion: command.kubeVersion, defaultStartTime: input.now.toISOString() });
+  const scenario = input.scenarioText === undefined ? undefined : parseScenarioText(input.scenarioText);
+  if (scenario !== undefined && 'error' in scenario) return { stdout: '', stderr: `k8s-dryrun: ${command.scenario}${scenario.error}\n`, exitCode: 2 };
+  const result = simulate(doc.value, scenario?.value, { kubernetesVersion: command.kubeVersion, defaultStartTime: input.now.toISOString() });
   const warnings = result.warnings.map((w) => `warning: ${formatSimulationProblem(w)}\n`).join('');
   if (!result.ok) {
     const objectInvalid = result.errors.every((e) => e.source === 'object');
@@ -79,6 +72,22 @@ export function runSimulate(command: SimulateCommand, input: SimulateInput): Com
   const timeline = result.timeline;
   if (command.format === 'json') return { stdout: timelineJson(timeline), stderr: warnings, exitCode: 0 };
   return { stdout: renderText(timeline), stderr: warnings, exitCode: 0 };
+}
+
+/**
+ * A scenario file's one YAML document, parsed as manifests are: duplicate keys in linear time, a message
+ * for too-deep nesting and alias bombs. The error follows the file name (`:line:col: message`).
+ */
+function parseScenarioText(text: string): { value: unknown } | { error: string } {
+  const { documents } = parseManifests(text);
+  for (const doc of documents) {
+    if (doc.syntaxProblems.length === 0) continue;
+    const { message, range } = doc.syntaxProblems[0];
+    return { error: `:${range.start.line + 1}:${range.start.character + 1}: ${message}` };
+  }
+  if (documents.length > 1) return { error: `: a scenario is one YAML document, but this file has ${documents.length} (separated by ---)` };
+  // An empty file (or only comments): the default scenario.
+  return { value: documents[0]?.value };
 }
 
 /** `JSON.stringify(timeline, null, 2)` and a newline, in chunks: a long run's Timeline is longer than V8's longest string. */
