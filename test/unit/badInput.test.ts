@@ -209,6 +209,47 @@ test('lint: a directory without YAML files is an error, like a missing file; the
   }
 });
 
+test('no time after 9999-12-31 is printed: RFC 3339 cannot write a five-digit year', () => {
+  const range = '0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z \\(RFC 3339 years have four digits\\)';
+  const cutNote = /^Note: Runs after the end of year 9999 are not listed: RFC 3339 \(and Kubernetes\) cannot write a five-digit year\.$/m;
+  const cron: { args: string[]; status: number; stdout?: RegExp[]; stderr?: RegExp }[] = [
+    // Printed `+010000-01-01 00 (+00:00)   +010000-01-01T00:00Z`.
+    { args: ['@hourly', '--from', '9999-12-31T21:59:00Z'], status: 0, stdout: [/Next runs: {3}\(from 9999-12-31T21:59:00\.000Z\)\n {2}9999-12-31 22:00 \(\+00:00\) {3}9999-12-31T22:00:00Z\n {2}9999-12-31 23:00 \(\+00:00\) {3}9999-12-31T23:00:00Z\nNote/, cutNote] },
+    { args: ['@hourly', '--from', '9999-12-31T23:59:00Z'], status: 0, stdout: [/^Next runs: {3}\(from 9999-12-31T23:59:00\.000Z\)\nNote: Runs after/m] },
+    // The wall clock in +14:00 reaches year 10000 before UTC does.
+    { args: ['@hourly', '--time-zone', 'Pacific/Kiritimati', '--from', '9999-12-31T08:30:00Z'], status: 0, stdout: [/^ {2}9999-12-31 23:00 \(\+14:00\) {3}9999-12-31T09:00:00Z\nNote: Runs after/m] },
+    // robfig's five-year search still says "never" when nothing matches at all.
+    { args: ['0 0 30 2 *', '--from', '9999-12-31T21:59:00Z'], status: 0, stdout: [/^Next runs: {3}never/m] },
+    { args: ['@hourly', '--from', '9999-12-31T23:59:00-01:00'], status: 2, stderr: new RegExp(`^k8s-dryrun: --from must be from ${range}, not "9999-12-31T23:59:00-01:00"$`, 'm') },
+    { args: ['@hourly', '--from', '0000-01-01T00:00:00+01:00'], status: 2, stderr: /--from must be from 0000-01-01T00:00:00Z/ },
+  ];
+  for (const { args, status, stdout = [], stderr } of cron) {
+    const result = cli('cron', ...args, '--count', '3');
+    assert.equal(result.status, status, args.join(' '));
+    for (const expected of stdout) assert.match(result.stdout, expected, args.join(' '));
+    if (stderr) assert.match(result.stderr, stderr, args.join(' '));
+    assert.doesNotMatch(result.stdout, /\+0100/, args.join(' '));
+  }
+  const json = JSON.parse(cli('cron', '@hourly', '--from', '9999-12-31T21:59:00Z', '--count', '3', '--format', 'json').stdout);
+  assert.deepEqual(json.next, ['9999-12-31T22:00:00Z', '9999-12-31T23:00:00Z']);
+  assert.match(`Note: ${json.notes[0]}`, cutNote);
+
+  const job = file('y9999-job.yaml', JOB(''));
+  const scenarios: [string, number, RegExp][] = [
+    // Printed `simulated from 9999-12-31T23:00:00Z to +010000-01-01T01:00Z` for a run that lasted that long.
+    ['startTime: 9999-12-31T23:00:00Z\nuntil: 2h\n', 2, /^k8s-dryrun: y9999\.scenario\.yaml: scenario: until: the run would end after 9999-12-31T23:59:59Z, the last time RFC 3339 \(and Kubernetes\) can write: at most 3599s from this startTime$/m],
+    ['startTime: 9999-12-31T23:00:00Z\n', 2, /^k8s-dryrun: y9999\.scenario\.yaml: scenario: until: needed with this startTime: without it a run may last up to 30 days, past 9999-12-31T23:59:59Z, the last time RFC 3339 \(and Kubernetes\) can write; at most 3599s from this startTime$/m],
+    ['startTime: 9999-12-31T23:00:00-05:00\n', 2, new RegExp(`^k8s-dryrun: y9999\\.scenario\\.yaml: scenario: startTime: must be from ${range}, got "9999-12-31T23:00:00-05:00"$`, 'm')],
+    ['startTime: 9999-12-31T23:00:00Z\nuntil: 3599s\n', 0, /^Job\/j: simulated from 9999-12-31T23:00:00Z to 9999-12-31T23:00:31Z$/m],
+    ['startTime: 9999-12-01T00:00:00Z\n', 0, /^Job\/j: simulated from 9999-12-01T00:00:00Z to 9999-12-01T00:00:31Z$/m],
+  ];
+  for (const [scenario, status, expected] of scenarios) {
+    const result = cli('simulate', job, '--scenario', file('y9999.scenario.yaml', scenario));
+    assert.equal(result.status, status, scenario);
+    assert.match(status === 0 ? result.stdout : result.stderr, expected, scenario);
+  }
+});
+
 test('simulate --scenario: YAML is parsed as manifests are (deep nesting, big maps, one document)', () => {
   const job = file('scenario-parse-job.yaml', JOB(''));
   const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}: v\n`).join('');

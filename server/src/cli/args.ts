@@ -1,5 +1,6 @@
 /** Command-line parsing for `k8s-dryrun`, on node:util's parseArgs. */
 import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util';
+import { RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from '../core';
 
 export class UsageError extends Error {}
 
@@ -80,6 +81,8 @@ function parseCron(args: readonly string[]): Command {
       throw new UsageError(`--from must be an RFC 3339 time such as 2026-01-01T00:00:00Z, not "${values.from}"`);
     }
     from = Date.parse(values.from);
+    // An offset can carry a time into year 10000 (or before year 0), which no RFC 3339 time can name.
+    if (from < RFC3339_FIRST_MS || from >= RFC3339_END_MS) throw new UsageError(`--from must be from ${RFC3339_RANGE}, not "${values.from}"`);
   }
   const countText = values.count ?? '5';
   const count = Number(countText);

@@ -4,6 +4,7 @@
  */
 import { describeSchedule, isKnownTimeZone, nextTimes, parseSchedule, type Schedule } from './cron';
 import { zoneFor } from './cron/timeZone';
+import { RFC3339_END_MS } from './engine/time';
 
 export interface ScheduleRun {
   /** Epoch milliseconds. */
@@ -40,17 +41,18 @@ export function scheduleInsight(text: string, options: InsightOptions): Schedule
   const schedule = parsed.schedule;
   const zone = zoneOf(schedule, options);
   if (!zone) return undefined;
-  const next = nextTimes(schedule, { from: options.now, timeZone: zone, count: options.count }).map((at) => ({
-    at,
-    local: localTime(at, zone),
-    utc: `${new Date(at).toISOString().slice(0, 19)}Z`,
-  }));
+  const times = nextTimes(schedule, { from: options.now, timeZone: zone, count: options.count });
+  // Neither RFC 3339 nor Kubernetes can write a time in year 10000 (in UTC, or here in the zone's wall clock).
+  const writable = times.filter((at) => at < RFC3339_END_MS && wallClock(at, zone) < RFC3339_END_MS);
+  const next = writable.map((at) => ({ at, local: localTime(at, zone), utc: `${new Date(at).toISOString().slice(0, 19)}Z` }));
+  const notes = schedule.kind === 'spec' && next.length > 0 ? daylightSavingNotes(schedule, zone, options.now, next) : [];
+  if (writable.length < times.length) notes.push('Runs after the end of year 9999 are not listed: RFC 3339 (and Kubernetes) cannot write a five-digit year.');
   return {
     description: describeSchedule(schedule, options.locale),
     timeZone: zone,
     next,
-    neverRuns: next.length === 0,
-    notes: schedule.kind === 'spec' && next.length > 0 ? daylightSavingNotes(schedule, zone, options.now, next) : [],
+    neverRuns: times.length === 0,
+    notes,
   };
 }
 

@@ -55,6 +55,14 @@ export function parseRfc3339(text: string): number | undefined {
   return daysFromCivil(year, month, day) * DAY + hour * HOUR + minute * MINUTE + Math.min(second, 59) * SECOND + fraction - offset;
 }
 
+/**
+ * RFC 3339 (and so Kubernetes' metav1.Time) writes years with four digits: the instants from
+ * 0000-01-01T00:00:00Z up to, not including, RFC3339_END_MS (10000-01-01T00:00:00Z).
+ */
+export const RFC3339_FIRST_MS = daysFromCivil(0, 1, 1) * DAY;
+export const RFC3339_END_MS = daysFromCivil(10000, 1, 1) * DAY;
+export const RFC3339_RANGE = '0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z (RFC 3339 years have four digits)';
+
 /** Epoch ms to RFC 3339 in UTC, whole seconds as Kubernetes prints times (fractions only when present). */
 export function formatRfc3339(epochMs: number): string {
   const iso = new Date(epochMs).toISOString();
