@@ -5,7 +5,7 @@ import { queueBaselineMillis } from './baseline';
 import { benchCronJob, benchCronJobDecisions, timelineFloor } from './cronjob';
 import { benchDaemonSet } from './daemonset';
 import { benchJob } from './job';
-import { lintBench } from './lint';
+import { bigMapBench, lintBench } from './lint';
 
 const RESULTS = resolve(__dirname, 'last-results.json');
 
@@ -24,6 +24,13 @@ function main(): void {
   const lint = lintBench(3000);
   report('lint.documentsPerSecond', (lint.documents / lint.lintMs) * 1000, 'docs/s', `${lint.documents} documents, ${lint.findings} findings, ${lint.lintMs.toFixed(0)} ms`);
   report('lint.ratioToYamlParse', lint.lintMs / lint.parseMs, '×', `lint time / yaml.parseAllDocuments time of the same text (${lint.parseMs.toFixed(0)} ms)`);
+
+  // One document with a huge map (the duplicate-key check and the source map's key lookups must stay linear).
+  bigMapBench(5_000); // warm-up
+  for (const keys of [25_000, 50_000]) {
+    const run = bigMapBench(keys);
+    report(`lint.bigMap${keys / 1000}k.ratioToYamlParse`, run.lintMs / run.parseMs, '×', `${keys} label keys, ${run.findings} findings: ${run.lintMs.toFixed(0)} ms; flat = linear`);
+  }
 
   // Job: 100,000 completions, parallelism 1,000. Smaller sizes show how the cost grows (n log n or better).
   benchJob(10_000, 100); // warm-up

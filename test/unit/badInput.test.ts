@@ -69,13 +69,8 @@ test('lint: big maps stay fast (the duplicate-key check and the source map were 
       expect: (messages) => assert.equal(messages.filter((m) => /^metadata\.labels: Invalid value: "-k\d+"/.test(`metadata.labels: ${m}`)).length, 20_000),
     },
   ];
-  for (const { name, text, expect } of cases) {
-    const started = Date.now();
-    const { findings } = lint(text);
-    const elapsed = Date.now() - started;
-    expect(findings.filter((f) => f.severity === 'error').map((f) => f.message));
-    assert.ok(elapsed < 4000, `${name}: ${elapsed} ms`);
-  }
+  // Their speed is measured in `npm run bench` (lint.bigMap*).
+  for (const { text, expect } of cases) expect(lint(text).findings.filter((f) => f.severity === 'error').map((f) => f.message));
 });
 
 test('lint: YAML oddities get a clear finding at the right place', () => {
@@ -238,7 +233,7 @@ test('no time after 9999-12-31 is printed: RFC 3339 cannot write a five-digit ye
   const scenarios: [string, number, RegExp][] = [
     // Printed `simulated from 9999-12-31T23:00:00Z to +010000-01-01T01:00Z` for a run that lasted that long.
     ['startTime: 9999-12-31T23:00:00Z\nuntil: 2h\n', 2, /^k8s-dryrun: y9999\.scenario\.yaml: scenario: until: the run would end after 9999-12-31T23:59:59Z, the last time RFC 3339 \(and Kubernetes\) can write: at most 3599s from this startTime$/m],
-    ['startTime: 9999-12-31T23:00:00Z\n', 2, /^k8s-dryrun: y9999\.scenario\.yaml: scenario: until: needed with this startTime: without it a run may last up to 30 days, past 9999-12-31T23:59:59Z, the last time RFC 3339 \(and Kubernetes\) can write; at most 3599s from this startTime$/m],
+    ['startTime: 9999-12-31T23:00:00Z\n', 2, /^k8s-dryrun: y9999\.scenario\.yaml: scenario: until: needed with this startTime: without it a run may last up to 30d, past 9999-12-31T23:59:59Z, the last time RFC 3339 \(and Kubernetes\) can write; at most 3599s from this startTime$/m],
     ['startTime: 9999-12-31T23:00:00-05:00\n', 2, new RegExp(`^k8s-dryrun: y9999\\.scenario\\.yaml: scenario: startTime: must be from ${range}, got "9999-12-31T23:00:00-05:00"$`, 'm')],
     ['startTime: 9999-12-31T23:00:00Z\nuntil: 3599s\n', 0, /^Job\/j: simulated from 9999-12-31T23:00:00Z to 9999-12-31T23:00:31Z$/m],
     ['startTime: 9999-12-01T00:00:00Z\n', 0, /^Job\/j: simulated from 9999-12-01T00:00:00Z to 9999-12-01T00:00:31Z$/m],
@@ -254,10 +249,8 @@ test('simulate --scenario: YAML is parsed as manifests are (deep nesting, big ma
   const job = file('scenario-parse-job.yaml', JOB(''));
   const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}: v\n`).join('');
   const labels = `until: 1h\nnodes:\n  - name: n\n    labels:\n${keys.replace(/^/gm, '      ')}`;
-  // Each node label was looked up in the list of all the labels: 6 s for 50,000.
-  const started = Date.now();
+  // Each node label was looked up in the list of all the labels (6 s for 50,000; now in `npm run bench`).
   const many = cli('simulate', job, '--scenario', file('many.scenario.yaml', labels));
-  assert.ok(Date.now() - started < 4000, `50,000 node labels: ${Date.now() - started} ms`);
   assert.equal(many.status, 0, many.stderr);
   assert.match(many.stdout, /^Job\/j: simulated from /m);
   const cases: [string, string, RegExp][] = [
@@ -271,13 +264,10 @@ test('simulate --scenario: YAML is parsed as manifests are (deep nesting, big ma
     ['two', 'until: 1h\n---\nuntil: 2h\n', /^k8s-dryrun: two\.scenario\.yaml: a scenario is one YAML document, but this file has 2 \(separated by ---\)$/m],
   ];
   for (const [name, text, expected] of cases) {
-    const started = Date.now();
     const result = cli('simulate', job, '--scenario', file(`${name}.scenario.yaml`, text));
-    const elapsed = Date.now() - started;
     assert.equal(result.status, 2, name);
     assert.match(result.stderr, expected, name);
     assert.doesNotMatch(result.stderr, /internal error|call stack/, name);
-    assert.ok(elapsed < 10_000, `${name}: ${elapsed} ms`);
   }
   // Empty and comment-only files are the default scenario, as before.
   for (const text of ['', '# nothing yet\n']) assert.equal(cli('simulate', job, '--scenario', file('empty.scenario.yaml', text)).status, 0);

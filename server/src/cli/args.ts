@@ -1,6 +1,6 @@
 /** Command-line parsing for `k8s-dryrun`, on node:util's parseArgs. */
 import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util';
-import { RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from '../core';
+import { parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from '../core';
 
 export class UsageError extends Error {}
 
@@ -76,11 +76,11 @@ function parseCron(args: readonly string[]): Command {
   if (values.help) return { command: 'help' };
   let from: number | undefined;
   if (values.from !== undefined) {
-    // RFC 3339: a date, a time and an explicit offset or Z.
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(values.from) || Number.isNaN(Date.parse(values.from)) || !isCalendarDate(values.from)) {
-      throw new UsageError(`--from must be an RFC 3339 time such as 2026-01-01T00:00:00Z, not "${values.from}"`);
-    }
-    from = Date.parse(values.from);
+    // RFC 3339: a date, a time and an explicit offset or Z; the seconds may be left out here.
+    const withSeconds = values.from.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=Z|[+-])/i, '$1:00');
+    const parsed = /^\d{4}-\d{2}-\d{2}T/i.test(withSeconds) ? parseRfc3339(withSeconds) : undefined;
+    if (parsed === undefined) throw new UsageError(`--from must be an RFC 3339 time such as 2026-01-01T00:00:00Z, not "${values.from}"`);
+    from = parsed;
     // An offset can carry a time into year 10000 (or before year 0), which no RFC 3339 time can name.
     if (from < RFC3339_FIRST_MS || from >= RFC3339_END_MS) throw new UsageError(`--from must be from ${RFC3339_RANGE}, not "${values.from}"`);
   }
@@ -90,14 +90,6 @@ function parseCron(args: readonly string[]): Command {
   const format = oneOf('--format', values.format ?? 'text', ['text', 'json'] as const);
   if (positionals.length !== 1) throw new UsageError('cron needs exactly one schedule, quoted: k8s-dryrun cron "*/15 * * * *"');
   return { command: 'cron', schedule: positionals[0], timeZone: values['time-zone'] ?? 'UTC', from, count, format };
-}
-
-/** Whether the YYYY-MM-DD at the start is a real date: Date.parse reads 2026-02-30 as March 2. */
-function isCalendarDate(text: string): boolean {
-  const [year, month, day] = text.slice(0, 10).split('-').map(Number);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return days !== undefined && day >= 1 && day <= days;
 }
 
 function parseSimulate(args: readonly string[]): Command {

@@ -12,4 +12,4 @@ export { completeAt, type CompletionCandidate } from './complete';
 export { describeSchedule, isKnownTimeZone, nextTimes, parseSchedule, validateScheduleFormat, validateTimeZone } from './cron';
 export { scheduleInsight, type InsightOptions, type ScheduleInsight, type ScheduleRun } from './scheduleInsight';
 export * from './engine';
-export { RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from './engine/time';
+export { parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from './engine/time';

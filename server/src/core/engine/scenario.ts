@@ -8,8 +8,7 @@
  * internally everything is milliseconds.
  */
 import { suggestField } from '../model/decode';
-import { DEFAULT_LIMITS } from './simulation';
-import { DAY, describe, formatRfc3339, parseDuration, parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE, SECOND } from './time';
+import { describe, formatRfc3339, parseDuration, parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from './time';
 
 /** How one pod (its first container) behaves. All times in ms. */
 export interface PodBehaviour {
@@ -168,7 +167,6 @@ class ScenarioParser {
         if (parsed !== undefined) startEpochMs = parsed;
       }
       if (top.until !== undefined) untilMs = this.duration(top.until, 'until') ?? null;
-      if (top.until === undefined || untilMs !== null) this.endsInYear9999(startEpochMs, untilMs);
       if (top.pods !== undefined) {
         const pods = this.mapping(top.pods, 'pods', PODS_KEYS);
         if (pods) {
@@ -238,16 +236,6 @@ class ScenarioParser {
     else if (ms < RFC3339_FIRST_MS || ms >= RFC3339_END_MS) this.error(path, `must be from ${RFC3339_RANGE}, got ${describe(value)}`);
     else return ms;
     return undefined;
-  }
-
-  /** A run must end before year 10000: neither RFC 3339 nor Kubernetes can write a time in it. */
-  private endsInYear9999(startEpochMs: number, untilMs: number | null): void {
-    const end = startEpochMs + (untilMs ?? DEFAULT_LIMITS.horizonMs);
-    if (end < RFC3339_END_MS) return;
-    const most = `at most ${Math.floor((RFC3339_END_MS - 1 - startEpochMs) / SECOND)}s from this startTime`;
-    const why = 'the last time RFC 3339 (and Kubernetes) can write';
-    if (untilMs !== null) this.error('until', `the run would end after 9999-12-31T23:59:59Z, ${why}: ${most}`);
-    else this.error('until', `needed with this startTime: without it a run may last up to ${DEFAULT_LIMITS.horizonMs / DAY} days, past 9999-12-31T23:59:59Z, ${why}; ${most}`);
   }
 
   private duration(value: unknown, path: string): number | undefined {

@@ -23,7 +23,7 @@ import type { JobFeatures } from './job/types';
 import { Kubelet } from './kubelet';
 import { formatProblem, parseScenario, type Scenario, type ScenarioEvent } from './scenario';
 import { DEFAULT_LIMITS, Simulation, type SimulationLimits, type SimulationProgress } from './simulation';
-import { formatRfc3339 } from './time';
+import { formatRfc3339, RFC3339_END_MS, SECOND } from './time';
 import { humanDuration } from './views/humanDuration';
 import { TIMELINE_SCHEMA_VERSION, type Timeline, type TimelineJob, type TimelineNode, type TimelinePod } from './timeline';
 import type { WorkloadRun, WorkloadSimulator } from './workload';
@@ -155,7 +155,13 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
 
   controllers.push(...workload.controllers);
   const untilMs = scenario.untilMs ?? defaultEnd(workload, scenario, limits);
-  scheduleScenarioEvents(loop, cluster, workload, scenario, warnings, untilMs ?? limits.horizonMs);
+  const endMs = untilMs ?? limits.horizonMs;
+  const pastYear9999 = yearTenThousandProblem(scenario, endMs);
+  if (pastYear9999 !== null) {
+    errors.push({ source: 'scenario', path: 'until', message: pastYear9999 });
+    return fail();
+  }
+  scheduleScenarioEvents(loop, cluster, workload, scenario, warnings, endMs);
   loop.startControllers();
   const outcome = loop.run(untilMs);
   const stranded = cluster.allPods.filter((pod) => pod.nodeName === null && pod.goneAt === null && pod.phase === 'Pending').length;
@@ -196,6 +202,15 @@ function defaultEnd(workload: WorkloadRun, scenario: Scenario, limits: Simulatio
   let last = 0;
   for (const event of scenario.events) last = Math.max(last, event.atMs + (event.type === 'controllerDown' ? event.durationMs : 0));
   return last === 0 ? base : Math.min(Math.max(base, last + base), limits.horizonMs);
+}
+
+/** A run must end before year 10000: neither RFC 3339 nor Kubernetes can write a time in it. */
+function yearTenThousandProblem(scenario: Scenario, lengthMs: number): string | null {
+  if (scenario.startEpochMs + lengthMs < RFC3339_END_MS) return null;
+  const most = `at most ${Math.floor((RFC3339_END_MS - 1 - scenario.startEpochMs) / SECOND)}s from this startTime`;
+  const why = 'the last time RFC 3339 (and Kubernetes) can write';
+  if (scenario.untilMs !== null) return `the run would end after 9999-12-31T23:59:59Z, ${why}: ${most}`;
+  return `needed with this startTime: without it a run may last up to ${humanDuration(lengthMs)}, past 9999-12-31T23:59:59Z, ${why}; ${most}`;
 }
 
 function scheduleScenarioEvents(

@@ -12,6 +12,7 @@ import type { WorkloadContext, WorkloadRun, WorkloadSimulator } from '../workloa
 import { JobController } from './controller';
 import { firstPendingIndexes, merge, parseIndexes } from './indexes';
 import { podGenerateNameWithIndex } from './manageJob';
+import { isJobFinished } from './syncJob';
 import { TtlAfterFinishedController } from './ttlAfterFinished';
 import type { ConditionStatus, JobCondition, JobSpecView, JobStatus, PodFailurePolicy, SuccessPolicy } from './types';
 import { EMPTY_JOB_STATUS, JOB_CONTROLLER_NAME } from './types';
@@ -42,7 +43,7 @@ export const jobSimulator: WorkloadSimulator = {
     if (context.jobFeatures.managedBy && specView.managedBy !== null && specView.managedBy !== JOB_CONTROLLER_NAME) {
       context.cluster.note(`spec.managedBy is "${specView.managedBy}": the built-in Job controller leaves this Job to that controller, so nothing happens here.`);
     }
-    if (status.conditions.some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')) {
+    if (isJobFinished(status)) {
       context.cluster.note('The Job is already finished according to its status: the Job controller has nothing left to do.');
     } else if (status.active > 0) {
       addPreexistingPods(context, simJob, status.active);
@@ -73,7 +74,7 @@ export const jobSimulator: WorkloadSimulator = {
       },
       idleReason() {
         const job = context.cluster.job(name);
-        if (job === undefined || job.status.conditions.some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')) return undefined;
+        if (job === undefined || isJobFinished(job.status)) return undefined;
         if (job.spec.suspend) return `Job ${name} is suspended (spec.suspend is true): no pods run until it is resumed.`;
         if (job.spec.parallelism === 0) return `Job ${name} has spec.parallelism 0: the Job controller runs no pods until it is raised, so the Job stays active and never finishes.`;
         return undefined;
