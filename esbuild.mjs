@@ -28,7 +28,7 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // the preview panel's webview: one script (an IIFE, loaded with the page's nonce) and one stylesheet
   { ...common, entryPoints: ['client/webview/src/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
-  { ...common, entryPoints: ['client/webview/media/timeline.css'], outfile: 'dist/webview.css', platform: 'browser', format: undefined, target: 'chrome120', define: undefined },
+  { ...common, entryPoints: ['client/webview/media/preview.css'], outfile: 'dist/webview.css', platform: 'browser', format: undefined, target: 'chrome120', define: undefined },
 ];
 
 if (watch) {

@@ -24,7 +24,7 @@ import {
   type PreviewSource,
   type RenderedParams,
 } from '../../server/src/protocol/webviewMessages';
-import type { Timeline } from '../../server/src/core/engine/timeline';
+import type { Timeline } from '../../server/src/protocol/timeline';
 import { webviewHtml } from './webviewHtml';
 
 /** What to preview: a document of a file, and optionally a scenario (design §4.2). */

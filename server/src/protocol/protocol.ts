@@ -5,19 +5,42 @@
 // The one shared place that names LSP message types: both the client and the server import it.
 // eslint-disable-next-line no-restricted-imports
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { Timeline } from '../core/engine/timeline';
+import type { SimulationIssue } from './simulationIssue';
+import type { Timeline } from './timeline';
+
+export type { SimulationIssue } from './simulationIssue';
 
 export interface SimulateParams {
   /** The manifest's document URI, as the client knows it (`file:`, `untitled:`, ...). */
   uri: string;
   /** 0-based index of the YAML document in a multi-document file; absent: the first Job, CronJob or DaemonSet. */
   documentIndex?: number;
-  /** A scenario (design §4.2) as a plain object; absent: the default scenario. */
+  /** A scenario (design §4.2) as a plain object; absent: the default scenario. Ignored when `scenarioText` is given. */
   scenario?: object;
+  /**
+   * A scenario file's text (YAML), parsed by the server so that its problems come back with line and column.
+   * `scenarioOverrides` (the preview's what-if controls, already merged by the client) win over it.
+   */
+  scenarioText?: string;
+  /** Where `scenarioText` came from (`file:///w/pi-job.scenario.yaml`), for the problems' locations. */
+  scenarioUri?: string;
 }
 
 /** Either the timeline, or why there is none (in a sentence a user can act on). */
-export type SimulateResult = { timeline: Timeline } | { error: string };
+export type SimulateResult =
+  | {
+      timeline: Timeline;
+      /** The scenario in effect, in words: "pods run 10s; attempts 1–2 fail with exit 1". */
+      scenarioSummary?: string;
+      /** Problems that did not stop the run (e.g. a scenario event past the end). */
+      warnings?: SimulationIssue[];
+    }
+  | {
+      /** All problems in one text, one per line (older clients show this). */
+      error: string;
+      /** The same problems, one each, with where they are. */
+      problems?: SimulationIssue[];
+    };
 
 /**
  * Sent by the client (the "Kubernetes: Preview Rollout" command and the open preview panel) to the server:

@@ -7,7 +7,8 @@
  *
  * This file imports nothing but types, so the browser bundle can use it as it is.
  */
-import type { Timeline } from '../core/engine/timeline';
+import type { SimulationIssue } from './simulationIssue';
+import type { Timeline } from './timeline';
 
 /** A message type: the method name plus, for the compiler only, the type of its params. */
 export interface IpcMessageType<Params> {
@@ -71,6 +72,8 @@ export interface ShowTimelineParams extends PreviewSource {
   readonly timeline: Timeline;
   /** The document version the timeline was computed from. */
   readonly documentVersion: number;
+  /** The scenario in effect and the choices the panel offers. */
+  readonly scenario?: ScenarioState;
 }
 
 export interface ShowErrorParams extends PreviewSource {
@@ -79,6 +82,9 @@ export interface ShowErrorParams extends PreviewSource {
   /** Why, when known: the server does not offer simulation yet, or it answered with an error. */
   readonly code?: PreviewErrorCode;
   readonly documentVersion?: number;
+  /** The problems one by one, each with where it is (shown as a list of `line:col` links). */
+  readonly problems?: readonly SimulationIssue[];
+  readonly scenario?: ScenarioState;
 }
 
 export type PreviewErrorCode =
@@ -97,6 +103,69 @@ export const showTimelineNotification = new IpcNotificationType<ShowTimelinePara
 export const showErrorNotification = new IpcNotificationType<ShowErrorParams>('showError');
 /** A simulation is running; the last timeline stays visible, marked as out of date. */
 export const showLoadingNotification = new IpcNotificationType<PreviewSource>('showLoading');
+
+// ---- scenarios and what-if ---------------------------------------------------------------------------------
+
+/**
+ * The preview's what-if controls: edits over the chosen scenario file (or the default pods), without YAML.
+ * Every field is optional; an absent field leaves the scenario as it is. Durations are Go-style strings or
+ * numbers of seconds, as in scenario files. The host turns this into scenario fields (client/src/whatIf.ts).
+ */
+export interface WhatIf {
+  /** pods.default.runSeconds */
+  readonly runSeconds?: number;
+  /** pods.default.startupSeconds */
+  readonly startupSeconds?: number;
+  /** The first `attempts` pods (of each Job) fail with `exitCode`. */
+  readonly failFirst?: { readonly attempts: number; readonly exitCode: number };
+  /** pods.failureRate with seed. */
+  readonly failureRate?: { readonly rate: number; readonly seed: number };
+  /** Indexed Jobs: every attempt of this completion index fails with `exitCode`. */
+  readonly failIndex?: { readonly index: number; readonly exitCode: number };
+  /** DaemonSets: the cluster's nodes (replaces the scenario's nodes). */
+  readonly nodes?: {
+    readonly count: number;
+    /** Labels on every node, `disk=ssd`. */
+    readonly labels?: Readonly<Record<string, string>>;
+    /** Taints on every node. */
+    readonly taints?: readonly { readonly key: string; readonly value?: string; readonly effect: string }[];
+  };
+  /** A node joins at `at`. */
+  readonly nodeJoin?: { readonly at: string; readonly name?: string; readonly labels?: Readonly<Record<string, string>> };
+  /** A node leaves at `at`. */
+  readonly nodeLeave?: { readonly at: string; readonly name: string };
+  /** The pod template's image changes at `at` (a rollout). */
+  readonly setImage?: { readonly at: string; readonly image: string };
+  /** kube-controller-manager is down from `at` for `for`. */
+  readonly controllerDown?: { readonly at: string; readonly for: string };
+  /** The horizon (`until`). */
+  readonly until?: string;
+}
+
+/** A scenario the panel offers: the default pods, or a file beside the manifest. */
+export interface ScenarioChoice {
+  /** `default` (no file: the default pods), or the file's name (`pi-job-backoff.limit.scenario.yaml`). */
+  readonly id: string;
+  /** What the picker shows: "default pods", "pi-job-backoff.scenario.yaml", "limit". */
+  readonly label: string;
+  /** The file's URI, for scenario files. */
+  readonly uri?: string;
+}
+
+/** What the panel knows of the scenario in effect. */
+export interface ScenarioState {
+  readonly choices: readonly ScenarioChoice[];
+  /** The chosen choice's id. */
+  readonly selected: string;
+  /** The what-if edits over it. */
+  readonly whatIf: WhatIf;
+  /** The scenario in effect, in words ("pods run 10s; attempts 1–2 fail with exit 1"). */
+  readonly summary: string;
+  /** The simulated object's kind: which controls apply (failIndex for Indexed Jobs, nodes for DaemonSets). */
+  readonly kind?: string;
+  /** Whether the Job (or the CronJob's Job template) is Indexed. */
+  readonly indexed?: boolean;
+}
 
 // ---- webview → host -----------------------------------------------------------------------------------------
 
@@ -122,6 +191,34 @@ export const renderedCommand = new IpcCommandType<RenderedParams>('rendered');
 
 /** The user asked to run the simulation again (the error view's button). */
 export const refreshCommand = new IpcCommandType<Record<string, never>>('refresh');
+
+/** The user picked another scenario in the panel's picker (remembered per manifest). */
+export const chooseScenarioCommand = new IpcCommandType<{ readonly id: string }>('chooseScenario');
+
+/** The what-if controls changed; the host re-runs the simulation (debounced). */
+export const setWhatIfCommand = new IpcCommandType<{ readonly whatIf: WhatIf }>('setWhatIf');
+
+/** "Save as scenario": the host asks for a name and writes `<stem>.<name>.scenario.yaml`. */
+export const saveScenarioCommand = new IpcCommandType<Record<string, never>>('saveScenario');
+
+/**
+ * Export: the timeline JSON, the scenario in effect as YAML, or the chart as SVG (the webview draws it and
+ * sends the text). The host asks where to write it.
+ */
+export interface ExportParams {
+  readonly format: 'timeline-json' | 'scenario-yaml' | 'svg';
+  /** The SVG text, for `svg`. */
+  readonly svg?: string;
+}
+export const exportCommand = new IpcCommandType<ExportParams>('export');
+
+/** Reveal a place in the editor (a problem's `line:col` link). 0-based, as in LSP. */
+export interface RevealParams {
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
+}
+export const revealCommand = new IpcCommandType<RevealParams>('reveal');
 
 // ---- persisted state ----------------------------------------------------------------------------------------
 
