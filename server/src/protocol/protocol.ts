@@ -7,6 +7,7 @@
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { SimulationIssue } from './simulationIssue';
 import type { Timeline } from './timeline';
+import type { WhatIf } from './whatIf';
 
 export type { SimulationIssue } from './simulationIssue';
 
@@ -19,11 +20,13 @@ export interface SimulateParams {
   scenario?: object;
   /**
    * A scenario file's text (YAML), parsed by the server so that its problems come back with line and column.
-   * `scenarioOverrides` (the preview's what-if controls, already merged by the client) win over it.
+   * `whatIf` is applied over it.
    */
   scenarioText?: string;
   /** Where `scenarioText` came from (`file:///w/pi-job.scenario.yaml`), for the problems' locations. */
   scenarioUri?: string;
+  /** The preview's what-if edits, applied over the scenario (from `scenarioText` or `scenario`). */
+  whatIf?: WhatIf;
 }
 
 /** Either the timeline, or why there is none (in a sentence a user can act on). */
@@ -34,6 +37,8 @@ export type SimulateResult =
       scenarioSummary?: string;
       /** Problems that did not stop the run (e.g. a scenario event past the end). */
       warnings?: SimulationIssue[];
+      /** The scenario that ran (the file's, with the what-if edits applied) as a plain object: what "Save as scenario" writes. */
+      scenario?: object;
     }
   | {
       /** All problems in one text, one per line (older clients show this). */
