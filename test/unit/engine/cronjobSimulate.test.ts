@@ -97,10 +97,10 @@ test('hello, Forbid: a run due while one is active waits (JobAlreadyActive) and 
   assert.deepEqual(cronEvents(timeline, 'JobAlreadyActive'), [120.1, 180.1, 240.1, 300.1, 360.1, 420.1].map((t) => `${t} JobAlreadyActive Not starting job because prior execution is running and concurrency policy is Forbid`));
   assert.equal(maxActive(timeline), 1);
   assert.deepEqual(
-    timeline.markers.map((m) => `${m.at} ${m.kind} ${m.description}`),
+    timeline.markers.map((m) => `${m.at} ${m.kind} ×${m.count} ${m.description}`),
     [
-      '242.1 skippedRun skipped the run at 2026-01-01T00:03:00Z: hello-29453762 still running (concurrencyPolicy Forbid); started 2026-01-01T00:04:00Z (hello-29453764)',
-      '424.1 skippedRun skipped the run at 2026-01-01T00:06:00Z: hello-29453765 still running (concurrencyPolicy Forbid); started 2026-01-01T00:07:00Z (hello-29453767)',
+      '242.1 skippedRun ×1 skipped the run at 2026-01-01T00:03:00Z: hello-29453762 still running (concurrencyPolicy Forbid); started 2026-01-01T00:04:00Z (hello-29453764)',
+      '424.1 skippedRun ×1 skipped the run at 2026-01-01T00:06:00Z: hello-29453765 still running (concurrencyPolicy Forbid); started 2026-01-01T00:07:00Z (hello-29453767)',
     ],
   );
 });
@@ -141,6 +141,8 @@ test('controller manager down 3h, no startingDeadlineSeconds: on return only the
     ['1830 controllerDown', '12630 controllerUp', '12630 missedRun'],
   );
   assert.match(timeline.markers[2].description, /^missed 179 runs \(2026-01-01T00:31:00Z … 2026-01-01T03:29:00Z\): kube-controller-manager was down/);
+  // The count the preview shows, without reading the sentence; the scenario's own markers have none.
+  assert.deepEqual(timeline.markers.map((m) => m.count), [undefined, undefined, 179]);
 });
 
 test('controller manager down 3h with startingDeadlineSeconds 10: the 03:30 run is 30s late on return, nothing starts until 03:31', () => {
@@ -151,6 +153,7 @@ test('controller manager down 3h with startingDeadlineSeconds 10: the 03:30 run 
   assert.deepEqual(cronEvents(timeline, 'TooManyMissedTimes'), []);
   assert.deepEqual(cronEvents(timeline, 'MissSchedule'), []);
   assert.match(timeline.markers[2].description, /^missed 180 runs \(2026-01-01T00:31:00Z … 2026-01-01T03:30:00Z\): kube-controller-manager was down \(a missed time is started only within startingDeadlineSeconds, 10s\)/);
+  assert.equal(timeline.markers[2].count, 180);
 });
 
 test('an older release words SawCompletedJob and TooManyMissedTimes as it did', () => {
@@ -232,8 +235,8 @@ test('a pasted live object: status.lastScheduleTime is where the schedule resume
   );
   // 23:55 was due before the run started: the controller starts the most recent time, 00:00, at once.
   assert.deepEqual(pasted.jobs.map((j) => `${j.scheduledTime} ${j.createdAt}`), ['2026-01-01T00:00:00Z 0', '2026-01-01T00:05:00Z 300.1', '2026-01-01T00:10:00Z 600.1']);
-  assert.deepEqual(pasted.markers.map((m) => `${m.at} ${m.kind} ${m.description}`), [
-    '0 missedRun missed the run at 2025-12-31T23:55:00Z: due before the simulation started (after status.lastScheduleTime); started 2026-01-01T00:00:00Z (hello-29453760)',
+  assert.deepEqual(pasted.markers.map((m) => `${m.at} ${m.kind} ×${m.count} ${m.description}`), [
+    '0 missedRun ×1 missed the run at 2025-12-31T23:55:00Z: due before the simulation started (after status.lastScheduleTime); started 2026-01-01T00:00:00Z (hello-29453760)',
   ]);
   assert.deepEqual(pasted.statusHistory[0], { at: 0, object: 'hello', kind: 'CronJob', status: { active: 0, lastScheduleTime: -600, lastSuccessfulTime: -560 } });
 
@@ -266,6 +269,7 @@ test('suspend and resume: nothing starts while suspended; on resume the most rec
   ]);
   assert.deepEqual(timeline.markers.map((m) => `${m.at} ${m.kind}`), ['150 suspend', '330 resume', '330 skippedRun']);
   assert.match(timeline.markers[2].description, /^skipped 2 runs \(2026-01-01T00:03:00Z … 2026-01-01T00:04:00Z\): the CronJob was suspended/);
+  assert.equal(timeline.markers[2].count, 2);
   const suspended = run(cronJob({ schedule: '*/1 * * * *', suspend: true }), { startTime: '2026-01-01T00:00:00Z', until: '10m' });
   assert.deepEqual(suspended.jobs, []);
   assert.ok(suspended.notes.some((n) => n.includes('spec.suspend is true')));

@@ -560,9 +560,10 @@ export class Cluster implements ClusterView {
     this.events.push({ at: seconds(now), object: involved.name, kind: involved.kind, type, reason, message, source });
   }
 
-  mark(now: number, kind: string, description: string): void {
+  /** A marker on the time axis; `count` for markers that stand for several schedule times (skipped or missed CronJob runs). */
+  mark(now: number, kind: string, description: string, count?: number): void {
     this.lastActivity = Math.max(this.lastActivity, now);
-    this.markers.push({ at: seconds(now), kind, description });
+    this.markers.push(count === undefined ? { at: seconds(now), kind, description } : { at: seconds(now), kind, description, count });
   }
 
   note(text: string): void {

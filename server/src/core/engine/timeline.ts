@@ -191,7 +191,12 @@ export interface TimelineNode {
 
 export interface TimelineMarker {
   readonly at: number;
-  /** The scenario event's kind: addNode, removeNode, deletePod, suspend, resume, setImage, rollback, controllerDown, controllerUp. */
+  /** The scenario event's kind: addNode, removeNode, deletePod, suspend, resume, setImage, rollback, controllerDown, controllerUp; or a CronJob's skippedRun / missedRun. */
   readonly kind: string;
   readonly description: string;
+  /**
+   * skippedRun and missedRun only: how many schedule times the marker stands for (1 for a single run). When
+   * more than 10,000 times were passed over, only the first 10,000 are counted (the description says "more than").
+   */
+  readonly count?: number;
 }

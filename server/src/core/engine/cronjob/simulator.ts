@@ -258,7 +258,7 @@ class RunMarkers {
       const sds = this.store.spec.startingDeadlineSeconds;
       why = sds !== null ? `not started within startingDeadlineSeconds (${sds}s)` : 'not started in time';
     }
-    this.cluster.mark(now, kind, `${kind === 'skippedRun' ? 'skipped' : 'missed'} ${runs}: ${why}; started ${clock(entry.scheduledTime)} (${entry.job})`);
+    this.cluster.mark(now, kind, `${kind === 'skippedRun' ? 'skipped' : 'missed'} ${runs}: ${why}; started ${clock(entry.scheduledTime)} (${entry.job})`, gap.count);
   }
 }
 
