@@ -21,6 +21,8 @@ import { jobSimulator } from './job/simulator';
 import { daemonSetSimulator } from './daemonset/simulator';
 import type { JobFeatures } from './job/types';
 import { Kubelet } from './kubelet';
+import { podTemplateRequests } from './podRequests';
+import type { PodSpec } from '../rules/podSpec/types';
 import { formatProblem, parseScenario, type Scenario, type ScenarioEvent } from './scenario';
 import { DEFAULT_LIMITS, Simulation, type SimulationLimits, type SimulationProgress } from './simulation';
 import { formatRfc3339, RFC3339_END_MS, SECOND } from './time';
@@ -178,6 +180,7 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
     message: outcome.message ?? (outcome.stopReason === 'finished' ? (workload.idleReason?.() ?? null) : null),
     seed: scenario.seed,
     effectiveSpec: workload.effectiveSpec,
+    podRequests: podTemplateRequests(templatePodSpec(object), kubernetesVersion),
     pods: cluster.allPods.map(timelinePod),
     jobs: cluster.allJobs.map(timelineJob),
     conditions: cluster.conditions,
@@ -265,6 +268,12 @@ function scheduleScenarioEvents(
       }
     });
   }
+}
+
+/** The pod spec the controllers create pods from: a CronJob's is inside its jobTemplate. */
+function templatePodSpec(object: Workload): PodSpec | undefined {
+  const spec = object.kind === 'CronJob' ? object.spec?.jobTemplate?.spec?.template?.spec : object.spec?.template?.spec;
+  return spec as PodSpec | undefined;
 }
 
 function timelinePod(pod: SimPod): TimelinePod {

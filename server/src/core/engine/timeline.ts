@@ -29,6 +29,12 @@ export interface Timeline {
   readonly seed: number;
   /** The object's spec after the API server's defaulting, as the controllers saw it. */
   readonly effectiveSpec: Readonly<Record<string, unknown>>;
+  /**
+   * What each pod requests, as the scheduler counts it: the pod template's cpu (millicores) and memory (bytes)
+   * requests — a limit without a request counts as the request, the containers add up, an init container needs
+   * at least its own. null when the template requests neither. The footprint chart multiplies it by the pods running.
+   */
+  readonly podRequests?: TimelinePodRequests | null;
   readonly pods: readonly TimelinePod[];
   /** The simulated Job itself, or the Jobs a CronJob created. */
   readonly jobs: readonly TimelineJob[];
@@ -45,6 +51,11 @@ export interface Timeline {
   readonly markers: readonly TimelineMarker[];
   /** Assumptions the run made and behaviours it does not model, in plain sentences. */
   readonly notes: readonly string[];
+}
+
+export interface TimelinePodRequests {
+  readonly cpuMillis: number;
+  readonly memoryBytes: number;
 }
 
 export type TimelineStopReason =
