@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { ErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { simulateRequest } from '../../server/src/protocol/protocol';
 import type { RenderedParams } from '../../server/src/protocol/webviewMessages';
-import { PreviewPanel, type PreviewTarget, type Simulate, type SimulationOutcome } from './previewPanel';
+import { PreviewPanel, type PreviewDeps, type PreviewTarget, type Simulate, type SimulationOutcome } from './previewPanel';
 
 export const PREVIEW_ROLLOUT_COMMAND = 'k8sDryRun.previewRollout';
 
@@ -18,9 +18,12 @@ export function createSimulator(client: LanguageClient): Simulate {
   return async (params, token) => {
     try {
       const result = await client.sendRequest(simulateRequest, params, token);
-      if (result && typeof result === 'object' && 'timeline' in result && result.timeline) return { timeline: result.timeline };
-      const error = result && typeof result === 'object' && 'error' in result ? result.error : undefined;
-      return { error: error || 'The language server answered without a timeline.', code: 'simulationError' };
+      if (result && typeof result === 'object' && 'timeline' in result && result.timeline) return result;
+      if (result && typeof result === 'object' && 'error' in result) {
+        const problems = Array.isArray(result.problems) && result.problems.length > 0 ? { problems: result.problems } : {};
+        return { error: result.error || 'The language server could not simulate this object.', code: 'simulationError', ...problems };
+      }
+      return { error: 'The language server answered without a timeline.', code: 'simulationError' };
     } catch (err) {
       return failure(err);
     }
@@ -50,22 +53,22 @@ function failure(err: unknown): SimulationOutcome {
  * - none: the active editor's document, and the YAML document the cursor is in.
  * Resolves with what the preview then shows (tests use it), or undefined.
  */
-export function previewRolloutCommand(extensionUri: vscode.Uri, simulate: Simulate) {
+export function previewRolloutCommand(extensionUri: vscode.Uri, deps: PreviewDeps) {
   return async (arg?: unknown, index?: unknown, scenario?: unknown): Promise<RenderedParams | undefined> => {
     const target = resolveTarget(arg, index, scenario);
     if (!target) {
       void vscode.window.showInformationMessage('Open a Kubernetes Job, CronJob or DaemonSet manifest (YAML) to preview what its controller will do.');
       return undefined;
     }
-    return PreviewPanel.createOrShow(extensionUri, target, simulate).update();
+    return PreviewPanel.createOrShow(extensionUri, target, deps).update();
   };
 }
 
 /** Restores the preview panel after a reload. */
-export function previewSerializer(extensionUri: vscode.Uri, simulate: Simulate): vscode.WebviewPanelSerializer {
+export function previewSerializer(extensionUri: vscode.Uri, deps: PreviewDeps): vscode.WebviewPanelSerializer {
   return {
     deserializeWebviewPanel: async (panel, state: unknown) => {
-      PreviewPanel.revive(panel, extensionUri, state, simulate);
+      PreviewPanel.revive(panel, extensionUri, state, deps);
     },
   };
 }

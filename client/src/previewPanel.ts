@@ -1,46 +1,85 @@
 /**
  * The rollout preview panel's host: one webview panel that shows what the controllers do with one object of a
- * manifest. It asks for the timeline through an injected `simulate` function (commands.ts sends the LSP
- * request), runs it again when the document changes, and talks to its webview (client/webview/) only with the
- * typed messages of webviewMessages.ts. The panel survives a reload: its webview keeps what it shows in its
- * state, and the serializer (`PreviewPanel.revive`) runs the simulation again.
+ * manifest, under the scenario chosen in the panel and the what-if edits over it. It asks for the timeline
+ * through an injected `simulate` function (commands.ts sends the LSP request), runs it again when the manifest
+ * or the chosen scenario file changes, and talks to its webview (client/webview/) only with the typed messages
+ * of webviewMessages.ts. The panel survives a reload: its webview keeps what it shows in its state, the
+ * scenario choice is in the workspace state, and the serializer (`PreviewPanel.revive`) runs the simulation again.
+ *
+ * Helpers: previewScenario.ts (choices and the request's scenario fields), scenarioMemory.ts (what is
+ * remembered per manifest), previewExports.ts (save and export), previewReveal.ts (`line:col` links).
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { SimulateParams } from '../../server/src/protocol/protocol';
+import type { SimulateParams, SimulationIssue } from '../../server/src/protocol/protocol';
+import type { Timeline } from '../../server/src/protocol/timeline';
 import {
+  chooseScenarioCommand,
+  exportCommand,
   ipcMessage,
   onIpc,
   readyCommand,
   refreshCommand,
   renderedCommand,
+  revealCommand,
+  saveScenarioCommand,
+  setWhatIfCommand,
   showErrorNotification,
   showLoadingNotification,
   showTimelineNotification,
+  type ExportParams,
   type IpcMessage,
   type IpcNotificationType,
   type PersistedPreviewState,
   type PreviewErrorCode,
   type PreviewSource,
   type RenderedParams,
+  type RevealParams,
+  type ScenarioState,
+  type WhatIf,
 } from '../../server/src/protocol/webviewMessages';
-import type { Timeline } from '../../server/src/protocol/timeline';
+import { exportPreview, saveScenarioAs, type LastRun, type PreviewUi } from './previewExports';
+import { isIndexed, manifestIdentity, previewTitle, type ObjectIdentity } from './previewIdentity';
+import { revealLocation } from './previewReveal';
+import { ARGUMENT_CHOICE, prepareScenario, type ScenarioRun } from './previewScenario';
+import { watchScenarioFiles } from './scenarioFiles';
+import type { ScenarioMemory } from './scenarioMemory';
+import { DEFAULT_CHOICE } from './scenarioNames';
 import { webviewHtml } from './webviewHtml';
 
-/** What to preview: a document of a file, and optionally a scenario (design §4.2). */
+/** What to preview: a document of a file, and optionally a scenario object (design §4.2) instead of the files. */
 export interface PreviewTarget {
   readonly uri: vscode.Uri;
   readonly documentIndex?: number;
   readonly scenario?: object;
 }
 
-export type SimulationOutcome = { readonly timeline: Timeline } | { readonly error: string; readonly code: PreviewErrorCode };
+export type SimulationOutcome =
+  | {
+      readonly timeline: Timeline;
+      readonly scenarioSummary?: string;
+      readonly warnings?: readonly SimulationIssue[];
+      /** The scenario that ran (file + what-if edits). */
+      readonly scenario?: object;
+    }
+  | { readonly error: string; readonly code: PreviewErrorCode; readonly problems?: readonly SimulationIssue[] };
 
 /** Runs one simulation; never throws (failures come back as `{ error, code }`). */
 export type Simulate = (params: SimulateParams, token: vscode.CancellationToken) => Promise<SimulationOutcome>;
 
-/** How long after the last keystroke the preview runs again. */
+/** What a panel needs from the extension. */
+export interface PreviewDeps {
+  readonly simulate: Simulate;
+  /** The scenario choice and what-if edits, per manifest. */
+  readonly memory: ScenarioMemory;
+  /** The dialogs (a function: tests swap them while a panel is open). */
+  readonly ui: () => PreviewUi;
+}
+
+/** How long after the last keystroke in the manifest or the chosen scenario file the preview runs again. */
 const RERUN_DELAY_MS = 400;
+/** How long after the last what-if edit the preview runs again. */
+const WHAT_IF_DELAY_MS = 300;
 /** How long `update()` waits for the webview to report what it shows. */
 const REPORT_TIMEOUT_MS = 20000;
 
@@ -50,7 +89,7 @@ export class PreviewPanel implements vscode.Disposable {
   static #current: PreviewPanel | undefined;
 
   /** Shows the preview of `target` beside the editor: in the open panel if there is one, else in a new panel. */
-  static createOrShow(extensionUri: vscode.Uri, target: PreviewTarget, simulate: Simulate): PreviewPanel {
+  static createOrShow(extensionUri: vscode.Uri, target: PreviewTarget, deps: PreviewDeps): PreviewPanel {
     const current = PreviewPanel.#current;
     if (current) {
       current.#target = target;
@@ -59,15 +98,15 @@ export class PreviewPanel implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       PreviewPanel.viewType,
-      titleFor(target.uri),
+      fileTitle(target.uri),
       { viewColumn: vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: true },
       webviewOptions(extensionUri),
     );
-    return new PreviewPanel(panel, extensionUri, target, simulate);
+    return new PreviewPanel(panel, extensionUri, target, deps);
   }
 
   /** Takes over a panel VS Code restored after a reload; `state` is what its webview saved. */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, state: unknown, simulate: Simulate): PreviewPanel {
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, state: unknown, deps: PreviewDeps): PreviewPanel {
     PreviewPanel.#current?.dispose();
     panel.webview.options = webviewOptions(extensionUri);
     const source = (state as PersistedPreviewState | undefined)?.source;
@@ -79,7 +118,7 @@ export class PreviewPanel implements vscode.Disposable {
         target = undefined;
       }
     }
-    const preview = new PreviewPanel(panel, extensionUri, target, simulate);
+    const preview = new PreviewPanel(panel, extensionUri, target, deps);
     void preview.update();
     return preview;
   }
@@ -91,30 +130,45 @@ export class PreviewPanel implements vscode.Disposable {
 
   readonly #panel: vscode.WebviewPanel;
   readonly #extensionUri: vscode.Uri;
-  readonly #simulate: Simulate;
+  readonly #deps: PreviewDeps;
   readonly #disposables: vscode.Disposable[] = [];
   #target: PreviewTarget | undefined;
   #run: vscode.CancellationTokenSource | undefined;
   #runCount = 0;
   #rerunTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Callers of a scheduled run (setWhatIf) waiting for its report. */
+  #rerunWaiters: ((report: RenderedParams | undefined) => void)[] = [];
   /** The last show* message, sent again when the webview (re)loads. */
   #lastMessage: IpcMessage | undefined;
   #reportWaiters: ((report: RenderedParams | undefined) => void)[] = [];
   #lastReport: RenderedParams | undefined;
   #disposed = false;
 
-  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, target: PreviewTarget | undefined, simulate: Simulate) {
+  /** The manifest whose scenario files are watched, and the watcher. */
+  #watched: { readonly key: string; readonly watcher: vscode.Disposable } | undefined;
+  /** The last run's results for the current manifest (cleared when the panel shows another manifest). */
+  #last: LastRun & { readonly identity?: ObjectIdentity; readonly indexed?: boolean; readonly problems?: readonly SimulationIssue[] } = {};
+  /** The scenario file in effect, whose edits re-run the preview. */
+  #scenarioFile: string | undefined;
+  #scenarioState: ScenarioState | undefined;
+
+  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, target: PreviewTarget | undefined, deps: PreviewDeps) {
     PreviewPanel.#current = this;
     this.#panel = panel;
     this.#extensionUri = extensionUri;
     this.#target = target;
-    this.#simulate = simulate;
+    this.#deps = deps;
     this.#panel.webview.html = this.#html();
+    const inEffect = (uri: vscode.Uri): boolean => uri.toString() === this.#target?.uri.toString() || uri.toString() === this.#scenarioFile;
     this.#disposables.push(
       this.#panel.onDidDispose(() => this.dispose()),
       this.#panel.webview.onDidReceiveMessage((message: unknown) => this.#onMessage(message)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.#target && e.contentChanges.length > 0 && e.document.uri.toString() === this.#target.uri.toString()) this.#scheduleRerun();
+        if (e.contentChanges.length > 0 && inEffect(e.document.uri)) void this.#scheduleRerun(RERUN_DELAY_MS);
+      }),
+      // closing a scenario file with unsaved edits brings back what is on disk
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document.uri.toString() === this.#scenarioFile) void this.#scheduleRerun(RERUN_DELAY_MS);
       }),
     );
   }
@@ -122,6 +176,36 @@ export class PreviewPanel implements vscode.Disposable {
   /** What the webview last reported it shows. */
   get lastReport(): RenderedParams | undefined {
     return this.#lastReport;
+  }
+
+  /** The manifest (and document) shown. */
+  get target(): PreviewTarget | undefined {
+    return this.#target;
+  }
+
+  /** The last timeline of the shown manifest (kept while later runs fail). */
+  get lastTimeline(): Timeline | undefined {
+    return this.#last.timeline;
+  }
+
+  /** The scenario that last ran (what "Save as scenario" writes). */
+  get lastScenario(): object | undefined {
+    return this.#last.scenario;
+  }
+
+  /** The problems of the last run, when it failed; undefined after a successful run. */
+  get lastProblems(): readonly SimulationIssue[] | undefined {
+    return this.#last.problems;
+  }
+
+  /** The scenario state last sent to the webview. */
+  get scenarioState(): ScenarioState | undefined {
+    return this.#scenarioState;
+  }
+
+  /** The panel's title (`Preview: job/pi`). */
+  get title(): string {
+    return this.#panel.title;
   }
 
   /**
@@ -147,9 +231,9 @@ export class PreviewPanel implements vscode.Disposable {
         code: 'requestFailed',
       });
     }
+    this.#watchScenarioFilesOf(target.uri);
     const source: PreviewSource =
       target.documentIndex === undefined ? { sourceUri: target.uri.toString() } : { sourceUri: target.uri.toString(), documentIndex: target.documentIndex };
-    this.#panel.title = titleFor(target.uri);
     this.#post(showLoadingNotification, source);
 
     let document: vscode.TextDocument;
@@ -161,17 +245,108 @@ export class PreviewPanel implements vscode.Disposable {
       return this.#show(showErrorNotification, { ...source, message: `Cannot open ${target.uri.toString(true)}: ${messageOf(err)}`, code: 'requestFailed' });
     }
     const documentVersion = document.version;
-    const params: SimulateParams = { uri: source.sourceUri };
+    const identity = manifestIdentity(document.getText(), target.documentIndex) ?? this.#last.identity;
+    this.#panel.title = identity ? previewTitle(identity) : fileTitle(target.uri);
+
+    let scenario: ScenarioRun;
+    try {
+      scenario = await prepareScenario(target.uri, this.#deps.memory, target.scenario);
+    } catch (err) {
+      if (!current()) return undefined;
+      this.#scenarioFile = undefined;
+      return this.#show(showErrorNotification, { ...source, message: messageOf(err), code: 'requestFailed', documentVersion });
+    }
+    if (!current()) return undefined;
+    this.#scenarioFile = scenario.params.scenarioUri;
+
+    const params: SimulateParams = { uri: source.sourceUri, ...scenario.params };
     if (target.documentIndex !== undefined) params.documentIndex = target.documentIndex;
-    if (target.scenario !== undefined) params.scenario = target.scenario;
-    const outcome = await this.#simulate(params, run.token);
+    const outcome = await this.#deps.simulate(params, run.token);
     if (!current()) return undefined;
     if ('timeline' in outcome) {
       const object = outcome.timeline.object;
-      if (object) this.#panel.title = `Rollout: ${String(object.kind).toLowerCase()}/${object.name}`;
-      return this.#show(showTimelineNotification, { ...source, timeline: outcome.timeline, documentVersion });
+      this.#last = {
+        timeline: outcome.timeline,
+        scenario: outcome.scenario,
+        summary: outcome.scenarioSummary,
+        identity: { kind: object.kind, name: object.name },
+        indexed: isIndexed(outcome.timeline),
+      };
+      this.#panel.title = previewTitle(this.#last.identity as ObjectIdentity);
+      const state = this.#state(scenario);
+      return this.#show(showTimelineNotification, { ...source, timeline: outcome.timeline, documentVersion, scenario: state });
     }
-    return this.#show(showErrorNotification, { ...source, message: outcome.error, code: outcome.code, documentVersion });
+    // an invalid manifest keeps its name and kind (from its text, else from the last timeline)
+    this.#last = { ...this.#last, identity, problems: outcome.problems };
+    const state = this.#state(scenario);
+    const error = { ...source, message: outcome.error, code: outcome.code, documentVersion, scenario: state };
+    return this.#show(showErrorNotification, outcome.problems ? { ...error, problems: outcome.problems } : error);
+  }
+
+  /** Picks a scenario (the picker): remembered for the manifest, and the preview runs with it. */
+  async chooseScenario(id: string): Promise<RenderedParams | undefined> {
+    const target = this.#target;
+    if (!target || typeof id !== 'string') return undefined;
+    if (id !== ARGUMENT_CHOICE.id && target.scenario) this.#target = { uri: target.uri, documentIndex: target.documentIndex };
+    if (id !== ARGUMENT_CHOICE.id) await this.#deps.memory.choose(target.uri.toString(), id);
+    return this.update();
+  }
+
+  /**
+   * Sets the what-if edits (the panel's form): remembered for the manifest, and the preview runs again 300 ms
+   * after the last edit. Resolves with the report of that run.
+   */
+  async setWhatIf(whatIf: WhatIf): Promise<RenderedParams | undefined> {
+    const target = this.#target;
+    if (!target || whatIf === null || typeof whatIf !== 'object' || Array.isArray(whatIf)) return undefined;
+    await this.#deps.memory.setWhatIf(target.uri.toString(), whatIf);
+    return this.#scheduleRerun(WHAT_IF_DELAY_MS);
+  }
+
+  /**
+   * "Save as scenario": asks a name, writes `<stem>.<name>.scenario.yaml` from the scenario that ran, chooses
+   * it and clears the what-if edits (they are in the file now). Resolves with the file, or undefined.
+   */
+  async saveScenario(): Promise<vscode.Uri | undefined> {
+    const target = this.#target;
+    if (!target) return undefined;
+    const ui = this.#deps.ui();
+    let written: vscode.Uri | undefined;
+    try {
+      written = await saveScenarioAs(ui, target.uri, this.#last);
+    } catch (err) {
+      ui.showError(`Cannot save the scenario: ${messageOf(err)}`);
+      return undefined;
+    }
+    if (!written || this.#disposed) return written;
+    const key = target.uri.toString();
+    await this.#deps.memory.setWhatIf(key, {});
+    await this.chooseScenario(written.path.split('/').pop() as string);
+    return written;
+  }
+
+  /** Export (the panel's buttons): asks where and writes the file. Resolves with it, or undefined. */
+  async export(params: ExportParams): Promise<vscode.Uri | undefined> {
+    const target = this.#target;
+    if (!target || params === null || typeof params !== 'object') return undefined;
+    const ui = this.#deps.ui();
+    try {
+      return await exportPreview(ui, target.uri, this.#last, params);
+    } catch (err) {
+      ui.showError(`Cannot export: ${messageOf(err)}`);
+      return undefined;
+    }
+  }
+
+  /** A problem's `line:col` link: the document at that place, in the editor beside the panel. */
+  async reveal(params: RevealParams): Promise<vscode.TextEditor | undefined> {
+    if (params === null || typeof params !== 'object' || typeof params.uri !== 'string') return undefined;
+    try {
+      return await revealLocation(params, this.#target?.uri, this.#panel.viewColumn);
+    } catch (err) {
+      this.#deps.ui().showError(`Cannot open ${params.uri}: ${messageOf(err)}`);
+      return undefined;
+    }
   }
 
   dispose(): void {
@@ -182,16 +357,55 @@ export class PreviewPanel implements vscode.Disposable {
     this.#run?.cancel();
     this.#run?.dispose();
     for (const resolve of this.#reportWaiters.splice(0)) resolve(undefined);
+    for (const resolve of this.#rerunWaiters.splice(0)) resolve(undefined);
+    this.#watched?.watcher.dispose();
     this.#panel.dispose();
     for (const d of this.#disposables.splice(0)) d.dispose();
   }
 
-  #scheduleRerun(): void {
+  /** The ScenarioState every show* message carries. */
+  #state(scenario: ScenarioRun): ScenarioState {
+    const state: ScenarioState = {
+      choices: scenario.choices,
+      selected: scenario.selected.id,
+      whatIf: scenario.whatIf,
+      summary: this.#last.summary ?? (scenario.selected.id === DEFAULT_CHOICE.id ? 'default pods' : scenario.selected.label),
+      ...(this.#last.identity ? { kind: this.#last.identity.kind } : {}),
+      ...(this.#last.indexed !== undefined ? { indexed: this.#last.indexed } : {}),
+    };
+    this.#scenarioState = state;
+    return state;
+  }
+
+  /** Follows the manifest's scenario files: one appearing or disappearing, or the chosen one changing on disk. */
+  #watchScenarioFilesOf(manifestUri: vscode.Uri): void {
+    const key = manifestUri.toString();
+    if (this.#watched?.key === key) return;
+    this.#watched?.watcher.dispose();
+    this.#last = {};
+    const watcher = watchScenarioFiles(
+      manifestUri,
+      () => void this.#scheduleRerun(RERUN_DELAY_MS),
+      (uri) => {
+        // an open file's edits already re-ran the preview, keystroke by keystroke
+        const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+        if (uri.toString() === this.#scenarioFile && !open) void this.#scheduleRerun(RERUN_DELAY_MS);
+      },
+    );
+    this.#watched = { key, watcher };
+  }
+
+  /** Runs `update()` after `delayMs` without another call; resolves with that run's report. */
+  #scheduleRerun(delayMs: number): Promise<RenderedParams | undefined> {
+    if (this.#disposed) return Promise.resolve(undefined);
     if (this.#rerunTimer !== undefined) clearTimeout(this.#rerunTimer);
+    const done = new Promise<RenderedParams | undefined>((resolve) => this.#rerunWaiters.push(resolve));
     this.#rerunTimer = setTimeout(() => {
       this.#rerunTimer = undefined;
-      void this.update();
-    }, RERUN_DELAY_MS);
+      const waiters = this.#rerunWaiters.splice(0);
+      void this.update().then((report) => waiters.forEach((resolve) => resolve(report)));
+    }, delayMs);
+    return done;
   }
 
   /** Posts a final show* message and waits for the webview's report of it. */
@@ -232,7 +446,12 @@ export class PreviewPanel implements vscode.Disposable {
         this.#lastReport = report;
         if (report.view === 'loading') return;
         for (const resolve of this.#reportWaiters.splice(0)) resolve(report);
-      })
+      }) ||
+      onIpc(chooseScenarioCommand, message, ({ id }) => void this.chooseScenario(id)) ||
+      onIpc(setWhatIfCommand, message, ({ whatIf }) => void this.setWhatIf(whatIf)) ||
+      onIpc(saveScenarioCommand, message, () => void this.saveScenario()) ||
+      onIpc(exportCommand, message, (params) => void this.export(params)) ||
+      onIpc(revealCommand, message, (params) => void this.reveal(params))
     );
   }
 
@@ -260,9 +479,10 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & 
   };
 }
 
-function titleFor(uri: vscode.Uri): string {
+/** The title before the object is known: the file's name. */
+function fileTitle(uri: vscode.Uri): string {
   const name = uri.path.split('/').pop() || uri.toString(true);
-  return `Rollout Preview: ${name}`;
+  return `Preview: ${name}`;
 }
 
 function messageOf(err: unknown): string {
