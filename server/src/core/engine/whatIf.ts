@@ -1,6 +1,6 @@
 /**
  * What-if edits: the preview's controls change a scenario without YAML. This file holds the type (the
- * protocol re-exports it); applying it to a scenario is core work, so the summary, the saved file and the
+ * protocol re-exports it); applying it to a scenario is core work (applyWhatIf.ts), so the summary, the saved file and the
  * simulated run all see the same merged scenario.
  */
 
