@@ -1,14 +1,22 @@
 /**
- * The rollout preview's script in the webview: takes the host's messages (webviewMessages.ts), renders them
- * with renderTimeline.ts, keeps what it shows in the webview state so that a reload (the panel hidden and shown
- * again, or VS Code restarted) comes back at once, and reports every render to the host.
+ * The rollout preview's script in the webview: takes the host's messages (webviewMessages.ts) and composes the
+ * page — the scenario bar on top (it stays across re-runs and errors), the chart with "kubectl at t" beside it
+ * (side by side when the panel is wide), then the footprint, the effective spec and the assumptions. The time
+ * the user scrubs to in the chart drives the kubectl panel and the footprint's cursor. What is shown is kept
+ * in the webview state so that a reload comes back at once, and every render is reported to the host.
  */
+import type { WhatIf } from '../../../server/src/protocol/whatIf';
 import {
+  chooseScenarioCommand,
+  exportCommand,
   ipcMessage,
   onIpc,
   readyCommand,
   refreshCommand,
   renderedCommand,
+  revealCommand,
+  saveScenarioCommand,
+  setWhatIfCommand,
   showErrorNotification,
   showLoadingNotification,
   showTimelineNotification,
@@ -16,11 +24,19 @@ import {
   type PersistedPreviewState,
   type PreviewSource,
   type RenderedParams,
+  type ScenarioState,
   type ShowErrorParams,
   type ShowTimelineParams,
 } from '../../../server/src/protocol/webviewMessages';
 import { clear, el } from './dom';
-import { renderError, renderLoading, renderTimeline, type TimelineView } from './renderTimeline';
+import { renderErrorView, renderStaleBanner, type RevealHandler } from './panels/errorView';
+import { createFootprintPanel, type FootprintPanel } from './panels/footprintPanel';
+import { createKubectlPanel, type KubectlPanel } from './panels/kubectlPanel';
+import { renderLoadingView } from './panels/loadingView';
+import { problemLines } from './panels/problems';
+import { createScenarioBar, type ExportFormat } from './panels/scenarioBar';
+import { renderAssumptions, renderSpecPanel } from './panels/specPanel';
+import { renderTimeline, type TimelineView } from './renderTimeline';
 import type { Timeline } from './timelineTypes';
 
 interface WebviewState extends PersistedPreviewState {
@@ -31,13 +47,22 @@ interface WebviewState extends PersistedPreviewState {
   readonly time?: number;
   readonly selectedPod?: string;
   readonly warningsOnly?: boolean;
+  readonly whatIfOpen?: boolean;
+  readonly specOpen?: boolean;
 }
+
+/** The chart view; `svg()` gives the chart as an SVG document (for the export), where the chart offers it. */
+type ChartView = TimelineView & { svg?: () => string };
 
 const vscode = acquireVsCodeApi<WebviewState>();
 let state: WebviewState = vscode.getState() ?? {};
 const app = document.getElementById('app') ?? document.body;
-let view: TimelineView | undefined;
+
+let view: ChartView | undefined;
 let viewSource: string | undefined;
+let kubectl: KubectlPanel | undefined;
+let footprintPanel: FootprintPanel | undefined;
+let scenario: ScenarioState | undefined;
 
 function post<P>(type: IpcCommandType<P>, params: P): void {
   vscode.postMessage(ipcMessage(type, params));
@@ -60,12 +85,36 @@ function saveSoon(patch: Partial<WebviewState>): void {
 }
 
 function report(params: RenderedParams): void {
-  post(renderedCommand, params);
+  post(renderedCommand, scenario ? { ...params, scenario: scenario.selected } : params);
 }
 
-function replace(node: HTMLElement): void {
-  clear(app);
-  app.appendChild(node);
+const reveal: RevealHandler = (place) => post(revealCommand, place);
+
+const bar = createScenarioBar(document, {
+  onChoose: (id) => post(chooseScenarioCommand, { id }),
+  onWhatIf: (whatIf: WhatIf) => post(setWhatIfCommand, { whatIf }),
+  onSave: () => post(saveScenarioCommand, {}),
+  onExport: (format: ExportFormat) => {
+    if (format !== 'svg') return post(exportCommand, { format });
+    const svg = view?.svg?.();
+    if (svg) post(exportCommand, { format, svg });
+  },
+  whatIfOpen: state.whatIfOpen,
+  onWhatIfOpenChange: (whatIfOpen) => save({ whatIfOpen }),
+});
+/** Everything below the scenario bar; replaced on every render. */
+const body = el(document, 'div', { class: 'preview-body' });
+clear(app);
+app.append(el(document, 'div', { class: 'preview-app' }, [bar.element, body]));
+
+function updateBar(next: ScenarioState | undefined): void {
+  if (next) scenario = next;
+  bar.update(scenario, { hasTimeline: view !== undefined, canExportSvg: typeof view?.svg === 'function' });
+}
+
+function replaceBody(...nodes: Node[]): void {
+  clear(body);
+  body.append(...nodes);
 }
 
 /** `file:///w/jobs.yaml` + 1 → `jobs.yaml · document 2`. */
@@ -81,6 +130,14 @@ function sourceLabel(source: PreviewSource): string {
   return source.documentIndex !== undefined && source.documentIndex > 0 ? `${label} · document ${source.documentIndex + 1}` : label;
 }
 
+/** The heading of the error and loading states (the chart has its own). */
+function plainHeader(source: PreviewSource | undefined): HTMLElement {
+  return el(document, 'header', { class: 'summary' }, [
+    el(document, 'h1', { class: 'title', text: 'Rollout preview' }),
+    source ? el(document, 'p', { class: 'subtitle', text: sourceLabel(source) }) : null,
+  ]);
+}
+
 const objectKey = (timeline: Timeline): string => `${timeline.object?.kind}/${timeline.object?.name}`;
 const sourceOf = (p: PreviewSource): PreviewSource =>
   p.documentIndex === undefined ? { sourceUri: p.sourceUri } : { sourceUri: p.sourceUri, documentIndex: p.documentIndex };
@@ -90,27 +147,55 @@ function showTimeline(params: ShowTimelineParams): void {
     renderTimelineView(params);
   } catch (err) {
     // a timeline this view cannot read: say so rather than show half of it
-    showError({ ...sourceOf(params), message: `Cannot show this timeline: ${err instanceof Error ? err.message : String(err)}`, documentVersion: params.documentVersion });
+    view = undefined;
+    showError({ ...sourceOf(params), message: `Cannot show this timeline: ${err instanceof Error ? err.message : String(err)}`, documentVersion: params.documentVersion, scenario: params.scenario });
   }
 }
 
 function renderTimelineView(params: ShowTimelineParams): void {
-  const key = objectKey(params.timeline);
+  const timeline = params.timeline;
+  const key = objectKey(timeline);
   // A re-run of the same object (after an edit) keeps the scrubber and the selection where they were.
   const same = state.objectKey === key && state.source?.sourceUri === params.sourceUri;
-  const rendered = renderTimeline(document, params.timeline, {
+  const onTimeChange = (time: number): void => {
+    kubectl?.setTime(time);
+    footprintPanel?.setTime(time);
+    saveSoon({ time });
+  };
+  const chart: ChartView = renderTimeline(document, timeline, {
     time: same ? state.time : undefined,
     selectedPod: same ? state.selectedPod : undefined,
     warningsOnly: state.warningsOnly,
     sourceLabel: sourceLabel(params),
-    onTimeChange: (time) => saveSoon({ time }),
+    onTimeChange,
     onSelectPod: (selectedPod) => save({ selectedPod }),
+  });
+  const time = chart.time();
+  const kubectlPanel = createKubectlPanel(document, timeline, {
+    time,
+    warningsOnly: state.warningsOnly,
     onWarningsOnlyChange: (warningsOnly) => save({ warningsOnly }),
   });
-  view = rendered;
+  const footprintView = createFootprintPanel(document, timeline, time);
+  const spec = renderSpecPanel(document, timeline, state.specOpen === true);
+  spec.addEventListener('toggle', () => save({ specOpen: (spec as HTMLDetailsElement).open }));
+
+  view = chart;
   viewSource = params.sourceUri;
+  kubectl = kubectlPanel;
+  footprintPanel = footprintView;
   app.classList.remove('stale');
-  replace(rendered.element);
+  app.removeAttribute('aria-busy');
+  replaceBody(
+    el(document, 'div', { class: 'workspace' }, [
+      el(document, 'div', { class: 'chart-pane' }, [chart.element]),
+      el(document, 'aside', { class: 'side-pane', attrs: { 'aria-label': 'kubectl at the chosen time' } }, [kubectlPanel.element]),
+    ]),
+    el(document, 'div', { class: 'below' }, [footprintView.element, spec, renderAssumptions(document, timeline) ?? '']),
+  );
+  // The chart measures its labels once it is in the page.
+  chart.layout();
+  updateBar(params.scenario);
   save({
     source: sourceOf(params),
     shown: { method: 'showTimeline', params },
@@ -120,36 +205,39 @@ function renderTimelineView(params: ShowTimelineParams): void {
   });
   report({
     view: 'timeline',
-    podCount: rendered.podCount,
+    podCount: chart.podCount,
     object: key,
-    truncated: params.timeline.truncated === true,
+    truncated: timeline.truncated === true,
     documentVersion: params.documentVersion,
   });
 }
 
 function showError(params: ShowErrorParams): void {
   const retry = (): void => post(refreshCommand, {});
+  app.removeAttribute('aria-busy');
   if (view && viewSource === params.sourceUri) {
     // Keep the last good timeline below, marked out of date: an edit in progress often breaks the manifest.
     app.classList.add('stale');
-    app.querySelector('.banner-rerun')?.remove();
-    const banner = el(document, 'div', { class: 'banner banner-error banner-rerun', attrs: { role: 'alert' } }, [
-      el(document, 'span', { class: 'banner-icon', text: '✗', attrs: { 'aria-hidden': 'true' } }),
-      el(document, 'span', {}, [
-        el(document, 'strong', { text: 'Could not simulate the current text. ' }),
-        el(document, 'span', { class: 'error-message', text: params.message }),
-        el(document, 'span', { text: ' The timeline below is from an earlier version.' }),
-      ]),
-    ]);
-    app.insertBefore(banner, app.firstChild);
+    body.querySelector('.banner-rerun')?.remove();
+    body.insertBefore(renderStaleBanner(document, params, reveal), body.firstChild);
   } else {
     view = undefined;
     viewSource = undefined;
+    kubectl = undefined;
+    footprintPanel = undefined;
     app.classList.remove('stale');
-    replace(renderError(document, params.message, { sourceLabel: sourceLabel(params), onRetry: retry }));
+    replaceBody(plainHeader(params), renderErrorView(document, params, { sourceLabel: sourceLabel(params), onRetry: retry, onReveal: reveal }));
   }
+  updateBar(params.scenario);
   save({ source: sourceOf(params), shown: { method: 'showError', params } });
-  report({ view: 'error', podCount: 0, message: params.message, code: params.code, documentVersion: params.documentVersion });
+  report({
+    view: 'error',
+    podCount: 0,
+    message: params.message,
+    code: params.code,
+    documentVersion: params.documentVersion,
+    problemCount: problemLines(params.message, params.problems, params.sourceUri).length,
+  });
 }
 
 function showLoading(params: PreviewSource): void {
@@ -159,7 +247,10 @@ function showLoading(params: PreviewSource): void {
   } else {
     view = undefined;
     viewSource = undefined;
-    replace(renderLoading(document, sourceLabel(params)));
+    kubectl = undefined;
+    footprintPanel = undefined;
+    replaceBody(plainHeader(params), renderLoadingView(document));
+    updateBar(undefined);
   }
   save({ source: sourceOf(params) });
   report({ view: 'loading', podCount: view?.podCount ?? 0 });
@@ -167,7 +258,6 @@ function showLoading(params: PreviewSource): void {
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
-  app.removeAttribute('aria-busy');
   void (
     onIpc(showTimelineNotification, message, showTimeline) ||
     onIpc(showErrorNotification, message, showError) ||
@@ -178,5 +268,5 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 // After a reload, show at once what was shown; the host sends the fresh result when it has it.
 if (state.shown?.method === 'showTimeline') showTimeline(state.shown.params);
 else if (state.shown?.method === 'showError') showError(state.shown.params);
-else replace(renderLoading(document, state.source ? sourceLabel(state.source) : undefined));
+else replaceBody(plainHeader(state.source), renderLoadingView(document));
 post(readyCommand, {});

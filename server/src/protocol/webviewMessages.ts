@@ -151,6 +151,10 @@ export interface RenderedParams {
   readonly object?: string;
   readonly truncated?: boolean;
   readonly documentVersion?: number;
+  /** The id of the scenario the panel shows as in effect (ScenarioState.selected), when the host sent one. */
+  readonly scenario?: string;
+  /** The problems listed, for `view: 'error'` (one per line). */
+  readonly problemCount?: number;
 }
 
 /** Sent after every render. */

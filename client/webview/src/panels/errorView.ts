@@ -1,0 +1,94 @@
+/**
+ * The error state: why the manifest (or the scenario) cannot be simulated, each problem on its own line with a
+ * `line:col` link that reveals it in the editor. Shown alone, or as a banner over the last good timeline
+ * (an edit in progress often breaks the manifest for a moment). Every string goes in as text.
+ */
+import type { ShowErrorParams } from '../../../../server/src/protocol/webviewMessages';
+import { el } from '../dom';
+import { problemLines, type ProblemLine } from './problems';
+
+export type RevealHandler = (place: NonNullable<ProblemLine['reveal']>) => void;
+
+/** `ul.problem-list`: one `li` per problem, `a.problem-location` (focusable; Enter or click reveals) then the message. */
+export function problemList(doc: Document, params: ShowErrorParams, onReveal: RevealHandler): HTMLUListElement {
+  const lines = problemLines(params.message, params.problems, params.sourceUri);
+  return el(
+    doc,
+    'ul',
+    { class: 'problem-list' },
+    lines.map((line) => {
+      const reveal = line.reveal;
+      let link: HTMLAnchorElement | null = null;
+      if (reveal && line.location) {
+        // An anchor without href is not focusable: tabindex and role make it a keyboard-usable link.
+        link = el(doc, 'a', {
+          class: 'problem-location',
+          text: line.location,
+          attrs: { tabindex: 0, role: 'link', title: `Show line ${line.location.replace(':', ', column ')} in the editor` },
+        });
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          onReveal(reveal);
+        });
+        link.addEventListener('keydown', (event) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            onReveal(reveal);
+          }
+        });
+      }
+      return el(doc, 'li', { class: `problem${line.source ? ` problem-${line.source}` : ''}` }, [
+        link,
+        el(doc, 'span', { class: 'problem-message', text: line.message }),
+      ]);
+    }),
+  );
+}
+
+export interface ErrorViewOptions {
+  readonly sourceLabel?: string;
+  readonly onRetry?: () => void;
+  readonly onReveal: RevealHandler;
+}
+
+/** Why there is no timeline (nothing good was shown for this manifest yet). */
+export function renderErrorView(doc: Document, params: ShowErrorParams, options: ErrorViewOptions): HTMLElement {
+  const retry = options.onRetry ? el(doc, 'button', { class: 'button secondary', text: 'Run again', attrs: { type: 'button' } }) : null;
+  if (retry && options.onRetry) retry.addEventListener('click', options.onRetry);
+  const count = problemLines(params.message, params.problems, params.sourceUri).length;
+  return el(doc, 'section', { class: 'preview-error', attrs: { 'aria-label': 'Why there is no preview' } }, [
+    el(doc, 'div', { class: 'banner banner-error', attrs: { role: 'alert' } }, [
+      el(doc, 'span', { class: 'banner-icon', text: '✗', attrs: { 'aria-hidden': 'true' } }),
+      el(doc, 'div', { class: 'banner-body' }, [
+        el(doc, 'strong', { class: 'error-title', text: headline(params, count) }),
+        problemList(doc, params, options.onReveal),
+      ]),
+    ]),
+    options.sourceLabel ? el(doc, 'p', { class: 'hint', text: `Fix it in ${options.sourceLabel}; the preview runs again on every edit.` }) : null,
+    retry,
+  ]);
+}
+
+/** Over the last good timeline: it is out of date, and why. */
+export function renderStaleBanner(doc: Document, params: ShowErrorParams, onReveal: RevealHandler): HTMLElement {
+  return el(doc, 'div', { class: 'banner banner-error banner-rerun', attrs: { role: 'alert' } }, [
+    el(doc, 'span', { class: 'banner-icon', text: '✗', attrs: { 'aria-hidden': 'true' } }),
+    el(doc, 'div', { class: 'banner-body' }, [
+      el(doc, 'strong', { text: 'Could not simulate the current text. The timeline below is from an earlier version.' }),
+      problemList(doc, params, onReveal),
+    ]),
+  ]);
+}
+
+function headline(params: ShowErrorParams, count: number): string {
+  switch (params.code) {
+    case 'serverUnavailable':
+      return 'The language server is not running.';
+    case 'methodNotFound':
+      return 'This language server cannot simulate.';
+    case 'requestFailed':
+      return 'The simulation request failed.';
+    default:
+      return count > 1 ? `${count} problems stop the simulation:` : 'This stops the simulation:';
+  }
+}

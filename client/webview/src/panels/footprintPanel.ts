@@ -1,0 +1,107 @@
+/**
+ * The footprint section: a small step chart of the active pods over time (the summed CPU and memory requests
+ * follow the same curve: every pod has the template's requests), the peaks, the pod-hours, and a cursor at the
+ * scrubber's time. The chart is SVG built element by element (no markup parsed); colours come from CSS classes.
+ */
+import { clear, el } from '../dom';
+import { formatClock, formatOffset, parseTime, plural } from '../format';
+import type { Timeline } from '../timelineTypes';
+import { downsample, footprint, formatCpu, formatMemory, podsAt, type Footprint, type PodRequests } from './footprint';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** The chart's drawing coordinates; the SVG stretches them to the section's width. */
+const WIDTH = 600;
+const HEIGHT = 100;
+
+export interface FootprintPanel {
+  readonly element: HTMLElement;
+  readonly data: Footprint;
+  setTime(t: number): void;
+}
+
+function svg<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+  const node = doc.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+  return node;
+}
+
+/** `3 pods · 750m CPU · 192Mi`. */
+function amount(pods: number, requests: PodRequests | null): string {
+  const parts = [plural(pods, 'pod')];
+  if (requests) {
+    if (requests.cpuMillis > 0) parts.push(formatCpu(pods * requests.cpuMillis));
+    if (requests.memoryBytes > 0) parts.push(formatMemory(pods * requests.memoryBytes));
+  }
+  return parts.join(' · ');
+}
+
+export function createFootprintPanel(doc: Document, timeline: Timeline, time: number): FootprintPanel {
+  const data = footprint(timeline);
+  const startMs = parseTime(timeline.startTime);
+  const when = (t: number): string => `${formatOffset(t)}${Number.isFinite(startMs) ? ` (${formatClock(startMs, t)})` : ''}`;
+  const span = data.to - data.from || 1;
+  const peak = Math.max(1, data.peakPods.value);
+  const x = (t: number): number => ((t - data.from) / span) * WIDTH;
+  const y = (pods: number): number => HEIGHT - (pods / peak) * (HEIGHT - 4);
+
+  // The step line: horizontal at each value, vertical at each change.
+  const steps = downsample(data.steps, data.from, data.to, WIDTH);
+  let d = `M${x(data.from).toFixed(2)} ${HEIGHT}`;
+  let lastY = HEIGHT;
+  for (const step of steps) {
+    const sx = x(step.at).toFixed(2);
+    d += ` L${sx} ${lastY.toFixed(2)} L${sx} ${(lastY = y(step.pods)).toFixed(2)}`;
+  }
+  d += ` L${WIDTH} ${lastY.toFixed(2)}`;
+  const area = svg(doc, 'path', { class: 'footprint-area', d: `${d} L${WIDTH} ${HEIGHT} Z` });
+  const line = svg(doc, 'path', { class: 'footprint-line', d, 'vector-effect': 'non-scaling-stroke' });
+  const peakLine = svg(doc, 'line', { class: 'footprint-peak', x1: 0, x2: WIDTH, y1: y(data.peakPods.value), y2: y(data.peakPods.value), 'vector-effect': 'non-scaling-stroke' });
+  const cursor = svg(doc, 'line', { class: 'footprint-cursor', y1: 0, y2: HEIGHT, 'vector-effect': 'non-scaling-stroke' });
+  const chart = svg(doc, 'svg', { class: 'footprint-chart', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, preserveAspectRatio: 'none', role: 'img' });
+  const title = svg(doc, 'title');
+  title.textContent = `Active pods over time; at most ${amount(data.peakPods.value, data.requests)} at ${when(data.peakPods.at)}`;
+  chart.append(title, area, peakLine, line, cursor);
+
+  const readout = el(doc, 'p', { class: 'footprint-readout', attrs: { 'aria-live': 'off' } });
+  const facts: [string, string][] = [
+    ['Peak pods', data.peakPods.value > 0 ? `${data.peakPods.value} at ${when(data.peakPods.at)}` : 'none ran'],
+  ];
+  if (data.requests && data.peakCpuMillis && data.requests.cpuMillis > 0) facts.push(['Peak CPU requests', `${formatCpu(data.peakCpuMillis.value)} at ${when(data.peakCpuMillis.at)}`]);
+  if (data.requests && data.peakMemoryBytes && data.requests.memoryBytes > 0) facts.push(['Peak memory requests', `${formatMemory(data.peakMemoryBytes.value)} at ${when(data.peakMemoryBytes.at)}`]);
+  const hours = `${roundHours(data.podHours)} pod-hours`;
+  const extra = [
+    data.cpuCoreHours !== null && data.requests && data.requests.cpuMillis > 0 ? `${roundHours(data.cpuCoreHours)} CPU core-hours` : '',
+    data.memoryGibHours !== null && data.requests && data.requests.memoryBytes > 0 ? `${roundHours(data.memoryGibHours)} GiB-hours` : '',
+  ].filter(Boolean);
+  facts.push(['Pod-hours', extra.length > 0 ? `${hours} (${extra.join(', ')})` : hours]);
+
+  const element = el(doc, 'section', { class: 'footprint', attrs: { 'aria-label': 'Footprint' } }, [
+    el(doc, 'h2', { text: 'Footprint' }),
+    el(doc, 'p', { class: 'hint', text: 'Pods created and not yet finished or gone, and the resources they request, over the run.' }),
+    el(doc, 'dl', { class: 'footprint-facts' }, facts.flatMap(([k, v]) => [el(doc, 'dt', { text: k }), el(doc, 'dd', { text: v })])),
+    data.requests ? null : el(doc, 'p', { class: 'note footprint-no-requests', text: 'The pod template requests no CPU or memory, so only pods are counted.' }),
+    el(doc, 'div', { class: 'footprint-plot' }, [
+      el(doc, 'span', { class: 'footprint-axis-max', text: amount(data.peakPods.value, data.requests) }),
+      chart,
+      el(doc, 'div', { class: 'footprint-axis-x' }, [el(doc, 'span', { text: formatOffset(data.from) }), el(doc, 'span', { text: formatOffset(data.to) })]),
+    ]),
+    readout,
+  ]);
+
+  function setTime(t: number): void {
+    const cx = Math.min(WIDTH, Math.max(0, x(t))).toFixed(2);
+    cursor.setAttribute('x1', cx);
+    cursor.setAttribute('x2', cx);
+    clear(readout);
+    readout.append(`At ${formatOffset(t)}: `, el(doc, 'strong', { text: amount(podsAt(data.steps, t), data.requests) }), ' active');
+  }
+  setTime(time);
+  return { element, data, setTime };
+}
+
+/** Pod-hours as people read them: 3 significant figures, at most 2 decimals. */
+function roundHours(hours: number): string {
+  if (hours === 0) return '0';
+  if (hours >= 100) return String(Math.round(hours));
+  return String(Number(hours.toPrecision(3)));
+}

@@ -1,0 +1,155 @@
+/**
+ * "kubectl at t", beside the chart: for the time the user scrubs to, the `kubectl get` tables the CLI prints
+ * (kubectlAt.ts, from the core's views), the object's status in words, its conditions and the events so far.
+ * Everything is derived from the Timeline; nothing is simulated again.
+ */
+import { clear, el } from '../dom';
+import { formatClock, formatOffset, parseTime, plural } from '../format';
+import type { Timeline } from '../timelineTypes';
+import { conditionsAt, eventsAt, kubectlTablesAt, objectStatusAt } from './kubectlAt';
+import { describeStatus } from './statusView';
+import { renderValueTree } from './valueTree';
+
+export interface KubectlPanelOptions {
+  readonly time: number;
+  readonly warningsOnly?: boolean;
+  readonly onWarningsOnlyChange?: (on: boolean) => void;
+  /** Events listed at most (the newest); default 300. */
+  readonly maxEvents?: number;
+}
+
+export interface KubectlPanel {
+  readonly element: HTMLElement;
+  /** Shows the state at t (redrawn at the next animation frame: scrubbing sends many). */
+  setTime(t: number): void;
+  time(): number;
+}
+
+export function createKubectlPanel(doc: Document, timeline: Timeline, options: KubectlPanelOptions): KubectlPanel {
+  const startMs = parseTime(timeline.startTime);
+  const maxEvents = options.maxEvents ?? 300;
+  const heading = el(doc, 'h2', { class: 'kubectl-heading' });
+  const tablesBox = el(doc, 'div', { class: 'kubectl-tables' });
+  const statusBox = el(doc, 'div', { class: 'status-at' });
+  const conditionsBox = el(doc, 'div', { class: 'conditions-box' });
+  const eventsBox = el(doc, 'div', { class: 'events-box' });
+  const warningsOnly = el(doc, 'input', { attrs: { type: 'checkbox', id: 'events-warnings-only' } });
+  warningsOnly.checked = options.warningsOnly ?? false;
+  const warningsLabel = el(doc, 'label', { class: 'toggle', attrs: { for: 'events-warnings-only' } });
+  const element = el(doc, 'section', { class: 'kubectl', attrs: { 'aria-label': 'kubectl at the chosen time' } }, [
+    heading,
+    tablesBox,
+    el(doc, 'h3', { text: `Status of ${timeline.object.kind.toLowerCase()}/${timeline.object.name}` }),
+    statusBox,
+    el(doc, 'h3', { text: 'Conditions' }),
+    conditionsBox,
+    el(doc, 'div', { class: 'section-head' }, [el(doc, 'h3', { text: 'Events so far' }), el(doc, 'span', { class: 'toggle-wrap' }, [warningsOnly, warningsLabel])]),
+    eventsBox,
+  ]);
+
+  let t = options.time;
+  let frame: number | undefined;
+  warningsOnly.addEventListener('change', () => {
+    options.onWarningsOnlyChange?.(warningsOnly.checked);
+    renderEvents();
+  });
+
+  function render(): void {
+    frame = undefined;
+    const clock = formatClock(startMs, t);
+    clear(heading);
+    heading.append('kubectl at ', el(doc, 'span', { class: 'kubectl-time', text: formatOffset(t) }), clock ? el(doc, 'span', { class: 'kubectl-clock', text: ` · ${clock}` }) : '');
+    clear(tablesBox);
+    for (const table of kubectlTablesAt(timeline, t)) {
+      tablesBox.appendChild(
+        el(doc, 'figure', { class: 'kubectl-block' }, [
+          el(doc, 'figcaption', { class: 'kubectl-command', text: `$ ${table.command}` }),
+          el(doc, 'pre', { class: 'kubectl-table', text: table.output, attrs: { 'data-command': table.command, tabindex: 0, 'aria-label': `Output of ${table.command}` } }),
+        ]),
+      );
+    }
+    clear(statusBox);
+    const items = describeStatus(objectStatusAt(timeline, t), { startMs, t });
+    statusBox.appendChild(items.length > 0 ? renderValueTree(doc, items, 'value-tree status-tree') : el(doc, 'p', { class: 'empty', text: 'No status written yet.' }));
+    renderConditions();
+    renderEvents();
+  }
+
+  function renderConditions(): void {
+    clear(conditionsBox);
+    const rows = conditionsAt(timeline, t);
+    if (rows.length === 0) {
+      conditionsBox.appendChild(el(doc, 'p', { class: 'empty', text: 'No conditions yet.' }));
+      return;
+    }
+    const showObject = rows.some((row) => row.object !== rows[0].object) || timeline.object.kind === 'CronJob';
+    const head = [...(showObject ? ['OBJECT'] : []), 'TYPE', 'STATUS', 'REASON', 'MESSAGE', 'AGE'];
+    conditionsBox.appendChild(
+      el(doc, 'div', { class: 'table-wrap', attrs: { tabindex: 0, role: 'region', 'aria-label': 'Conditions' } }, [
+        el(doc, 'table', { class: 'conditions-at kube-table' }, [
+          el(doc, 'thead', {}, [el(doc, 'tr', {}, head.map((h) => el(doc, 'th', { text: h, attrs: { scope: 'col' } })))]),
+          el(
+            doc,
+            'tbody',
+            {},
+            rows.map((row) =>
+              el(doc, 'tr', { class: `condition status-${row.status.toLowerCase()}` }, [
+                showObject ? el(doc, 'td', { text: row.object }) : null,
+                el(doc, 'td', { class: 'condition-type', text: row.type }),
+                el(doc, 'td', { class: 'condition-status', text: row.status }),
+                el(doc, 'td', { text: row.reason }),
+                el(doc, 'td', { class: 'message', text: row.message }),
+                el(doc, 'td', { class: 'age', text: row.age, attrs: { title: formatClock(startMs, row.at) } }),
+              ]),
+            ),
+          ),
+        ]),
+      ]),
+    );
+  }
+
+  function renderEvents(): void {
+    clear(eventsBox);
+    const events = eventsAt(timeline, t, { warningsOnly: warningsOnly.checked, limit: maxEvents });
+    warningsLabel.textContent = ` Warnings only (${events.warnings})`;
+    if (events.rows.length === 0) {
+      eventsBox.appendChild(el(doc, 'p', { class: 'empty', text: warningsOnly.checked ? 'No warnings so far.' : 'No events so far.' }));
+      return;
+    }
+    if (events.hidden > 0) eventsBox.appendChild(el(doc, 'p', { class: 'note', text: `${plural(events.hidden, 'earlier event')} not listed.` }));
+    eventsBox.appendChild(
+      el(doc, 'div', { class: 'table-wrap events-wrap', attrs: { tabindex: 0, role: 'region', 'aria-label': 'Events so far' } }, [
+        el(doc, 'table', { class: 'events-at kube-table' }, [
+          el(doc, 'thead', {}, [el(doc, 'tr', {}, ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'].map((h) => el(doc, 'th', { text: h, attrs: { scope: 'col' } })))]),
+          el(
+            doc,
+            'tbody',
+            {},
+            events.rows.map((row) =>
+              el(doc, 'tr', { class: `event type-${row.type === 'Warning' ? 'warning' : 'normal'}` }, [
+                el(doc, 'td', { class: 'age', text: row.lastSeen, attrs: { title: formatClock(startMs, row.at) } }),
+                el(doc, 'td', { class: 'event-type', text: row.type }),
+                el(doc, 'td', { text: row.reason }),
+                el(doc, 'td', { class: 'event-object', text: row.object }),
+                el(doc, 'td', { class: 'message', text: row.message }),
+              ]),
+            ),
+          ),
+        ]),
+      ]),
+    );
+  }
+
+  render();
+  return {
+    element,
+    time: () => t,
+    setTime(next: number): void {
+      if (!Number.isFinite(next) || next === t) return;
+      t = next;
+      const win = doc.defaultView;
+      if (!win) return render();
+      if (frame === undefined) frame = win.requestAnimationFrame(render);
+    },
+  };
+}
