@@ -95,7 +95,7 @@ suite('k8s-dryrun rollout preview in VS Code', () => {
     await until(() => previewTabs().length === 1, 'the preview tab');
     const [tab] = previewTabs();
     assert.notStrictEqual(tab.group.viewColumn, editor.viewColumn, 'the preview opens beside the manifest');
-    assert.match(tab.label, /^(Rollout Preview: Untitled-\d+|Rollout: job\/waves)$/);
+    assert.match(tab.label, /^Preview: (Untitled-\d+|job\/waves)$/);
     assert.strictEqual(vscode.window.activeTextEditor?.document, doc, 'the manifest keeps the focus');
     assertTimelineOrPendingServer(report, 8);
   });
