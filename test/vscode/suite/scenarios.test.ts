@@ -54,6 +54,18 @@ function failedReason(timeline: Timeline): string | undefined {
   return timeline.conditions.find((c) => c.type === 'Failed' && c.status === 'True')?.reason;
 }
 
+const leftovers: (() => void)[] = [];
+
+/** A copy of an example manifest and its scenario files in a folder of its own, for tests that write there. */
+function copyOfExample(manifest: string, ...scenarios: string[]): { dir: string; manifest: vscode.Uri; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-dryrun-scenarios-'));
+  for (const file of [manifest, ...scenarios]) fs.copyFileSync(path.join(EXAMPLES, file), path.join(dir, file));
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  // removed at the end of the suite too, should a test stop half-way
+  leftovers.push(remove);
+  return { dir, manifest: vscode.Uri.file(path.join(dir, manifest)), remove };
+}
+
 async function closePanel(): Promise<void> {
   const panel = (await api()).preview;
   panel?.dispose();
@@ -66,6 +78,7 @@ suite('k8s-dryrun preview scenarios in VS Code', function () {
   suiteTeardown(async () => {
     (await api()).setPreviewUi(undefined);
     await closePanel();
+    for (const remove of leftovers.splice(0)) remove();
   });
 
   test('pi-job-backoff.yaml: its scenario file applies by itself (2 failed pods, then one succeeds)', async () => {
@@ -107,22 +120,25 @@ suite('k8s-dryrun preview scenarios in VS Code', function () {
   });
 
   test('editing the chosen scenario file re-runs the preview with its unsaved text', async () => {
-    const { panel } = await preview(BACKOFF);
-    const scenarioDoc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(EXAMPLES, DEFAULT_FILE)));
-    const line = scenarioDoc.getText().split('\n').findIndex((l) => l.includes('{ pod: 2,'));
-    assert.ok(line > 0, 'the scenario makes pod 2 fail');
-    const edit = new vscode.WorkspaceEdit();
-    edit.delete(scenarioDoc.uri, new vscode.Range(line, 0, line + 1, 0));
+    const copy = copyOfExample('pi-job-backoff.yaml', DEFAULT_FILE);
     try {
+      const { panel } = await preview(copy.manifest);
+      assert.strictEqual(phases(timelineOf(panel)), 'Failed Failed Succeeded');
+      const scenarioDoc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(copy.dir, DEFAULT_FILE)));
+      await vscode.window.showTextDocument(scenarioDoc, { preview: false, viewColumn: vscode.ViewColumn.One });
+      const line = scenarioDoc.getText().split('\n').findIndex((l) => l.includes('{ pod: 2,'));
+      assert.ok(line > 0, 'the scenario makes pod 2 fail');
+      const edit = new vscode.WorkspaceEdit();
+      edit.delete(scenarioDoc.uri, new vscode.Range(line, 0, line + 1, 0));
       assert.ok(await vscode.workspace.applyEdit(edit));
       await until(() => phases(timelineOf(panel)) === 'Failed Succeeded', 'the preview to run the edited scenario (one failure)', 10000);
+      // closing it without saving: the file on disk is in effect again
+      await vscode.window.showTextDocument(scenarioDoc, { preview: false, viewColumn: vscode.ViewColumn.One });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await until(() => phases(timelineOf(panel)) === 'Failed Failed Succeeded', 'the preview to run the file as it is on disk', 10000);
     } finally {
-      await vscode.window.showTextDocument(scenarioDoc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      copy.remove();
     }
-    assert.strictEqual(scenarioDoc.isDirty, false);
-    await until(() => phases(timelineOf(panel)) === 'Failed Failed Succeeded', 'the preview to run the file as it is on disk', 10000);
   });
 
   test('what-if "first 2 attempts fail" on a Job without a scenario file: 2 failed pods, then one succeeds', async () => {
@@ -147,7 +163,8 @@ suite('k8s-dryrun preview scenarios in VS Code', function () {
   });
 
   test('"Save as scenario" writes <stem>.<name>.scenario.yaml from the scenario that ran, then runs it', async () => {
-    const { panel } = await preview(BACKOFF);
+    const copy = copyOfExample('pi-job-backoff.yaml', DEFAULT_FILE, LIMIT_FILE);
+    const { panel } = await preview(copy.manifest);
     const ran = panel.lastScenario;
     assert.ok(ran, 'the server returned the scenario that ran');
     const errors: string[] = [];
@@ -163,7 +180,7 @@ suite('k8s-dryrun preview scenarios in VS Code', function () {
       },
       showError: (message) => void errors.push(message),
     });
-    const saved = vscode.Uri.file(path.join(EXAMPLES, 'pi-job-backoff.vscode-test-save.scenario.yaml'));
+    const saved = vscode.Uri.file(path.join(copy.dir, 'pi-job-backoff.vscode-test-save.scenario.yaml'));
     try {
       const written = await panel.saveScenario();
       assert.strictEqual(written?.toString(), saved.toString());
@@ -188,7 +205,7 @@ suite('k8s-dryrun preview scenarios in VS Code', function () {
     // the file is gone: the picker drops it and the preview falls back to the default pods
     await until(() => panel.scenarioState?.choices.every((c) => c.label !== 'vscode-test-save') === true, 'the deleted file to leave the picker', 10000);
     assert.strictEqual(panel.scenarioState?.selected, 'default');
-    await panel.chooseScenario(DEFAULT_FILE);
+    copy.remove();
   });
 
   test('export: the timeline as JSON where the dialog says; an empty SVG is refused', async () => {
