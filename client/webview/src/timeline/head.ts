@@ -1,0 +1,197 @@
+/**
+ * The chart's head and the lines across it: the conditions lane (with the activeDeadlineSeconds deadline),
+ * the CronJob's schedule lane (every scheduled time and its fate, with counts), the scenario lane, and the
+ * time axis (offsets, the wall clock, folded stretches); gridlines under the bars and condition, marker and
+ * fold lines over them. Redrawn when the window moves.
+ */
+import { clear, el, type Child } from '../dom';
+import { formatOffset, formatDuration } from '../format';
+import type { TimelineCondition, TimelineMarker } from '../timelineTypes';
+import type { ViewContext } from './context';
+import { flagLane, placeFlags, type FlagItem, type FlagLane } from './flags';
+import { BAD_CONDITIONS, GOOD_CONDITIONS } from './outcome';
+import { axisTicks } from './scale';
+import { fateCounts, fateSummary, scheduleMarks, type Fate, type ScheduleMark } from './schedule';
+
+export interface ChartHead {
+  readonly head: HTMLElement;
+  readonly underlay: HTMLElement;
+  readonly overlay: HTMLElement;
+  /** The axis lane's track: its box is where time runs (for the pointer's position). */
+  readonly axisTrack: HTMLElement;
+  redraw(): void;
+}
+
+/** Items with an `at`, grouped by equal times, in time order. */
+function mergeByTime<T extends { readonly at: number }>(items: readonly T[]): { at: number; items: T[] }[] {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const list = groups.get(item.at);
+    if (list) list.push(item);
+    else groups.set(item.at, [item]);
+  }
+  return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([at, list]) => ({ at, items: list }));
+}
+
+const FATE_GLYPH: Record<Fate, string> = { created: '▼', skipped: '▽', replaced: '◆', missed: '✕' };
+
+/**
+ * The deadline of a Job with spec.activeDeadlineSeconds: counted from status.startTime
+ * (pkg/controller/job/job_controller.go, pastActiveDeadline).
+ */
+function deadlineFlag(ctx: ViewContext): FlagItem | undefined {
+  if (ctx.kind !== 'Job') return undefined;
+  const seconds = ctx.timeline.effectiveSpec?.activeDeadlineSeconds;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return undefined;
+  const job = (ctx.timeline.jobs ?? []).find((j) => j.name === ctx.name);
+  const at = (job?.startedAt ?? 0) + seconds;
+  if (at > ctx.to) return undefined;
+  const hit = job?.reason === 'DeadlineExceeded';
+  return { at, text: `deadline ${formatOffset(at)}`, title: `activeDeadlineSeconds ${seconds}: the Job may run until ${ctx.when(at)}${hit ? ' — it was reached (DeadlineExceeded)' : ''}`, cls: `flag-deadline tone-${hit ? 'bad' : 'neutral'}` };
+}
+
+export function renderHead(ctx: ViewContext): ChartHead {
+  const { doc, timeline } = ctx;
+  const underlay = el(doc, 'div', { class: 'gantt-underlay', attrs: { 'aria-hidden': 'true' } });
+  const overlay = el(doc, 'div', { class: 'gantt-overlay', attrs: { 'aria-hidden': 'true' } });
+  const head = el(doc, 'div', { class: 'gantt-head' });
+  const lanes: FlagLane[] = [];
+  const lines: { at: number; element: HTMLElement }[] = [];
+  const lane = (label: Child[], cls: string, track: HTMLElement): void => {
+    head.appendChild(el(doc, 'div', { class: `gantt-lane lane-${cls}` }, [el(doc, 'div', { class: 'lane-label' }, label), track]));
+  };
+  const line = (at: number, cls: string): void => {
+    const element = el(doc, 'div', { class: cls });
+    overlay.appendChild(element);
+    lines.push({ at, element });
+  };
+
+  // conditions of the simulated object, and its deadline
+  const objectConditions = (timeline.conditions ?? []).filter((c) => c.status !== 'False' && c.object === ctx.name && (!c.kind || c.kind === ctx.kind));
+  const conditionFlags: FlagItem[] = mergeByTime<TimelineCondition>(objectConditions).map(({ at, items }) => {
+    const tone = items.some((c) => BAD_CONDITIONS.has(c.type)) ? 'bad' : items.some((c) => GOOD_CONDITIONS.has(c.type)) ? 'good' : 'neutral';
+    line(at, `condition-line tone-${tone}`);
+    return {
+      at,
+      text: items.map((c) => (c.reason ? `${c.type}: ${c.reason}` : c.type)).join(', '),
+      title: items.map((c) => `${c.type} (${c.reason || 'no reason'}) at ${ctx.when(c.at)}${c.message ? `\n${c.message}` : ''}`).join('\n\n'),
+      cls: `flag-condition tone-${tone}`,
+    };
+  });
+  const deadline = deadlineFlag(ctx);
+  if (deadline) {
+    conditionFlags.push(deadline);
+    line(deadline.at, 'deadline-line');
+  }
+  if (conditionFlags.length > 0) {
+    const track = el(doc, 'div', { class: 'lane-track' });
+    lanes.push(flagLane(ctx, track, conditionFlags.sort((a, b) => a.at - b.at)));
+    lane(['Conditions'], 'conditions', track);
+  }
+
+  // the CronJob's schedule
+  const marks = ctx.kind === 'CronJob' ? scheduleMarks(timeline) : [];
+  const scheduleTrack = el(doc, 'div', { class: 'lane-track' });
+  if (ctx.kind === 'CronJob') {
+    const counts = fateSummary(fateCounts(marks));
+    const countEls: Child[] = [];
+    counts.forEach((text, i) => {
+      if (i > 0) countEls.push(' · ');
+      countEls.push(el(doc, 'span', { class: `schedule-count fate-${text.split(' ')[1]}`, text }));
+    });
+    lane([el(doc, 'span', { class: 'lane-name', text: 'Schedule' }), el(doc, 'span', { class: 'schedule-counts' }, countEls.length ? countEls : ['no runs'])], 'schedule', scheduleTrack);
+  }
+
+  // the scenario's own events (node added, pod deleted, image changed, ...); skipped runs are on the schedule lane
+  const markers = (timeline.markers ?? []).filter((m) => Number.isFinite(m.at) && m.kind !== 'skippedRun' && m.kind !== 'missedRun');
+  if (markers.length > 0) {
+    const track = el(doc, 'div', { class: 'lane-track' });
+    const items = mergeByTime<TimelineMarker>(markers).map(({ at, items: list }) => {
+      line(at, 'marker-line');
+      return { at, text: list.map((m) => m.description || m.kind).join(', '), title: list.map((m) => `${m.kind} at ${ctx.when(m.at)}: ${m.description}`).join('\n'), cls: 'flag-scenario' };
+    });
+    lanes.push(flagLane(ctx, track, items));
+    lane(['Scenario'], 'scenario', track);
+  }
+
+  const axisTrack = el(doc, 'div', { class: 'lane-track axis-track' });
+  lane(['Time'], 'axis', axisTrack);
+  const cursor = el(doc, 'div', { class: 'cursor' });
+  overlay.appendChild(cursor);
+  const foldBands = el(doc, 'div', { class: 'fold-bands' });
+  underlay.appendChild(foldBands);
+  const grid = el(doc, 'div', { class: 'gridlines' });
+  underlay.appendChild(grid);
+
+  const place = (element: HTMLElement, at: number): void => {
+    const x = ctx.x(at);
+    element.hidden = x < -0.01 || x > 100.01;
+    element.style.left = `${x}%`;
+  };
+
+  function drawSchedule(): void {
+    clear(scheduleTrack);
+    // one glyph per fate and few pixels: a year of minutely runs would be half a million glyphs
+    const width = ctx.trackWidth || 700;
+    const buckets = new Map<string, ScheduleMark[]>();
+    for (const mark of marks) {
+      const x = ctx.x(mark.at);
+      if (x < -0.5 || x > 100.5) continue;
+      const key = `${mark.fate}:${Math.round((x / 100) * width / 3)}`;
+      const list = buckets.get(key);
+      if (list) list.push(mark);
+      else buckets.set(key, [mark]);
+    }
+    for (const list of buckets.values()) {
+      const first = list[0];
+      const count = list.reduce((n, m) => n + m.count, 0);
+      const title = list.length === 1 ? first.title : `${count} ${first.fate} runs, ${formatOffset(first.at)} … ${formatOffset(list[list.length - 1].at)}\n${first.title}`;
+      scheduleTrack.appendChild(
+        el(doc, 'span', { class: `schedule-mark fate-${first.fate}${count > 1 && first.fate !== 'created' ? ' many' : ''}`, text: count > 1 && first.fate !== 'created' ? `${FATE_GLYPH[first.fate]}${count}` : FATE_GLYPH[first.fate], style: { left: `${ctx.x(first.at)}%` }, attrs: { title } }),
+      );
+    }
+  }
+
+  function drawAxis(): void {
+    clear(axisTrack);
+    clear(grid);
+    clear(foldBands);
+    const width = ctx.trackWidth || 700;
+    const { ticks, folds } = axisTicks(ctx.scale, ctx.window, Math.min(10, Math.max(2, Math.floor(width / 90))));
+    const days = ctx.to - ctx.from > 86400;
+    ticks.forEach(({ t, x }, i) => {
+      const xp = x * 100;
+      grid.appendChild(el(doc, 'div', { class: `gridline${t === 0 ? ' origin' : ''}`, style: { left: `${xp}%` } }));
+      const wall = ctx.clock(t);
+      axisTrack.appendChild(
+        el(doc, 'span', { class: `tick${i % 2 ? ' odd' : ''}${xp < 4 ? ' first' : xp > 94 ? ' last' : ''}`, style: { left: `${xp}%` }, attrs: { title: ctx.when(t) } }, [
+          el(doc, 'span', { class: 'tick-offset', text: t === 0 ? '0' : formatOffset(t) }),
+          el(doc, 'span', { class: 'tick-clock', text: days ? wall.slice(5, 16) : wall.slice(11, 19) }),
+        ]),
+      );
+    });
+    for (const { fold, x0, x1 } of folds) {
+      const a = Math.max(0, x0) * 100;
+      const b = Math.min(1, x1) * 100;
+      const style = { left: `${a}%`, width: `${Math.max(0, b - a)}%` };
+      const where = fold.to >= ctx.to ? 'tail' : fold.from <= ctx.from ? 'lead' : 'inner';
+      axisTrack.appendChild(
+        el(doc, 'span', { class: `axis-fold fold-${where}`, style, attrs: { title: `Folded: ${formatOffset(fold.from)} … ${formatOffset(fold.to)} (${formatDuration(fold.to - fold.from)}) — ${fold.label}` } }, [
+          el(doc, 'span', { class: 'axis-fold-text', text: `… ${fold.label}` }),
+        ]),
+      );
+      foldBands.appendChild(el(doc, 'div', { class: 'fold-band', style }));
+    }
+    axisTrack.classList.toggle('has-folds', folds.length > 0);
+  }
+
+  function redraw(): void {
+    drawAxis();
+    if (ctx.kind === 'CronJob') drawSchedule();
+    for (const { at, element } of lines) place(element, at);
+    for (const flagGroup of lanes) placeFlags(ctx, flagGroup);
+    place(cursor, ctx.time);
+  }
+  ctx.on('time', () => place(cursor, ctx.time));
+  return { head, underlay, overlay, axisTrack, redraw };
+}

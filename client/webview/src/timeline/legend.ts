@@ -1,0 +1,26 @@
+/** The chart's legend: pod states, and for a DaemonSet the template revisions' colours. */
+import { el } from '../dom';
+import type { ViewContext } from './context';
+import { revisionSlots } from './rows';
+
+const STATES: readonly [string, string][] = [
+  ['pending', 'Pending'],
+  ['running', 'Running, not ready'],
+  ['ready', 'Running, ready'],
+  ['succeeded', 'Succeeded'],
+  ['failed', 'Failed'],
+  ['terminating', 'Terminating'],
+];
+
+export function renderLegend(ctx: ViewContext): HTMLElement {
+  const { doc } = ctx;
+  const items = STATES.map(([state, label]) => el(doc, 'li', {}, [el(doc, 'span', { class: `swatch seg-${state}`, attrs: { 'aria-hidden': 'true' } }), label]));
+  if (ctx.kind === 'DaemonSet') {
+    for (const [revision, slot] of revisionSlots(ctx.timeline.pods ?? [])) {
+      items.push(el(doc, 'li', { class: 'legend-revision' }, [el(doc, 'span', { class: `swatch seg-ready rev-${slot}`, attrs: { 'aria-hidden': 'true' } }), `revision ${revision}`]));
+    }
+    items.push(el(doc, 'li', {}, [el(doc, 'span', { class: 'swatch-step', text: '1', attrs: { 'aria-hidden': 'true' } }), 'rollout step']));
+  }
+  if (ctx.kind !== 'DaemonSet') items.push(el(doc, 'li', {}, [el(doc, 'span', { class: 'swatch swatch-gap', attrs: { 'aria-hidden': 'true' } }), 'back-off']));
+  return el(doc, 'ul', { class: 'legend', attrs: { 'aria-label': 'Legend' } }, items);
+}

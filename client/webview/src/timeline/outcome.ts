@@ -1,0 +1,62 @@
+/** The header's one-line verdict: how the run ended, in words. Pure. */
+import { formatOffset, plural } from '../format';
+import type { Timeline } from '../timelineTypes';
+
+export interface Outcome {
+  readonly tone: 'good' | 'bad' | 'warn' | 'neutral';
+  readonly icon: string;
+  readonly text: string;
+}
+
+export const GOOD_CONDITIONS = new Set(['Complete', 'SuccessCriteriaMet']);
+export const BAD_CONDITIONS = new Set(['Failed', 'FailureTarget']);
+
+/** Schedule times a CronJob let pass without a Job: the engine's skippedRun / missedRun markers, with their count. */
+export function runsNotStarted(timeline: Timeline): number {
+  let n = 0;
+  for (const m of timeline.markers ?? []) if (m.kind === 'skippedRun' || m.kind === 'missedRun') n += typeof m.count === 'number' && m.count > 0 ? m.count : 1;
+  return n;
+}
+
+export function outcomeOf(timeline: Timeline): Outcome {
+  const kind = timeline.object?.kind ?? '';
+  const name = timeline.object?.name ?? '';
+  const jobs = timeline.jobs ?? [];
+  const conditions = timeline.conditions ?? [];
+  if (kind === 'CronJob') {
+    const by = (result: string): number => jobs.filter((j) => j.result === result).length;
+    const skipped = runsNotStarted(timeline);
+    const parts = [
+      `${by('Complete')} complete`,
+      by('Failed') ? `${by('Failed')} failed` : '',
+      by('Replaced') ? `${by('Replaced')} replaced` : '',
+      by('Running') ? `${by('Running')} running` : '',
+      skipped ? `${plural(skipped, 'run')} skipped` : '',
+    ].filter(Boolean);
+    const tone = by('Failed') > 0 ? 'bad' : skipped > 0 || by('Replaced') > 0 ? 'warn' : 'good';
+    return { tone, icon: tone === 'bad' ? '✗' : tone === 'warn' ? '!' : '✓', text: `${plural(jobs.length, 'Job')}: ${parts.join(', ')}` };
+  }
+  if (kind === 'DaemonSet') {
+    const s = timeline.status ?? {};
+    const num = (k: string): number | undefined => (typeof s[k] === 'number' ? (s[k] as number) : undefined);
+    const desired = num('desiredNumberScheduled');
+    const ready = num('numberReady');
+    const updated = num('updatedNumberScheduled');
+    const unavailable = num('numberUnavailable') ?? 0;
+    if (desired !== undefined && ready !== undefined) {
+      const text = `${ready}/${desired} ready${updated !== undefined ? ` · ${updated} updated` : ''}${unavailable ? ` · ${unavailable} unavailable` : ''}${timeline.truncated ? ' when the simulation stopped' : ''}`;
+      const good = ready === desired && (updated === undefined || updated === desired);
+      return { tone: good ? 'good' : 'warn', icon: good ? '✓' : '!', text };
+    }
+  }
+  const terminal = [...conditions]
+    .reverse()
+    .find((c) => c.status !== 'False' && (c.object === name || !c.object) && (GOOD_CONDITIONS.has(c.type) || BAD_CONDITIONS.has(c.type) || c.type === 'Suspended'));
+  if (terminal) {
+    const bad = BAD_CONDITIONS.has(terminal.type);
+    const text = `${terminal.type}${terminal.reason ? ` · ${terminal.reason}` : ''} at ${formatOffset(terminal.at)}${terminal.message ? ` — ${terminal.message}` : ''}`;
+    return { tone: bad ? 'bad' : terminal.type === 'Suspended' ? 'warn' : 'good', icon: bad ? '✗' : terminal.type === 'Suspended' ? '⏸' : '✓', text };
+  }
+  if (timeline.truncated) return { tone: 'warn', icon: '…', text: `Still running when the simulation stopped at ${formatOffset(timeline.duration ?? 0)}` };
+  return { tone: 'neutral', icon: '•', text: 'No terminal condition' };
+}
