@@ -56,6 +56,8 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
 
   function render(): void {
     frame = undefined;
+    // The time shown, in seconds since the start: what tests (and a reader of the DOM) check the tables against.
+    element.dataset.time = String(t);
     const clock = formatClock(startMs, t);
     clear(heading);
     heading.append('kubectl at ', el(doc, 'span', { class: 'kubectl-time', text: formatOffset(t) }), clock ? el(doc, 'span', { class: 'kubectl-clock', text: ` · ${clock}` }) : '');

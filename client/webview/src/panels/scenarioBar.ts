@@ -70,7 +70,7 @@ export function createScenarioBar(doc: Document, options: ScenarioBarOptions): S
   ]);
   disclosure.addEventListener('toggle', () => options.onWhatIfOpenChange?.(disclosure.open));
 
-  const element = el(doc, 'section', { class: 'scenario-bar', attrs: { 'aria-label': 'Scenario' } }, [
+  const element = el(doc, 'section', { class: 'scenario-bar', attrs: { 'aria-label': 'Scenario and what-if controls' } }, [
     el(doc, 'div', { class: 'scenario-row' }, [
       el(doc, 'label', { class: 'scenario-label', text: 'Scenario', attrs: { for: 'scenario-picker' } }),
       picker,
