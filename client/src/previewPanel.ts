@@ -9,18 +9,14 @@
  * Helpers: previewScenario.ts (choices and the request's scenario fields), scenarioMemory.ts (what is
  * remembered per manifest), previewExports.ts (save and export), previewReveal.ts (`line:col` links).
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { SimulateParams, SimulationIssue } from '../../server/src/protocol/protocol';
 import type { Timeline } from '../../server/src/protocol/timeline';
 import {
   chooseScenarioCommand,
   exportCommand,
-  ipcMessage,
   onIpc,
-  readyCommand,
   refreshCommand,
-  renderedCommand,
   revealCommand,
   saveScenarioCommand,
   setWhatIfCommand,
@@ -28,8 +24,6 @@ import {
   showLoadingNotification,
   showTimelineNotification,
   type ExportParams,
-  type IpcMessage,
-  type IpcNotificationType,
   type PersistedPreviewState,
   type PreviewErrorCode,
   type PreviewSource,
@@ -45,7 +39,7 @@ import { ARGUMENT_CHOICE, prepareScenario, type ScenarioRun } from './previewSce
 import { watchScenarioFiles } from './scenarioFiles';
 import type { ScenarioMemory } from './scenarioMemory';
 import { DEFAULT_CHOICE } from './scenarioNames';
-import { webviewHtml } from './webviewHtml';
+import { PreviewWebview, previewWebviewOptions } from './previewWebview';
 
 /** What to preview: a document of a file, and optionally a scenario object (design §4.2) instead of the files. */
 export interface PreviewTarget {
@@ -80,8 +74,6 @@ export interface PreviewDeps {
 const RERUN_DELAY_MS = 400;
 /** How long after the last what-if edit the preview runs again. */
 const WHAT_IF_DELAY_MS = 300;
-/** How long `update()` waits for the webview to report what it shows. */
-const REPORT_TIMEOUT_MS = 20000;
 
 export class PreviewPanel implements vscode.Disposable {
   static readonly viewType = 'k8sDryRun.preview';
@@ -100,7 +92,7 @@ export class PreviewPanel implements vscode.Disposable {
       PreviewPanel.viewType,
       fileTitle(target.uri),
       { viewColumn: vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: true },
-      webviewOptions(extensionUri),
+      previewWebviewOptions(extensionUri),
     );
     return new PreviewPanel(panel, extensionUri, target, deps);
   }
@@ -108,7 +100,7 @@ export class PreviewPanel implements vscode.Disposable {
   /** Takes over a panel VS Code restored after a reload; `state` is what its webview saved. */
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, state: unknown, deps: PreviewDeps): PreviewPanel {
     PreviewPanel.#current?.dispose();
-    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.options = previewWebviewOptions(extensionUri);
     const source = (state as PersistedPreviewState | undefined)?.source;
     let target: PreviewTarget | undefined;
     if (source && typeof source.sourceUri === 'string') {
@@ -129,7 +121,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   readonly #panel: vscode.WebviewPanel;
-  readonly #extensionUri: vscode.Uri;
+  readonly #webview: PreviewWebview;
   readonly #deps: PreviewDeps;
   readonly #disposables: vscode.Disposable[] = [];
   #target: PreviewTarget | undefined;
@@ -138,10 +130,6 @@ export class PreviewPanel implements vscode.Disposable {
   #rerunTimer: ReturnType<typeof setTimeout> | undefined;
   /** Callers of a scheduled run (setWhatIf) waiting for its report. */
   #rerunWaiters: ((report: RenderedParams | undefined) => void)[] = [];
-  /** The last show* message, sent again when the webview (re)loads. */
-  #lastMessage: IpcMessage | undefined;
-  #reportWaiters: ((report: RenderedParams | undefined) => void)[] = [];
-  #lastReport: RenderedParams | undefined;
   #disposed = false;
 
   /** The manifest whose scenario files are watched, and the watcher. */
@@ -155,14 +143,12 @@ export class PreviewPanel implements vscode.Disposable {
   private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, target: PreviewTarget | undefined, deps: PreviewDeps) {
     PreviewPanel.#current = this;
     this.#panel = panel;
-    this.#extensionUri = extensionUri;
+    this.#webview = new PreviewWebview(panel.webview, extensionUri, (message) => this.#onCommand(message));
     this.#target = target;
     this.#deps = deps;
-    this.#panel.webview.html = this.#html();
     const inEffect = (uri: vscode.Uri): boolean => uri.toString() === this.#target?.uri.toString() || uri.toString() === this.#scenarioFile;
     this.#disposables.push(
       this.#panel.onDidDispose(() => this.dispose()),
-      this.#panel.webview.onDidReceiveMessage((message: unknown) => this.#onMessage(message)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && inEffect(e.document.uri)) void this.#scheduleRerun(RERUN_DELAY_MS);
       }),
@@ -175,7 +161,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** What the webview last reported it shows. */
   get lastReport(): RenderedParams | undefined {
-    return this.#lastReport;
+    return this.#webview.lastReport;
   }
 
   /** The manifest (and document) shown. */
@@ -213,9 +199,17 @@ export class PreviewPanel implements vscode.Disposable {
    * shows (undefined if it says nothing within 20 s, e.g. while the panel is hidden, or if a newer run replaced
    * this one).
    */
-  async update(): Promise<RenderedParams | undefined> {
+  update(): Promise<RenderedParams | undefined> {
     if (this.#rerunTimer !== undefined) clearTimeout(this.#rerunTimer);
     this.#rerunTimer = undefined;
+    // a scheduled run that this one replaces: its callers get this run's report
+    const waiters = this.#rerunWaiters.splice(0);
+    const report = this.#simulateAndShow();
+    if (waiters.length > 0) void report.then((r) => waiters.forEach((resolve) => resolve(r)));
+    return report;
+  }
+
+  async #simulateAndShow(): Promise<RenderedParams | undefined> {
     this.#run?.cancel();
     this.#run?.dispose();
     const run = new vscode.CancellationTokenSource();
@@ -225,7 +219,7 @@ export class PreviewPanel implements vscode.Disposable {
 
     const target = this.#target;
     if (!target) {
-      return this.#show(showErrorNotification, {
+      return this.#webview.show(showErrorNotification, {
         sourceUri: '',
         message: 'Nothing to preview: run "Kubernetes: Preview Rollout" from a Job, CronJob or DaemonSet manifest.',
         code: 'requestFailed',
@@ -234,7 +228,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.#watchScenarioFilesOf(target.uri);
     const source: PreviewSource =
       target.documentIndex === undefined ? { sourceUri: target.uri.toString() } : { sourceUri: target.uri.toString(), documentIndex: target.documentIndex };
-    this.#post(showLoadingNotification, source);
+    this.#webview.post(showLoadingNotification, source);
 
     let document: vscode.TextDocument;
     try {
@@ -242,7 +236,7 @@ export class PreviewPanel implements vscode.Disposable {
       document = await vscode.workspace.openTextDocument(target.uri);
     } catch (err) {
       if (!current()) return undefined;
-      return this.#show(showErrorNotification, { ...source, message: `Cannot open ${target.uri.toString(true)}: ${messageOf(err)}`, code: 'requestFailed' });
+      return this.#webview.show(showErrorNotification, { ...source, message: `Cannot open ${target.uri.toString(true)}: ${messageOf(err)}`, code: 'requestFailed' });
     }
     const documentVersion = document.version;
     const identity = manifestIdentity(document.getText(), target.documentIndex) ?? this.#last.identity;
@@ -254,7 +248,7 @@ export class PreviewPanel implements vscode.Disposable {
     } catch (err) {
       if (!current()) return undefined;
       this.#scenarioFile = undefined;
-      return this.#show(showErrorNotification, { ...source, message: messageOf(err), code: 'requestFailed', documentVersion });
+      return this.#webview.show(showErrorNotification, { ...source, message: messageOf(err), code: 'requestFailed', documentVersion });
     }
     if (!current()) return undefined;
     this.#scenarioFile = scenario.params.scenarioUri;
@@ -274,13 +268,13 @@ export class PreviewPanel implements vscode.Disposable {
       };
       this.#panel.title = previewTitle(this.#last.identity as ObjectIdentity);
       const state = this.#state(scenario);
-      return this.#show(showTimelineNotification, { ...source, timeline: outcome.timeline, documentVersion, scenario: state });
+      return this.#webview.show(showTimelineNotification, { ...source, timeline: outcome.timeline, documentVersion, scenario: state });
     }
     // an invalid manifest keeps its name and kind (from its text, else from the last timeline)
     this.#last = { ...this.#last, identity, problems: outcome.problems };
     const state = this.#state(scenario);
     const error = { ...source, message: outcome.error, code: outcome.code, documentVersion, scenario: state };
-    return this.#show(showErrorNotification, outcome.problems ? { ...error, problems: outcome.problems } : error);
+    return this.#webview.show(showErrorNotification, outcome.problems ? { ...error, problems: outcome.problems } : error);
   }
 
   /** Picks a scenario (the picker): remembered for the manifest, and the preview runs with it. */
@@ -356,8 +350,8 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.#rerunTimer !== undefined) clearTimeout(this.#rerunTimer);
     this.#run?.cancel();
     this.#run?.dispose();
-    for (const resolve of this.#reportWaiters.splice(0)) resolve(undefined);
     for (const resolve of this.#rerunWaiters.splice(0)) resolve(undefined);
+    this.#webview.dispose();
     this.#watched?.watcher.dispose();
     this.#panel.dispose();
     for (const d of this.#disposables.splice(0)) d.dispose();
@@ -400,53 +394,14 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.#disposed) return Promise.resolve(undefined);
     if (this.#rerunTimer !== undefined) clearTimeout(this.#rerunTimer);
     const done = new Promise<RenderedParams | undefined>((resolve) => this.#rerunWaiters.push(resolve));
-    this.#rerunTimer = setTimeout(() => {
-      this.#rerunTimer = undefined;
-      const waiters = this.#rerunWaiters.splice(0);
-      void this.update().then((report) => waiters.forEach((resolve) => resolve(report)));
-    }, delayMs);
+    this.#rerunTimer = setTimeout(() => void this.update(), delayMs);
     return done;
   }
 
-  /** Posts a final show* message and waits for the webview's report of it. */
-  #show<P>(type: IpcNotificationType<P>, params: P): Promise<RenderedParams | undefined> {
-    const report = this.#nextReport();
-    this.#post(type, params);
-    this.#lastMessage = ipcMessage(type, params);
-    return report;
-  }
-
-  #nextReport(): Promise<RenderedParams | undefined> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.#reportWaiters = this.#reportWaiters.filter((w) => w !== waiter);
-        resolve(undefined);
-      }, REPORT_TIMEOUT_MS);
-      const waiter = (report: RenderedParams | undefined): void => {
-        clearTimeout(timer);
-        resolve(report);
-      };
-      this.#reportWaiters.push(waiter);
-    });
-  }
-
-  #post<P>(type: IpcNotificationType<P>, params: P): void {
-    if (this.#disposed) return;
-    void this.#panel.webview.postMessage(ipcMessage(type, params));
-  }
-
-  #onMessage(message: unknown): void {
+  /** What the user asked for in the webview. */
+  #onCommand(message: unknown): void {
     void (
-      onIpc(readyCommand, message, () => {
-        // the webview (re)loaded: show it the last result again
-        if (this.#lastMessage && !this.#disposed) void this.#panel.webview.postMessage(this.#lastMessage);
-      }) ||
       onIpc(refreshCommand, message, () => void this.update()) ||
-      onIpc(renderedCommand, message, (report) => {
-        this.#lastReport = report;
-        if (report.view === 'loading') return;
-        for (const resolve of this.#reportWaiters.splice(0)) resolve(report);
-      }) ||
       onIpc(chooseScenarioCommand, message, ({ id }) => void this.chooseScenario(id)) ||
       onIpc(setWhatIfCommand, message, ({ whatIf }) => void this.setWhatIf(whatIf)) ||
       onIpc(saveScenarioCommand, message, () => void this.saveScenario()) ||
@@ -454,29 +409,6 @@ export class PreviewPanel implements vscode.Disposable {
       onIpc(revealCommand, message, (params) => void this.reveal(params))
     );
   }
-
-  /** The webview's page: our script and style only, under a CSP with a fresh nonce. */
-  #html(): string {
-    const webview = this.#panel.webview;
-    const dist = vscode.Uri.joinPath(this.#extensionUri, 'dist');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css'));
-    return webviewHtml({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
-      scriptUri: script.toString(),
-      styleUri: style.toString(),
-    });
-  }
-}
-
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableFindWidget: true,
-    // the bundle and its stylesheet, nothing else
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')],
-  };
 }
 
 /** The title before the object is known: the file's name. */
