@@ -60,13 +60,14 @@ export function footprint(timeline: Timeline): Footprint {
   let podSeconds = 0;
   for (const pod of timeline.pods) {
     const start = pod.createdAt;
-    const ends = [pod.finishedAt, pod.goneAt, to].filter((x): x is number => x !== null && x !== undefined && Number.isFinite(x));
-    const end = Math.max(start, Math.min(...ends));
-    if (end <= start) continue;
+    const stopped = [pod.finishedAt, pod.goneAt].filter((x): x is number => x !== null && x !== undefined && Number.isFinite(x) && x < to);
+    // A pod still active when the run stopped counts to the end, and stays counted at the end itself.
+    const end = Math.max(start, stopped.length > 0 ? Math.min(...stopped) : to);
+    if (end <= start && stopped.length > 0) continue;
     from = Math.min(from, start);
     podSeconds += end - start;
     bump(start, 1);
-    bump(end, -1);
+    if (stopped.length > 0) bump(end, -1);
   }
   const steps: FootprintStep[] = [{ at: from, pods: 0 }];
   let pods = 0;
@@ -93,6 +94,19 @@ export function footprint(timeline: Timeline): Footprint {
     cpuCoreHours: requests ? (podHours * requests.cpuMillis) / 1000 : null,
     memoryGibHours: requests ? (podHours * requests.memoryBytes) / 2 ** 30 : null,
   };
+}
+
+/**
+ * The span worth drawing: from the first pod to the last one gone, with a little room after it; the whole run
+ * when pods are still active at its end. A TTL or idle tail (minutes with no pod) would squeeze the curve
+ * into a corner of the chart otherwise.
+ */
+export function plotRange(f: Footprint): { from: number; to: number; idleAfter: number | null } {
+  const last = f.steps[f.steps.length - 1];
+  if (!last || last.pods > 0 || f.steps.length < 2 || last.at >= f.to) return { from: f.from, to: f.to, idleAfter: null };
+  const busy = last.at - f.from;
+  const to = Math.min(f.to, last.at + Math.max(busy * 0.05, 1));
+  return { from: f.from, to, idleAfter: to < f.to ? last.at : null };
 }
 
 /** Active pods at t (the step in effect at t). */

@@ -4,9 +4,9 @@
  * scrubber's time. The chart is SVG built element by element (no markup parsed); colours come from CSS classes.
  */
 import { clear, el } from '../dom';
-import { formatClock, formatOffset, parseTime, plural } from '../format';
+import { formatClock, formatDuration, formatOffset, parseTime, plural } from '../format';
 import type { Timeline } from '../timelineTypes';
-import { downsample, footprint, formatCpu, formatMemory, podsAt, type Footprint, type PodRequests } from './footprint';
+import { downsample, footprint, formatCpu, formatMemory, plotRange, podsAt, type Footprint, type PodRequests } from './footprint';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** The chart's drawing coordinates; the SVG stretches them to the section's width. */
@@ -39,14 +39,16 @@ export function createFootprintPanel(doc: Document, timeline: Timeline, time: nu
   const data = footprint(timeline);
   const startMs = parseTime(timeline.startTime);
   const when = (t: number): string => `${formatOffset(t)}${Number.isFinite(startMs) ? ` (${formatClock(startMs, t)})` : ''}`;
-  const span = data.to - data.from || 1;
+  const range = plotRange(data);
+  const span = range.to - range.from || 1;
   const peak = Math.max(1, data.peakPods.value);
-  const x = (t: number): number => ((t - data.from) / span) * WIDTH;
-  const y = (pods: number): number => HEIGHT - (pods / peak) * (HEIGHT - 4);
+  const x = (t: number): number => ((t - range.from) / span) * WIDTH;
+  // Headroom above the peak, so that a flat line at the peak is not lost in the chart's edge.
+  const y = (pods: number): number => HEIGHT - (pods / peak) * HEIGHT * 0.85;
 
   // The step line: horizontal at each value, vertical at each change.
-  const steps = downsample(data.steps, data.from, data.to, WIDTH);
-  let d = `M${x(data.from).toFixed(2)} ${HEIGHT}`;
+  const steps = downsample(data.steps, range.from, range.to, WIDTH);
+  let d = `M${x(range.from).toFixed(2)} ${HEIGHT}`;
   let lastY = HEIGHT;
   for (const step of steps) {
     const sx = x(step.at).toFixed(2);
@@ -68,7 +70,7 @@ export function createFootprintPanel(doc: Document, timeline: Timeline, time: nu
   ];
   if (data.requests && data.peakCpuMillis && data.requests.cpuMillis > 0) facts.push(['Peak CPU requests', `${formatCpu(data.peakCpuMillis.value)} at ${when(data.peakCpuMillis.at)}`]);
   if (data.requests && data.peakMemoryBytes && data.requests.memoryBytes > 0) facts.push(['Peak memory requests', `${formatMemory(data.peakMemoryBytes.value)} at ${when(data.peakMemoryBytes.at)}`]);
-  const hours = `${roundHours(data.podHours)} pod-hours`;
+  const hours = `${roundHours(data.podHours)} pod-hours${data.podHours > 0 && data.podHours < 10 ? ` (${formatDuration(data.podHours * 3600)} of pod time)` : ''}`;
   const extra = [
     data.cpuCoreHours !== null && data.requests && data.requests.cpuMillis > 0 ? `${roundHours(data.cpuCoreHours)} CPU core-hours` : '',
     data.memoryGibHours !== null && data.requests && data.requests.memoryBytes > 0 ? `${roundHours(data.memoryGibHours)} GiB-hours` : '',
@@ -83,8 +85,9 @@ export function createFootprintPanel(doc: Document, timeline: Timeline, time: nu
     el(doc, 'div', { class: 'footprint-plot' }, [
       el(doc, 'span', { class: 'footprint-axis-max', text: amount(data.peakPods.value, data.requests) }),
       chart,
-      el(doc, 'div', { class: 'footprint-axis-x' }, [el(doc, 'span', { text: formatOffset(data.from) }), el(doc, 'span', { text: formatOffset(data.to) })]),
+      el(doc, 'div', { class: 'footprint-axis-x' }, [el(doc, 'span', { text: formatOffset(range.from) }), el(doc, 'span', { text: formatOffset(range.to) })]),
     ]),
+    range.idleAfter !== null ? el(doc, 'p', { class: 'note', text: `No pod is active after ${formatOffset(range.idleAfter)}; the run goes on to ${formatOffset(data.to)}.` }) : null,
     readout,
   ]);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { downsample, footprint, formatCpu, formatMemory, podsAt } from '../../../../client/webview/src/panels/footprint';
+import { downsample, footprint, formatCpu, formatMemory, plotRange, podsAt } from '../../../../client/webview/src/panels/footprint';
 import type { Timeline, TimelinePod } from '../../../../server/src/protocol/timeline';
 
 function pod(name: string, createdAt: number, finishedAt: number | null, goneAt: number | null = null): TimelinePod {
@@ -52,4 +52,18 @@ test('downsampling keeps a short peak', () => {
   const drawn = downsample(f.steps, f.from, f.to, 100);
   assert.ok(drawn.length <= 100);
   assert.equal(Math.max(...drawn.map((s) => s.pods)), 3);
+});
+
+test('the plotted span ends a little after the last pod is gone, unless pods are active at the end', () => {
+  const idleTail = footprint(timeline([pod('a', 0, 60), pod('b', 30, 100)], 700));
+  assert.deepEqual(plotRange(idleTail), { from: 0, to: 105, idleAfter: 100 });
+  const busyEnd = footprint(timeline([pod('a', 0, null)], 700));
+  assert.deepEqual(plotRange(busyEnd), { from: 0, to: 700, idleAfter: null });
+});
+
+test('pods still active when the run stops are counted at its end', () => {
+  const f = footprint(timeline([pod('a', 0, null), pod('b', 10, 700), pod('c', 20, 30)], 700));
+  assert.equal(podsAt(f.steps, 700), 2);
+  assert.equal(podsAt(f.steps, 25), 3);
+  assert.equal(f.podHours, (700 + 690 + 10) / 3600);
 });
