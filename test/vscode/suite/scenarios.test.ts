@@ -237,6 +237,56 @@ suite('k8s-dryrun preview scenarios in VS Code', function () {
     }
   });
 
+  test('a scenario file appearing beside the manifest joins the picker; its problems point into it, the last summary stays', async () => {
+    const copy = copyOfExample('pi-job-backoff.yaml', DEFAULT_FILE);
+    const { panel } = await preview(copy.manifest);
+    const summary = panel.scenarioState?.summary;
+    assert.ok(summary);
+    const broken = vscode.Uri.file(path.join(copy.dir, 'pi-job-backoff.broken.scenario.yaml'));
+    fs.writeFileSync(broken.fsPath, '# a bad horizon\nuntil: soon\npods:\n  default: { runSeconds: 10 }\n');
+    await until(() => panel.scenarioState?.choices.some((c) => c.label === 'broken') === true, 'the new file in the picker', 10000);
+    const report = await panel.chooseScenario('pi-job-backoff.broken.scenario.yaml');
+    assert.strictEqual(report?.view, 'error', `the panel shows: ${JSON.stringify(report)}`);
+    const problem = panel.lastProblems?.find((p) => p.source === 'scenario');
+    assert.ok(problem, `a scenario problem: ${JSON.stringify(panel.lastProblems)}`);
+    assert.strictEqual(problem.uri, broken.toString());
+    assert.strictEqual(problem.range?.start.line, 1, `on the until line: ${JSON.stringify(problem)}`);
+    assert.strictEqual(panel.title, 'Preview: job/pi');
+    assert.strictEqual(panel.scenarioState?.selected, 'pi-job-backoff.broken.scenario.yaml');
+    assert.strictEqual(panel.scenarioState?.summary, summary, 'the last known summary stays');
+    // fixed on disk (not open in an editor): the preview runs it
+    fs.writeFileSync(broken.fsPath, '# a good horizon\nuntil: 1h\npods:\n  default: { runSeconds: 10 }\n');
+    await until(() => panel.lastProblems === undefined && panel.lastTimeline?.pods.length === 1, 'the fixed file to run', 10000);
+    copy.remove();
+  });
+
+  test('an Indexed Job: the state says so, and failIndex makes that index fail until the back-off limit', async () => {
+    const { panel } = await preview(vscode.Uri.file(path.join(EXAMPLES, 'indexed-job.yaml')));
+    assert.strictEqual(panel.scenarioState?.indexed, true);
+    assert.deepStrictEqual(panel.scenarioState?.choices.map((c) => c.label), ['default pods', 'indexed-job.scenario.yaml', 'broken-frame']);
+    assert.strictEqual(failedReason(timelineOf(panel)), undefined, 'the default scenario completes');
+    try {
+      await panel.setWhatIf({ failIndex: { index: 0, exitCode: 3 } });
+      const timeline = timelineOf(panel);
+      assert.strictEqual(failedReason(timeline), 'BackoffLimitExceeded');
+      const failed = timeline.pods.filter((p) => p.phase === 'Failed');
+      assert.ok(failed.length >= 4, `backoffLimit 3: at least 4 failures, got ${failed.length}`);
+      assert.deepStrictEqual([...new Set(failed.filter((p) => p.exitCode === 3).map((p) => p.index))], [0]);
+    } finally {
+      await panel.setWhatIf({});
+    }
+  });
+
+  test('the DaemonSet rollout example: its scenario applies (four nodes, two revisions)', async () => {
+    const { panel } = await preview(vscode.Uri.file(path.join(EXAMPLES, 'fluentd-daemonset-rollout.yaml')));
+    assert.strictEqual(panel.scenarioState?.selected, 'fluentd-daemonset-rollout.scenario.yaml');
+    assert.strictEqual(panel.scenarioState?.kind, 'DaemonSet');
+    assert.strictEqual(panel.title, 'Preview: daemonset/fluentd-elasticsearch');
+    const timeline = timelineOf(panel);
+    assert.deepStrictEqual([...new Set(timeline.pods.map((p) => p.node))].sort(), ['control-plane', 'worker-1', 'worker-2', 'worker-3']);
+    assert.deepStrictEqual([...new Set(timeline.pods.map((p) => p.revision))].sort(), [1, 2]);
+  });
+
   test('an invalid manifest (pi-job.yaml): problems with places, a link reveals it, the title stays', async () => {
     const uri = vscode.Uri.file(path.join(EXAMPLES, 'pi-job.yaml'));
     const { panel, report } = await preview(uri);
