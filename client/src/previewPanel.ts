@@ -239,8 +239,7 @@ export class PreviewPanel implements vscode.Disposable {
       return this.#webview.show(showErrorNotification, { ...source, message: `Cannot open ${target.uri.toString(true)}: ${messageOf(err)}`, code: 'requestFailed' });
     }
     const documentVersion = document.version;
-    const identity = manifestIdentity(document.getText(), target.documentIndex) ?? this.#last.identity;
-    this.#panel.title = identity ? previewTitle(identity) : fileTitle(target.uri);
+    if (!this.#last.identity) this.#panel.title = fileTitle(target.uri);
 
     let scenario: ScenarioRun;
     try {
@@ -271,6 +270,8 @@ export class PreviewPanel implements vscode.Disposable {
       return this.#webview.show(showTimelineNotification, { ...source, timeline: outcome.timeline, documentVersion, scenario: state });
     }
     // an invalid manifest keeps its name and kind (from its text, else from the last timeline)
+    const identity = manifestIdentity(document.getText(), target.documentIndex) ?? this.#last.identity;
+    if (identity) this.#panel.title = previewTitle(identity);
     this.#last = { ...this.#last, identity, problems: outcome.problems };
     const state = this.#state(scenario);
     const error = { ...source, message: outcome.error, code: outcome.code, documentVersion, scenario: state };
