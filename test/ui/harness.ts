@@ -193,6 +193,8 @@ const STUB = `(() => {
   const saved = sessionStorage.getItem('vscode-state');
   let state = saved === null ? undefined : JSON.parse(saved);
   window.__posted = [];
+  /** performance.now() of each post, for the render-time measurement */
+  window.__postedAt = [];
   window.__csp = [];
   window.__dialogs = 0;
   document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
@@ -201,9 +203,15 @@ const STUB = `(() => {
     if (acquired) throw new Error('An instance of the VS Code API has already been acquired');
     acquired = true;
     return {
-      postMessage: (m) => { window.__posted.push(JSON.parse(JSON.stringify(m))); },
+      postMessage: (m) => { window.__postedAt.push(performance.now()); window.__posted.push(JSON.parse(JSON.stringify(m))); },
       getState: () => state,
-      setState: (s) => { state = s; sessionStorage.setItem('vscode-state', JSON.stringify(s)); return s; },
+      setState: (s) => {
+        state = s;
+        // VS Code keeps a webview's state whatever its size; sessionStorage has a quota (a 10,000-pod timeline
+        // is over it): kept in memory then, and what was stored before is dropped so a reload does not show it
+        try { sessionStorage.setItem('vscode-state', JSON.stringify(s)); } catch { sessionStorage.removeItem('vscode-state'); }
+        return s;
+      },
     };
   };
 })();

@@ -162,5 +162,6 @@ export function changeTimes(timeline: Timeline): number[] {
   }
   for (const condition of timeline.conditions ?? []) add(condition.at);
   for (const event of timeline.events ?? []) add(event.at);
-  return [...set].sort((a, b) => a - b);
+  // a typed array sorts numbers natively (a 10,000-pod run has some 60,000 instants)
+  return Array.from(Float64Array.from(set).sort());
 }

@@ -65,7 +65,8 @@ export function interestingTimes(timeline: Timeline): number[] {
     if (finite(node.addedAt) && node.addedAt > 0) add(node.addedAt);
     add(node.removedAt);
   }
-  return [...set].sort((a, b) => a - b);
+  // a typed array sorts numbers natively: 60,000 instants of a 10,000-pod run in a few milliseconds
+  return Array.from(Float64Array.from(set).sort());
 }
 
 /** The run's extent: from the earliest thing the timeline tells of (a pasted object's history) to its end. */

@@ -93,21 +93,32 @@ function gapsByPod(pods: readonly TimelinePod[]): Map<string, BackoffGap[]> {
   return map;
 }
 
+/**
+ * A pod's row. Its bar (segments, gaps, marks) and label are worked out the first time they are read: of
+ * 10,000 rows only those scrolled into view (or exported) ever are.
+ */
 function podRow(pod: TimelinePod, options: RowOptions, gaps: Map<string, BackoffGap[]>): RowModel {
   const badges: { text: string; title: string }[] = [];
   if (known(pod.attempt) && pod.attempt > 1) badges.push({ text: `try ${pod.attempt}`, title: `attempt ${pod.attempt} for index ${pod.index ?? '?'}` });
   else if (known(pod.index) && !known(pod.attempt)) badges.push({ text: `#${pod.index}`, title: `completion index ${pod.index}` });
   if (pod.restarts > 0) badges.push({ text: `↻${pod.restarts}`, title: plural(pod.restarts, 'restart') });
+  let bar: { items: BarItem[]; barLabel: RowModel['barLabel'] } | undefined;
+  const draw = (): { items: BarItem[]; barLabel: RowModel['barLabel'] } =>
+    (bar ??= { items: [...gapItems(gaps.get(pod.name)), ...podItems(pod, options.end)], barLabel: { ...barLabel(pod, options.end), ...activeSpan(pod, options.end) } });
   return {
     key: `pod:${pod.name}`,
     kind: 'pod',
     label: shortenMiddle(pod.name, LABEL_CHARS),
     title: () => podTooltip(pod, options.when),
     badges,
-    items: [...gapItems(gaps.get(pod.name)), ...podItems(pod, options.end)],
+    get items() {
+      return draw().items;
+    },
+    get barLabel() {
+      return draw().barLabel;
+    },
     pod,
     pods: [pod],
-    barLabel: { ...barLabel(pod, options.end), ...activeSpan(pod, options.end) },
   };
 }
 

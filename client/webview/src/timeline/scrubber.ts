@@ -19,7 +19,9 @@ export function renderScrubber(ctx: ViewContext): Scrubber {
   const pods = ctx.timeline.pods ?? [];
   const jobs = ctx.timeline.jobs ?? [];
   const span = to - from;
-  const stops = changeTimes(ctx.timeline).filter((t) => t >= from && t <= to);
+  // the instants the arrow keys stop at, worked out at the first key press
+  let stopList: number[] | undefined;
+  const stops = (): number[] => (stopList ??= changeTimes(ctx.timeline).filter((t) => t >= from && t <= to));
   const range = el(doc, 'input', {
     class: 'scrubber-input',
     attrs: {
@@ -100,8 +102,9 @@ export function renderScrubber(ctx: ViewContext): Scrubber {
 
   const nextStop = (dir: 1 | -1): number => {
     const eps = 1e-6;
-    if (dir > 0) return stops.find((t) => t > ctx.time + eps) ?? to;
-    for (let i = stops.length - 1; i >= 0; i--) if (stops[i] < ctx.time - eps) return stops[i];
+    const list = stops();
+    if (dir > 0) return list.find((t) => t > ctx.time + eps) ?? to;
+    for (let i = list.length - 1; i >= 0; i--) if (list[i] < ctx.time - eps) return list[i];
     return from;
   };
   range.addEventListener('input', () => setTime(Number(range.value), true));
