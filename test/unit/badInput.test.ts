@@ -261,7 +261,7 @@ test('simulate --scenario: YAML is parsed as manifests are (deep nesting, big ma
     // Ordinary errors as before, now with the line and column in front.
     ['syntax', 'until: [1h\n', /^k8s-dryrun: syntax\.scenario\.yaml:2:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a \]/m],
     ['alias', 'until: *x\n', /^k8s-dryrun: alias\.scenario\.yaml:1:1: YAML syntax error: Unresolved alias/m],
-    ['two', 'until: 1h\n---\nuntil: 2h\n', /^k8s-dryrun: two\.scenario\.yaml: a scenario is one YAML document, but this file has 2 \(separated by ---\)$/m],
+    ['two', 'until: 1h\n---\nuntil: 2h\n', /^k8s-dryrun: two\.scenario\.yaml:2:1: a scenario is one YAML document, but this file has 2 \(separated by ---\)$/m],
   ];
   for (const [name, text, expected] of cases) {
     const result = cli('simulate', job, '--scenario', file(`${name}.scenario.yaml`, text));

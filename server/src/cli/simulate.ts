@@ -13,6 +13,7 @@ import {
   humanDuration,
   isWorkloadKind,
   parseManifests,
+  readScenarioText,
   renderGantt,
   simulate,
   type ManifestDocument,
@@ -74,20 +75,12 @@ export function runSimulate(command: SimulateCommand, input: SimulateInput): Com
   return { stdout: renderText(timeline), stderr: warnings, exitCode: 0 };
 }
 
-/**
- * A scenario file's one YAML document, parsed as manifests are: duplicate keys in linear time, a message
- * for too-deep nesting and alias bombs. The error follows the file name (`:line:col: message`).
- */
+/** A scenario file's one YAML document (readScenarioText); the error follows the file name (`:line:col: message`). */
 function parseScenarioText(text: string): { value: unknown } | { error: string } {
-  const { documents } = parseManifests(text);
-  for (const doc of documents) {
-    if (doc.syntaxProblems.length === 0) continue;
-    const { message, range } = doc.syntaxProblems[0];
-    return { error: `:${range.start.line + 1}:${range.start.character + 1}: ${message}` };
-  }
-  if (documents.length > 1) return { error: `: a scenario is one YAML document, but this file has ${documents.length} (separated by ---)` };
-  // An empty file (or only comments): the default scenario.
-  return { value: documents[0]?.value };
+  const read = readScenarioText(text);
+  if (read.problems.length === 0) return { value: read.value };
+  const { message, range } = read.problems[0];
+  return { error: `:${range.start.line + 1}:${range.start.character + 1}: ${message}` };
 }
 
 /** `JSON.stringify(timeline, null, 2)` and a newline, in chunks: a long run's Timeline is longer than V8's longest string. */

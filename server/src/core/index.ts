@@ -12,4 +12,6 @@ export { completeAt, type CompletionCandidate } from './complete';
 export { describeSchedule, isKnownTimeZone, nextTimes, parseSchedule, validateScheduleFormat, validateTimeZone } from './cron';
 export { scheduleInsight, type InsightOptions, type ScheduleInsight, type ScheduleRun } from './scheduleInsight';
 export * from './engine';
+export { checkScenarioText, locateScenarioProblem, readScenarioText, type LocatedProblem, type ScenarioText } from './scenarioText';
+export { rangeFor } from './lint';
 export { parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from './engine/time';

@@ -144,7 +144,7 @@ function fromMeta(meta: RuleMeta): { ruleId: string; severity: Severity } {
  * The range to underline for a path: the value (or key) when the field exists, else the key of its
  * nearest existing ancestor. A value spanning several lines (a mapping or list) underlines its key instead.
  */
-function rangeFor(doc: ManifestDocument, path: Path, part: 'key' | 'value'): Range {
+export function rangeFor(doc: ManifestDocument, path: Path, part: 'key' | 'value'): Range {
   const located = doc.sourceMap.locate(path);
   const fallback = { start: doc.range.start, end: doc.range.start };
   if (located.depth < path.length) return located.key ?? fallback;

@@ -1,6 +1,6 @@
 /** Core findings → LSP diagnostics: the one place that converts them. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Finding, Severity } from '../core';
+import { checkScenarioText, type Finding, type Severity } from '../core';
 
 export const DIAGNOSTIC_SOURCE = 'k8s-dryrun';
 
@@ -21,4 +21,14 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     message: finding.fieldPath ? `${finding.fieldPath}: ${finding.message}` : finding.message,
     ...(finding.fixes ? { data: { fixes: finding.fixes } } : {}),
   };
+}
+
+/** Scenario files (`<stem>.scenario.yaml`, `<stem>.<name>.scenario.yaml`) are checked as scenarios, not linted as manifests. */
+export function isScenarioUri(uri: string): boolean {
+  return /\.scenario\.ya?ml$/i.test(uri.replace(/[?#].*$/, ''));
+}
+
+/** A scenario file's YAML and scenario problems (unknown fields, bad durations, wrong types), where they are written. */
+export function scenarioDiagnostics(text: string): Diagnostic[] {
+  return checkScenarioText(text).map((problem) => ({ range: problem.range, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, message: problem.message }));
 }

@@ -20,7 +20,7 @@ import type { LintOptions } from '../core';
 import { provideCodeActions } from './codeActions';
 import { provideCodeLenses } from './codeLens';
 import { provideCompletion } from './completion';
-import { toDiagnostic } from './diagnostics';
+import { isScenarioUri, scenarioDiagnostics, toDiagnostic } from './diagnostics';
 import { DocumentStore } from './documents';
 import { createGuard } from './guard';
 import { provideHover } from './hover';
@@ -48,6 +48,8 @@ export function startLanguageServer(connection: Connection): void {
     lintOptions = { kubernetesVersion: settings.kubernetesVersion, disabledRules: settings.disabledRules };
   };
   const store = new DocumentStore(() => lintOptions);
+  /** An open manifest: scenario files get none of the manifest features (hover, completion, lenses). */
+  const manifest = (uri: string): TextDocument | undefined => (isScenarioUri(uri) ? undefined : store.get(uri));
   let canPullConfiguration = false;
   let locale: string | undefined;
   let canRefreshCodeLenses = false;
@@ -69,7 +71,7 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   const validate = guard('diagnostics', undefined, async (document: TextDocument) => {
-    const diagnostics = store.analysis(document).findings.map(toDiagnostic);
+    const diagnostics = isScenarioUri(document.uri) ? scenarioDiagnostics(document.getText()) : store.analysis(document).findings.map(toDiagnostic);
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   });
   const validateAll = async (): Promise<void> => {
@@ -103,13 +105,13 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onHover(
     guard('hover', null as Hover | null, ({ textDocument, position }) => {
-      const document = store.get(textDocument.uri);
+      const document = manifest(textDocument.uri);
       return document ? provideHover(document, store.analysis(document), position, { ...settings, now: Date.now() }) : null;
     }),
   );
   connection.onCompletion(
     guard('completion', [] as CompletionItem[], ({ textDocument, position }) => {
-      const document = store.get(textDocument.uri);
+      const document = manifest(textDocument.uri);
       return document ? provideCompletion(document, store.analysis(document), position) : [];
     }),
   );
@@ -127,7 +129,7 @@ export function startLanguageServer(connection: Connection): void {
   );
   connection.onCodeLens(
     guard('codeLens', [] as CodeLens[], ({ textDocument }) => {
-      const document = store.get(textDocument.uri);
+      const document = manifest(textDocument.uri);
       return document ? provideCodeLenses(document.uri, store.analysis(document), settings, Date.now()) : [];
     }),
   );

@@ -6,8 +6,23 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
-import { formatSimulationProblem, isWorkloadKind, type LintResult, type SimulateResult as EngineResult } from '../core';
-import type { SimulateParams, SimulateResult } from '../protocol/protocol';
+import {
+  applyWhatIf,
+  describeScenario,
+  formatProblem,
+  isWorkloadKind,
+  locateScenarioProblem,
+  parsePath,
+  parseScenario,
+  rangeFor,
+  readScenarioText,
+  type Finding,
+  type LintResult,
+  type ManifestDocument,
+  type SimulateResult as EngineResult,
+  type SimulationProblem,
+} from '../core';
+import type { SimulateParams, SimulateResult, SimulationIssue } from '../protocol/protocol';
 import type { SimulateJob, WorkerMessage } from './simulateWorker';
 
 /** Pods the editor preview keeps at most: enough to see any pattern, small enough to draw. */
@@ -32,28 +47,87 @@ export async function provideSimulation(
     params.documentIndex !== undefined ? documents[params.documentIndex] : documents.find((d) => isWorkloadKind(d.kind));
   if (!doc) return { error: 'No Job, CronJob or DaemonSet in this file to simulate.' };
   if (!isWorkloadKind(doc.kind)) return { error: `Document ${doc.index + 1} is a ${doc.kind ?? 'YAML document without a kind'}: only Jobs, CronJobs and DaemonSets can be simulated.` };
-  if (doc.syntaxProblems.length > 0) return { error: `Document ${doc.index + 1} is not valid YAML: ${doc.syntaxProblems[0].message}` };
+  if (doc.syntaxProblems.length > 0) {
+    return failure(doc.syntaxProblems.map((p) => ({ message: p.message, source: 'object', uri: params.uri, range: p.range })));
+  }
+
+  const defaultStartTime = context.now.toISOString();
+  const input = scenarioInput(params);
+  if ('problems' in input) return failure(input.problems);
+  // The file's own problems first, where they are written: the what-if edits shift list indexes.
+  const fileErrors = parseScenario(input.raw, { defaultStartTime }).errors;
+  if (fileErrors.length > 0) return failure(fileErrors.map((p) => scenarioIssue(p, input)));
+  const merged = params.whatIf !== undefined ? applyWhatIf(input.raw, params.whatIf) : input.raw;
+  const parsed = parseScenario(merged, { defaultStartTime });
+  // Only the what-if edits are left to blame: they have no place in a file.
+  if (parsed.errors.length > 0) return failure(parsed.errors.map((p) => ({ message: formatProblem(p), source: 'scenario' })));
 
   const job: SimulateJob = {
     manifest: doc.value,
-    scenario: params.scenario,
+    scenario: merged,
     options: {
       kubernetesVersion: context.kubernetesVersion,
-      defaultStartTime: context.now.toISOString(),
+      defaultStartTime,
       limits: { maxPods: EDITOR_MAX_PODS },
       controllerTimeZone: context.controllerTimeZone,
     },
+  };
+  const issue = (problem: SimulationProblem): SimulationIssue => {
+    if (problem.source === 'scenario') return scenarioIssue(problem, input);
+    if (problem.source === 'engine') return { message: formatProblem(problem), source: 'engine' };
+    return objectIssue(problem, doc, analysis.findings, params.uri);
   };
   const progress = await context.connection.window.createWorkDoneProgress();
   progress.begin(`Simulating ${doc.kind} ${doc.name ?? ''}`.trim(), 0, undefined, true);
   try {
     const result = await runInWorker(job, token, () => progress.token, (percentage, message) => progress.report(percentage, message));
     if (!result) return { error: 'Simulation cancelled.' };
-    if (!result.ok) return { error: result.errors.map(formatSimulationProblem).join('\n') };
-    return { timeline: result.timeline };
+    if (!result.ok) return failure(result.errors.map(issue));
+    return {
+      timeline: result.timeline,
+      scenarioSummary: describeScenario(parsed.scenario, doc.kind),
+      warnings: result.warnings.map(issue),
+      scenario: isObject(merged) ? merged : {},
+    };
   } finally {
     progress.done();
   }
+}
+
+/** Where the scenario comes from: the file's text (problems located in it), the plain object, or none (the default). */
+type ScenarioInput = { readonly raw: unknown; readonly document?: ManifestDocument; readonly uri?: string } | { readonly problems: SimulationIssue[] };
+
+function scenarioInput(params: SimulateParams): ScenarioInput {
+  if (params.scenarioText === undefined) return { raw: params.scenario };
+  const read = readScenarioText(params.scenarioText);
+  const uri = params.scenarioUri;
+  if (read.problems.length > 0) return { problems: read.problems.map((p) => ({ message: p.message, source: 'scenario', ...(uri !== undefined ? { uri, range: p.range } : {}) })) };
+  return { raw: read.value, document: read.document, uri };
+}
+
+function scenarioIssue(problem: { readonly path: string; readonly message: string }, input: ScenarioInput): SimulationIssue {
+  if ('problems' in input || input.uri === undefined) return { message: formatProblem(problem), source: 'scenario' };
+  const located = locateScenarioProblem(input.document, problem);
+  return { message: located.message, source: 'scenario', uri: input.uri, range: located.range };
+}
+
+/**
+ * An object problem worded and placed as the Problems panel shows it: the lint finding with the same text when
+ * there is one (rules may point elsewhere than their field path), else the field along its path in the source map.
+ */
+function objectIssue(problem: SimulationProblem, doc: ManifestDocument, findings: readonly Finding[], uri: string): SimulationIssue {
+  const message = formatProblem(problem);
+  const finding = findings.find((f) => f.document === doc.index && (f.fieldPath ? `${f.fieldPath}: ${f.message}` : f.message) === message);
+  return { message, source: 'object', uri, range: finding?.range ?? rangeFor(doc, parsePath(problem.path), 'value') };
+}
+
+/** Both shapes: one text for older clients, the problems one by one for the preview's list. */
+function failure(problems: SimulationIssue[]): SimulateResult {
+  return { error: problems.map((p) => p.message).join('\n'), problems };
+}
+
+function isObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Resolves with the engine's result, or undefined when the request (or the progress UI) is cancelled. */
