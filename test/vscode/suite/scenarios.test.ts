@@ -208,7 +208,7 @@ suite('k8s-dryrun preview scenarios in VS Code', function () {
     copy.remove();
   });
 
-  test('export: the timeline as JSON where the dialog says; an empty SVG is refused', async () => {
+  test('export: the timeline as JSON where the dialog says, the scenario as YAML; an empty SVG is refused', async () => {
     const { panel } = await preview(BACKOFF);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-dryrun-export-'));
     const errors: string[] = [];
@@ -228,6 +228,12 @@ suite('k8s-dryrun preview scenarios in VS Code', function () {
       const exported = JSON.parse(fs.readFileSync(path.join(dir, 'timeline.json'), 'utf8')) as Timeline;
       assert.deepStrictEqual(exported, panel.lastTimeline);
       assert.strictEqual(phases(exported), 'Failed Failed Succeeded');
+
+      // the scenario that ran, as YAML
+      const yamlFile = vscode.Uri.file(path.join(dir, 'scenario.yaml'));
+      (await api()).setPreviewUi({ showSaveDialog: async () => yamlFile, showError: (message) => void errors.push(message), showInfo: () => undefined });
+      assert.strictEqual((await panel.export({ format: 'scenario-yaml' }))?.fsPath, yamlFile.fsPath);
+      assert.deepStrictEqual(parse(fs.readFileSync(yamlFile.fsPath, 'utf8')), JSON.parse(JSON.stringify(panel.lastScenario)));
 
       assert.strictEqual(await panel.export({ format: 'svg', svg: '' }), undefined);
       assert.deepStrictEqual(errors, ['The chart sent no SVG to export.']);
