@@ -356,6 +356,13 @@ describe('preview panels', () => {
     await showTimeline(page, simulate('pi-job-backoff.yaml', 'pi-job-backoff.scenario.yaml'), { ...JOB_SCENARIO, indexed: true });
     assert.strictEqual(await page.locator('form#what-if [name="failIndex.index"]').count(), 1);
     assert.strictEqual(await page.locator('form#what-if [name="nodes.count"]').count(), 0);
+    // a host that does not name the kind: the timeline's kind decides
+    const unnamed = { choices: JOB_SCENARIO.choices, selected: 'default', whatIf: {}, summary: '' };
+    await showTimeline(page, simulate('fluentd-daemonset-rollout.yaml', 'fluentd-daemonset-rollout.scenario.yaml'), unnamed);
+    assert.strictEqual(await page.locator('form#what-if [name="nodes.count"]').count(), 1);
+    // and an error keeps the controls of the last timeline
+    await send(page, 'showError', { sourceUri: SOURCE, message: 'spec.x: bad', scenario: unnamed }, 'error');
+    assert.strictEqual(await page.locator('form#what-if [name="setImage.image"]').count(), 1);
     await page.close();
   });
 

@@ -107,8 +107,18 @@ const body = el(document, 'div', { class: 'preview-body' });
 clear(app);
 app.append(el(document, 'div', { class: 'preview-app' }, [bar.element, body]));
 
+/** The controls depend on the kind: when the host does not say, the timeline does. */
+function withKind(next: ScenarioState | undefined, timeline: Timeline): ScenarioState | undefined {
+  if (!next || next.kind !== undefined) return next;
+  const spec = timeline.effectiveSpec ?? {};
+  const jobTemplate = spec.jobTemplate as { spec?: { completionMode?: unknown } } | undefined;
+  const mode = timeline.object.kind === 'CronJob' ? jobTemplate?.spec?.completionMode : spec.completionMode;
+  return { ...next, kind: timeline.object.kind, indexed: next.indexed ?? mode === 'Indexed' };
+}
+
 function updateBar(next: ScenarioState | undefined): void {
-  if (next) scenario = next;
+  // An error's scenario state may not name the kind: the controls stay those of the last timeline.
+  if (next) scenario = next.kind === undefined && scenario?.kind !== undefined ? { ...next, kind: scenario.kind, indexed: scenario.indexed } : next;
   bar.update(scenario, { hasTimeline: view !== undefined, canExportSvg: typeof view?.svg === 'function' });
 }
 
@@ -195,7 +205,7 @@ function renderTimelineView(params: ShowTimelineParams): void {
   );
   // The chart measures its labels once it is in the page.
   chart.layout();
-  updateBar(params.scenario);
+  updateBar(withKind(params.scenario, timeline));
   save({
     source: sourceOf(params),
     shown: { method: 'showTimeline', params },

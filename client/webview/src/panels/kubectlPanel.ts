@@ -84,27 +84,30 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
       conditionsBox.appendChild(el(doc, 'p', { class: 'empty', text: 'No conditions yet.' }));
       return;
     }
-    const showObject = rows.some((row) => row.object !== rows[0].object) || timeline.object.kind === 'CronJob';
-    const head = [...(showObject ? ['OBJECT'] : []), 'TYPE', 'STATUS', 'REASON', 'MESSAGE', 'AGE'];
+    // One object: its rows. Several (a CronJob's Jobs): a heading row per object, the same five columns.
+    const grouped = rows.some((row) => row.object !== rows[0].object) || timeline.object.kind === 'CronJob';
+    const body = el(doc, 'tbody');
+    let current: string | undefined;
+    for (const row of rows) {
+      if (grouped && row.object !== current) {
+        current = row.object;
+        body.appendChild(el(doc, 'tr', { class: 'condition-object' }, [el(doc, 'th', { text: row.object, attrs: { colspan: 5, scope: 'rowgroup' } })]));
+      }
+      body.appendChild(
+        el(doc, 'tr', { class: `condition status-${row.status.toLowerCase()}` }, [
+          el(doc, 'td', { class: 'condition-type', text: row.type }),
+          el(doc, 'td', { class: 'condition-status', text: row.status }),
+          el(doc, 'td', { text: row.reason }),
+          el(doc, 'td', { class: 'message', text: row.message }),
+          el(doc, 'td', { class: 'age', text: row.age, attrs: { title: formatClock(startMs, row.at) } }),
+        ]),
+      );
+    }
     conditionsBox.appendChild(
       el(doc, 'div', { class: 'table-wrap', attrs: { tabindex: 0, role: 'region', 'aria-label': 'Conditions' } }, [
         el(doc, 'table', { class: 'conditions-at kube-table' }, [
-          el(doc, 'thead', {}, [el(doc, 'tr', {}, head.map((h) => el(doc, 'th', { text: h, attrs: { scope: 'col' } })))]),
-          el(
-            doc,
-            'tbody',
-            {},
-            rows.map((row) =>
-              el(doc, 'tr', { class: `condition status-${row.status.toLowerCase()}` }, [
-                showObject ? el(doc, 'td', { text: row.object }) : null,
-                el(doc, 'td', { class: 'condition-type', text: row.type }),
-                el(doc, 'td', { class: 'condition-status', text: row.status }),
-                el(doc, 'td', { text: row.reason }),
-                el(doc, 'td', { class: 'message', text: row.message }),
-                el(doc, 'td', { class: 'age', text: row.age, attrs: { title: formatClock(startMs, row.at) } }),
-              ]),
-            ),
-          ),
+          el(doc, 'thead', {}, [el(doc, 'tr', {}, ['TYPE', 'STATUS', 'REASON', 'MESSAGE', 'AGE'].map((h) => el(doc, 'th', { text: h, attrs: { scope: 'col' } })))]),
+          body,
         ]),
       ]),
     );
