@@ -164,6 +164,36 @@ test('simulate: an object the API server rejects exits 1 with its error; a bad s
   assert.equal(cli('simulate', 'no-such-file.yaml').status, 2);
 });
 
+test('simulate --at: the kubectl tables at that time into the run, not when the Job finished', () => {
+  const args = ['simulate', 'examples/pi-job-backoff.yaml', '--scenario', 'examples/pi-job-backoff.scenario.yaml'];
+  // The first pod failed at 10s; its replacement waits out the 10s back-off.
+  const early = cli(...args, '--at', '15s');
+  assert.equal(early.status, 0);
+  const tables = early.stdout.slice(early.stdout.indexOf('(tables at'));
+  assert.match(tables, /^\(tables at \+15s\)\n/);
+  assert.match(tables, /\$ kubectl get jobs\nNAME +STATUS +COMPLETIONS +DURATION +AGE\npi +Running +0\/1 +15s +15s\n/);
+  assert.match(tables, /\$ kubectl get pods\nNAME +READY +STATUS +RESTARTS +AGE\npi-\w{5} +0\/1 +Error +0 +15s\n$/);
+  // Without --at: the moment the Job finished, three pods.
+  const finished = cli(...args).stdout;
+  assert.match(finished, /\(tables at \+71s, when pi finished\)/);
+  assert.equal(finished.slice(finished.indexOf('$ kubectl get pods')).trim().split('\n').length, 5);
+  // After the end of the run: the end, and says so.
+  assert.match(cli(...args, '--at', '2h').stdout, /\(tables at \+11m11s, the end of the run: --at 2h is after it\)/);
+  // A DaemonSet's rollout status: what `kubectl rollout status` printed by then.
+  const rollout = cli('simulate', 'examples/fluentd-daemonset-rollout.yaml', '--scenario', 'examples/fluentd-daemonset-rollout.scenario.yaml', '--at', '10m30s').stdout;
+  assert.match(rollout, /rollout to finish: 2 out of 4 new pods have been updated\.\.\.\n\n\$ kubectl get pods/);
+  assert.doesNotMatch(rollout, /successfully rolled out/);
+});
+
+test('simulate --at: a bad duration, or with --format json, is a usage error', () => {
+  const bad = cli('simulate', 'examples/pi-job-backoff.yaml', '--at', 'soon');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^k8s-dryrun: --at must be a duration such as "90s"/);
+  const json = cli('simulate', 'examples/pi-job-backoff.yaml', '--at', '1m', '--format', 'json');
+  assert.equal(json.status, 2);
+  assert.match(json.stderr, /--at picks the time of the kubectl tables in the text output/);
+});
+
 test('simulate fluentd: on 4 nodes, the image change rolls out one node at a time (maxUnavailable 1)', () => {
   const { status, stdout } = cli('simulate', 'examples/fluentd-daemonset-rollout.yaml', '--scenario', 'examples/fluentd-daemonset-rollout.scenario.yaml', '--format', 'json');
   assert.equal(status, 0);

@@ -1,20 +1,21 @@
 /** Command-line parsing for `k8s-dryrun`, on node:util's parseArgs. */
 import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util';
-import { parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from '../core';
+import { parseDuration, parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from '../core';
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   k8s-dryrun lint [--format text|json|sarif] [--kube-version 1.37] [--disable rule-id]... <file|dir>...
   k8s-dryrun cron "<schedule>" [--time-zone <IANA>] [--from <RFC3339>] [--count N] [--format text|json]
-  k8s-dryrun simulate <file> [--document N | --name NAME] [--scenario <scenario.yaml>] [--format text|json] [--kube-version 1.37]
+  k8s-dryrun simulate <file> [--document N | --name NAME] [--scenario <scenario.yaml>] [--format text|json] [--kube-version 1.37] [--at <duration>]
 
 lint      checks Kubernetes Job, CronJob and DaemonSet manifests with the API server's rules;
           directories are searched for *.yaml and *.yml files.
 cron      checks a CronJob schedule as Kubernetes parses it and lists its next runs
           (default: the next 5 from now, in UTC).
 simulate  replays what the Job, CronJob or DaemonSet controller would do with an object:
-          a chart of its pods and the final kubectl get tables, or the timeline as JSON.
+          a chart of its pods and the final kubectl get tables (--at 5m: the tables 5 minutes
+          into the run), or the timeline as JSON.
 Exit codes: 0 ok, 1 error findings or an invalid schedule, 2 usage or I/O error.`;
 
 export interface LintCommand {
@@ -43,6 +44,8 @@ export interface SimulateCommand {
   readonly scenario?: string;
   readonly format: 'text' | 'json';
   readonly kubeVersion?: string;
+  /** --at: the kubectl tables at this many ms into the run instead of when the object finished. */
+  readonly atMs?: number;
 }
 
 export type Command = LintCommand | CronCommand | SimulateCommand | { readonly command: 'help' } | { readonly command: 'version' };
@@ -100,8 +103,17 @@ function parseSimulate(args: readonly string[]): Command {
     scenario: { type: 'string' },
     format: { type: 'string' },
     'kube-version': { type: 'string' },
+    at: { type: 'string' },
   });
   if (values.help) return { command: 'help' };
+  const format = oneOf('--format', values.format ?? 'text', ['text', 'json'] as const);
+  let atMs: number | undefined;
+  if (values.at !== undefined) {
+    const parsed = parseDuration(values.at);
+    if ('error' in parsed) throw new UsageError(`--at ${parsed.error}`);
+    if (format === 'json') throw new UsageError('--at picks the time of the kubectl tables in the text output; --format json prints the whole timeline');
+    atMs = parsed.ms;
+  }
   if (values.document !== undefined && !/^\d+$/.test(values.document)) {
     throw new UsageError(`--document must be a document number counted from 0, not "${values.document}"`);
   }
@@ -113,8 +125,9 @@ function parseSimulate(args: readonly string[]): Command {
     document: values.document === undefined ? undefined : Number(values.document),
     name: values.name,
     scenario: values.scenario,
-    format: oneOf('--format', values.format ?? 'text', ['text', 'json'] as const),
+    format,
     kubeVersion: values['kube-version'],
+    ...(atMs !== undefined ? { atMs } : {}),
   };
 }
 

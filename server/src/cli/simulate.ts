@@ -4,6 +4,7 @@
  * (design §4.3). Exit codes: 0 simulated, 1 the API server would reject the object, 2 usage, I/O or scenario error.
  */
 import {
+  formatDuration,
   formatSimulationProblem,
   getCronJobs,
   getDaemonSets,
@@ -41,10 +42,11 @@ export const EXTRA_TABLES: Partial<Record<string, readonly TableRenderer[]>> = {
   CronJob: [(timeline, t) => `$ kubectl get cronjobs\n${getCronJobs(timeline, t)}`],
   DaemonSet: [
     (timeline, t) => `$ kubectl get daemonsets\n${getDaemonSets(timeline, t)}`,
-    (timeline) => {
-      // Watched from the last template change (setImage, rollback) in the scenario, else from creation.
-      const change = [...timeline.markers].reverse().find((m) => m.kind === 'setImage' || m.kind === 'rollback');
-      const status = rolloutStatusLines(timeline, change?.at ?? 0);
+    (timeline, t) => {
+      // Watched from the last template change (setImage, rollback) up to t, else from creation; what it printed by t.
+      const change = [...timeline.markers].reverse().find((m) => (m.kind === 'setImage' || m.kind === 'rollback') && m.at <= t);
+      const seen = t >= timeline.duration ? timeline : { ...timeline, statusHistory: timeline.statusHistory.filter((entry) => entry.at <= t) };
+      const status = rolloutStatusLines(seen, change?.at ?? 0);
       const output = status.error !== null ? `error: ${status.error}\n` : status.lines.join('');
       return `$ kubectl rollout status daemonset/${timeline.object.name}\n${output}`;
     },
@@ -72,7 +74,7 @@ export function runSimulate(command: SimulateCommand, input: SimulateInput): Com
   }
   const timeline = result.timeline;
   if (command.format === 'json') return { stdout: timelineJson(timeline), stderr: warnings, exitCode: 0 };
-  return { stdout: renderText(timeline), stderr: warnings, exitCode: 0 };
+  return { stdout: renderText(timeline, command.atMs), stderr: warnings, exitCode: 0 };
 }
 
 /** A scenario file's one YAML document (readScenarioText); the error follows the file name (`:line:col: message`). */
@@ -109,10 +111,10 @@ function pickDocument(documents: readonly ManifestDocument[], command: SimulateC
   return workloads[0] ? { doc: workloads[0] } : { error: 'no Job, CronJob or DaemonSet to simulate' };
 }
 
-function renderText(timeline: Timeline): string {
-  // The tables show the moment the object finished (a Job's Complete or Failed), or the end of the run.
+function renderText(timeline: Timeline, atMs?: number): string {
+  // The tables show the moment the object finished (a Job's Complete or Failed), or the end of the run; or --at's time.
   const finished = timeline.conditions.find((c) => c.object === timeline.object.name && (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
-  const t = finished?.at ?? timeline.duration;
+  const t = atMs !== undefined ? Math.min(atMs / 1000, timeline.duration) : (finished?.at ?? timeline.duration);
   const head = `${timeline.object.kind}/${timeline.object.name}: simulated from ${timeline.startTime} to ${timeline.endTime}`;
   const why = timeline.message ? [timeline.truncated ? `stopped early: ${timeline.message}` : `nothing more happens: ${timeline.message}`] : [];
   const parts = [head, ...why, '', renderGantt(timeline)];
@@ -125,7 +127,11 @@ function renderText(timeline: Timeline): string {
   for (const event of timeline.events) if (event.type === 'Warning') milestones.push([event.at, `${event.reason}: ${event.message}`]);
   milestones.sort((a, b) => a[0] - b[0]);
   if (milestones.length > 0) parts.push(`${elide(milestones.map(([at, text]) => `  +${humanDuration(at * 1000)}  ${text}`)).join('\n')}\n`);
-  if (t !== timeline.duration) parts.push(`(tables at +${humanDuration(t * 1000)}, when ${timeline.object.name} finished)\n`);
+  if (atMs !== undefined) {
+    // Exact times here: the user compares them with the preview's scrubber.
+    const past = atMs / 1000 > timeline.duration ? `, the end of the run: --at ${formatDuration(atMs / 1000)} is after it` : '';
+    parts.push(`(tables at +${formatDuration(t)}${past})\n`);
+  } else if (t !== timeline.duration) parts.push(`(tables at +${humanDuration(t * 1000)}, when ${timeline.object.name} finished)\n`);
   for (const table of EXTRA_TABLES[timeline.object.kind] ?? []) parts.push(table(timeline, t));
   if (timeline.object.kind !== 'DaemonSet') parts.push(`$ kubectl get jobs\n${getJobs(timeline, t)}`);
   parts.push(`$ kubectl get pods\n${getPods(timeline, t)}`);

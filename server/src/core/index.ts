@@ -14,4 +14,5 @@ export { scheduleInsight, type InsightOptions, type ScheduleInsight, type Schedu
 export * from './engine';
 export { checkScenarioText, locateScenarioProblem, readScenarioText, type LocatedProblem, type ScenarioText } from './scenarioText';
 export { rangeFor } from './lint';
-export { parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from './engine/time';
+export { formatDuration } from './durations';
+export { parseDuration, parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from './engine/time';
