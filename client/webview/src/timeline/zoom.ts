@@ -116,7 +116,7 @@ export function renderZoom(ctx: ViewContext): ZoomControls {
     gantt.addEventListener('pointerup', end);
     gantt.addEventListener('pointercancel', end);
 
-    gantt.addEventListener('keydown', (e) => {
+    const onKey = (e: KeyboardEvent): void => {
       if ((e.target as Element | null)?.closest('input, select, textarea')) return;
       const modifier = e.altKey || e.ctrlKey || e.metaKey || e.shiftKey;
       let handled = true;
@@ -127,7 +127,10 @@ export function renderZoom(ctx: ViewContext): ZoomControls {
       else if (e.key === 'ArrowRight' && modifier) pan(0.2);
       else handled = false;
       if (handled) e.preventDefault();
-    });
+    };
+    // on the chart and on its toolbar
+    gantt.addEventListener('keydown', onKey);
+    toolbar.addEventListener('keydown', onKey);
   }
 
   return { toolbar, attach, setWindow, describe };
