@@ -9,8 +9,15 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { webviewHtml } from '../../client/src/webviewHtml';
 
-// compiled to out/test/ui/
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The checkout: the nearest folder up from here with the extension's package.json (compiled to out/test/ui/, or bundled into out/bench/). */
+function repoRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'k8s-dryrun') return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..', '..');
+  }
+}
+export const REPO_ROOT = repoRoot();
 export const DIST = path.join(REPO_ROOT, 'dist');
 export const TIMELINE_FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'timelines');
 
