@@ -151,7 +151,7 @@ describe('rollout preview chart', () => {
     assert.deepStrictEqual(await texts(page, '.bar-label'), Array(8).fill('✓ 30s'));
     assert.strictEqual(await page.locator('.object-name').textContent(), 'pi');
     assert.match((await page.locator('.outcome').textContent()) ?? '', /Complete · CompletionsReached at \+2m8s/);
-    assert.deepStrictEqual(await texts(page, '.lane-conditions .flag-text'), ['SuccessCriteriaMet: CompletionsReached, Complete: CompletionsReached']);
+    assert.deepStrictEqual(await texts(page, '.lane-conditions .flag-text'), ['SuccessCriteriaMet, Complete: CompletionsReached']);
     // ticks: offsets, with the wall clock under them
     const offsets = await texts(page, '.lane-axis .tick-offset');
     assert.strictEqual(offsets[0], '0');

@@ -33,6 +33,17 @@ function mergeByTime<T extends { readonly at: number }>(items: readonly T[]): { 
   return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([at, list]) => ({ at, items: list }));
 }
 
+/** `SuccessCriteriaMet, Complete: CompletionsReached`: conditions set at one instant, grouped by their reason. */
+function conditionText(items: readonly TimelineCondition[]): string {
+  const byReason = new Map<string, string[]>();
+  for (const c of items) {
+    const list = byReason.get(c.reason ?? '');
+    if (list) list.push(c.type);
+    else byReason.set(c.reason ?? '', [c.type]);
+  }
+  return [...byReason].map(([reason, types]) => (reason ? `${types.join(', ')}: ${reason}` : types.join(', '))).join('; ');
+}
+
 const FATE_GLYPH: Record<Fate, string> = { created: '▼', skipped: '▽', replaced: '◆', missed: '✕' };
 
 /**
@@ -73,7 +84,7 @@ export function renderHead(ctx: ViewContext): ChartHead {
     line(at, `condition-line tone-${tone}`);
     return {
       at,
-      text: items.map((c) => (c.reason ? `${c.type}: ${c.reason}` : c.type)).join(', '),
+      text: conditionText(items),
       title: items.map((c) => `${c.type} (${c.reason || 'no reason'}) at ${ctx.when(c.at)}${c.message ? `\n${c.message}` : ''}`).join('\n\n'),
       cls: `flag-condition tone-${tone}`,
     };
@@ -147,7 +158,7 @@ export function renderHead(ctx: ViewContext): ChartHead {
       const count = list.reduce((n, m) => n + m.count, 0);
       const title = list.length === 1 ? first.title : `${count} ${first.fate} runs, ${formatOffset(first.at)} … ${formatOffset(list[list.length - 1].at)}\n${first.title}`;
       scheduleTrack.appendChild(
-        el(doc, 'span', { class: `schedule-mark fate-${first.fate}${count > 1 && first.fate !== 'created' ? ' many' : ''}`, text: count > 1 && first.fate !== 'created' ? `${FATE_GLYPH[first.fate]}${count}` : FATE_GLYPH[first.fate], style: { left: `${ctx.x(first.at)}%` }, attrs: { title } }),
+        el(doc, 'span', { class: `schedule-mark fate-${first.fate}${first.fate === 'created' ? '' : ' row-1'}${count > 1 && first.fate !== 'created' ? ' many' : ''}`, text: count > 1 && first.fate !== 'created' ? `${FATE_GLYPH[first.fate]}${count}` : FATE_GLYPH[first.fate], style: { left: `${ctx.x(first.at)}%` }, attrs: { title } }),
       );
     }
   }
@@ -159,8 +170,13 @@ export function renderHead(ctx: ViewContext): ChartHead {
     const width = ctx.trackWidth || 700;
     const { ticks, folds } = axisTicks(ctx.scale, ctx.window, Math.min(10, Math.max(2, Math.floor(width / 90))));
     const days = ctx.to - ctx.from > 86400;
+    // ticks either side of a fold come close together: one of two labels closer than this is dropped
+    const minGap = 56;
+    let lastPx = -Infinity;
     ticks.forEach(({ t, x }, i) => {
       const xp = x * 100;
+      if (x * width - lastPx < minGap) return;
+      lastPx = x * width;
       grid.appendChild(el(doc, 'div', { class: `gridline${t === 0 ? ' origin' : ''}`, style: { left: `${xp}%` } }));
       const wall = ctx.clock(t);
       axisTrack.appendChild(

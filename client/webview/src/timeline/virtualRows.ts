@@ -139,7 +139,9 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
     for (const item of row.items) drawItem(item, bar);
     if (row.barLabel) {
       const label = el(doc, 'span', { class: `bar-label tone-${row.barLabel.tone}`, text: row.barLabel.text });
-      placeLabel(label, row.barLabel.text, ctx.x(row.barLabel.from), ctx.x(row.barLabel.to));
+      // a back-off gap's label sits just before the bar: the bar's label does not go there
+      const gapBefore = row.items.some((i) => i.type === 'gap' && row.barLabel && Math.abs(i.to - row.barLabel.from) < 1e-6);
+      placeLabel(label, row.barLabel.text, ctx.x(row.barLabel.from), ctx.x(row.barLabel.to), !gapBefore);
       bar.appendChild(label);
     }
     track.appendChild(bar);
@@ -170,13 +172,13 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
   }
 
   /** A bar's label after the bar, else before it, else inside; by the text's estimated width (no measuring 10,000 rows). */
-  function placeLabel(label: HTMLElement, text: string, start: number, end: number): void {
+  function placeLabel(label: HTMLElement, text: string, start: number, end: number, before: boolean): void {
     const width = ctx.trackWidth || 700;
     const w = text.length * 6.6 + 4;
     const gap = 6;
     const a = (start / 100) * width;
     const b = (end / 100) * width;
-    const place = b + gap + w <= width ? 'after' : a - gap - w >= 0 ? 'before' : 'inside';
+    const place = b + gap + w <= width ? 'after' : before && a - gap - w >= 0 ? 'before' : 'inside';
     label.classList.add(`place-${place}`);
     if (place === 'before') label.style.right = `${100 - start}%`;
     else label.style.left = `${Math.max(0, place === 'after' ? end : start)}%`;
