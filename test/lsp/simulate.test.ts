@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DidOpenTextDocumentNotification, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import type { SimulateResult, SimulationIssue } from '../../server/src/protocol/protocol';
-import { piJob } from '../fixtures/manifests';
+import { helloCronJob, piJob } from '../fixtures/manifests';
 import { startStdioServer, withTimeout, type TestClient } from './lspClient';
 
 let client: TestClient;
@@ -96,6 +96,19 @@ test('what-if "first 2 attempts fail" over the scenario text: two failed pods, t
   assert.ok('timeline' in plain);
   assert.equal(plain.scenarioSummary, 'pods start at once and run 30s (exit 0)');
   assert.deepEqual(plain.scenario, {});
+});
+
+test('what-if "first attempt fails" on an OnFailure CronJob: the container restarts in its pod, in every Job', async () => {
+  const uri = 'file:///project/hello.yaml';
+  await open(uri, helloCronJob('  schedule: "*/5 * * * *"\n'));
+  const result = await simulate({ uri, scenario: { startTime: '2026-01-01T00:00:00Z', until: '12m' }, whatIf: { runSeconds: 10, failFirst: { attempts: 1, exitCode: 1 } } });
+  assert.ok('timeline' in result, JSON.stringify(result));
+  assert.equal(result.scenarioSummary, 'pods run 10s; attempt 1 fails with exit 1 (restarted in the same pod) in every Job; until 12m');
+  // One pod per Job, its container run twice: exit 1, then 0.
+  assert.deepEqual(result.timeline.pods.map((p) => `${p.job} ${p.phase} ${p.runs.map((r) => r.exitCode).join(',')}`), [
+    'hello-29453765 Succeeded 1,0',
+    'hello-29453770 Succeeded 1,0',
+  ]);
 });
 
 test('a bad what-if value: an issue without a place in any file', async () => {

@@ -16,6 +16,7 @@ import {
   parseScenario,
   rangeFor,
   readScenarioText,
+  templateRestartPolicy,
   type Finding,
   type LintResult,
   type ManifestDocument,
@@ -57,7 +58,7 @@ export async function provideSimulation(
   // The file's own problems first, where they are written: the what-if edits shift list indexes.
   const fileErrors = parseScenario(input.raw, { defaultStartTime }).errors;
   if (fileErrors.length > 0) return failure(fileErrors.map((p) => scenarioIssue(p, input)));
-  const merged = params.whatIf !== undefined ? applyWhatIf(input.raw, params.whatIf) : input.raw;
+  const merged = params.whatIf !== undefined ? applyWhatIf(input.raw, params.whatIf, { restartPolicy: templateRestartPolicy(doc.value) }) : input.raw;
   const parsed = parseScenario(merged, { defaultStartTime });
   // Only the what-if edits are left to blame: they have no place in a file.
   if (parsed.errors.length > 0) return failure(parsed.errors.map((p) => ({ message: formatProblem(p), source: 'scenario' })));

@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyWhatIf, parseScenario, simulate, type WhatIf } from '../../../server/src/core';
+import { applyWhatIf, parseScenario, simulate, templateRestartPolicy, type WhatIf, type WhatIfOptions } from '../../../server/src/core';
 import type { Timeline } from '../../../server/src/core/engine/timeline';
 
-const CASES: readonly { name: string; scenario: unknown; whatIf: WhatIf; expected: unknown }[] = [
+const CASES: readonly { name: string; scenario: unknown; whatIf: WhatIf; options?: WhatIfOptions; expected: unknown }[] = [
   { name: 'no edits: the same scenario', scenario: { until: '1h', seed: 3 }, whatIf: {}, expected: { until: '1h', seed: 3 } },
   { name: 'no file: the edits over the default scenario', scenario: undefined, whatIf: { runSeconds: 10 }, expected: { pods: { default: { runSeconds: 10 } } } },
   {
@@ -29,6 +29,19 @@ const CASES: readonly { name: string; scenario: unknown; whatIf: WhatIf; expecte
     whatIf: { failFirst: { attempts: 1, exitCode: 7 }, failIndex: { index: 2, exitCode: 42 } },
     expected: { pods: { outcomes: [{ pod: 1, exitCode: 7 }, { index: 2, exitCode: 42 }, { index: 0, exitCode: 2 }] } },
   },
+  {
+    name: 'failFirst with restartPolicy OnFailure: the first pod’s first runs fail, then it runs as the default says',
+    scenario: { pods: { default: { runSeconds: '20s', exitCode: 0 } } },
+    whatIf: { failFirst: { attempts: 2, exitCode: 1 } },
+    options: { restartPolicy: 'OnFailure' },
+    expected: {
+      pods: {
+        default: { runSeconds: '20s', exitCode: 0 },
+        outcomes: [{ pod: 1, runs: [{ runSeconds: '20s', exitCode: 1 }, { runSeconds: '20s', exitCode: 1 }, { runSeconds: '20s', exitCode: 0 }] }],
+      },
+    },
+  },
+  { name: 'failFirst with restartPolicy Never: pods', scenario: {}, whatIf: { failFirst: { attempts: 1, exitCode: 3 } }, options: { restartPolicy: 'Never' }, expected: { pods: { outcomes: [{ pod: 1, exitCode: 3 }] } } },
   { name: 'failFirst 0: no outcome', scenario: {}, whatIf: { failFirst: { attempts: 0, exitCode: 1 } }, expected: {} },
   {
     name: 'failFirst that is not a whole number: passed on for the parser to report',
@@ -100,7 +113,7 @@ const CASES: readonly { name: string; scenario: unknown; whatIf: WhatIf; expecte
 for (const c of CASES) {
   test(`applyWhatIf: ${c.name}`, () => {
     const before = JSON.stringify(c.scenario);
-    assert.deepEqual(applyWhatIf(c.scenario, c.whatIf), c.expected);
+    assert.deepEqual(applyWhatIf(c.scenario, c.whatIf, c.options), c.expected);
     // The input is never changed.
     assert.equal(JSON.stringify(c.scenario), before);
   });
@@ -138,4 +151,31 @@ test('failFirst on a CronJob: every Job’s first pod fails (outcomes without `j
   const timeline = run(hello, applyWhatIf({ startTime: '2026-01-01T00:00:00Z', until: '12m' }, { runSeconds: 10, failFirst: { attempts: 1, exitCode: 2 } }));
   const byJob = timeline.jobs.map((j) => timeline.pods.filter((p) => p.job === j.name).map((p) => p.exitCode).join(','));
   assert.deepEqual(byJob, ['2,0', '2,0']);
+});
+
+test('templateRestartPolicy: a Job’s template, a CronJob’s jobTemplate, a DaemonSet’s Always', () => {
+  const pod = (restartPolicy?: string): Record<string, unknown> => ({ spec: { containers: [], ...(restartPolicy ? { restartPolicy } : {}) } });
+  assert.equal(templateRestartPolicy({ kind: 'Job', spec: { template: pod('Never') } }), 'Never');
+  assert.equal(templateRestartPolicy({ kind: 'CronJob', spec: { jobTemplate: { spec: { template: pod('OnFailure') } } } }), 'OnFailure');
+  assert.equal(templateRestartPolicy({ kind: 'DaemonSet', spec: { template: pod() } }), 'Always');
+  assert.equal(templateRestartPolicy({ kind: 'Job', spec: { template: pod() } }), undefined);
+  assert.equal(templateRestartPolicy('not a manifest'), undefined);
+});
+
+test('failFirst 2 on an OnFailure Job: the first pod restarts twice and succeeds; with backoffLimit 2 those restarts fail the Job', () => {
+  const job = (backoffLimit: number): Record<string, unknown> => ({
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: 'pi' },
+    spec: { backoffLimit, template: { spec: { containers: [{ name: 'pi', image: 'perl' }], restartPolicy: 'OnFailure' } } },
+  });
+  const scenario = applyWhatIf({ pods: { default: { runSeconds: 10 } } }, { failFirst: { attempts: 2, exitCode: 1 } }, { restartPolicy: templateRestartPolicy(job(3)) });
+  const pods = (t: Timeline): string[] => t.pods.map((p) => `${p.phase} restarts=${p.restarts} exits=${p.runs.map((r) => r.exitCode).join(',')}`);
+  const passes = run(job(3), scenario);
+  assert.deepEqual(pods(passes), ['Succeeded restarts=2 exits=1,1,0']);
+  assert.deepEqual(passes.jobs.map((j) => j.result), ['Complete']);
+  // pastBackoffLimitOnFailure: the restarts reach backoffLimit 2, the pod is stopped (SIGTERM, 143).
+  const fails = run(job(2), scenario);
+  assert.deepEqual(pods(fails), ['Failed restarts=2 exits=1,1,143']);
+  assert.deepEqual(fails.jobs.map((j) => `${j.result} ${j.reason}`), ['Failed BackoffLimitExceeded']);
 });

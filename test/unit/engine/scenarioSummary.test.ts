@@ -27,6 +27,11 @@ const CASES: readonly { name: string; raw: unknown; kind?: string; expected: str
     raw: { pods: { default: { runSeconds: 20 }, outcomes: [{ pod: 1, runSeconds: 10, exitCode: 1 }, { pod: 3, exitCode: 2 }] } },
     expected: 'pods run 20s; attempt 1 fails with exit 1 after 10s; attempt 3 fails with exit 2',
   },
+  {
+    name: 'the first container runs of the first pod fail (restartPolicy OnFailure)',
+    raw: { pods: { default: { runSeconds: 10 }, outcomes: [{ pod: 1, runs: [{ runSeconds: 10, exitCode: 1 }, { runSeconds: 10, exitCode: 1 }, { runSeconds: 10 }] }] } },
+    expected: 'pods run 10s; attempts 1–2 fail with exit 1 (restarted in the same pod)',
+  },
   { name: 'a failed index', raw: { pods: { outcomes: [{ index: 2, exitCode: 42 }] } }, expected: 'pods run 30s; index 2 fails with exit 42' },
   {
     name: 'an index attempt, a CronJob Job, container runs',

@@ -8,9 +8,27 @@ import type { WhatIf } from './whatIf';
 
 type Mapping = Record<string, unknown>;
 
+export interface WhatIfOptions {
+  /** The pod template's restartPolicy (templateRestartPolicy): what an attempt is for failFirst. */
+  readonly restartPolicy?: string;
+}
+
+/** The restartPolicy of the pods a Job, CronJob (its jobTemplate) or DaemonSet manifest creates; undefined when not written. */
+export function templateRestartPolicy(manifest: unknown): string | undefined {
+  if (!isMapping(manifest)) return undefined;
+  let template: unknown = isMapping(manifest.spec) ? manifest.spec : undefined;
+  if (manifest.kind === 'CronJob') template = isMapping(template) && isMapping(template.jobTemplate) ? template.jobTemplate.spec : undefined;
+  template = isMapping(template) ? template.template : undefined;
+  const spec = isMapping(template) ? template.spec : undefined;
+  const policy = isMapping(spec) ? spec.restartPolicy : undefined;
+  // A DaemonSet's pods can only restart in place (Always is its default and only allowed value).
+  return typeof policy === 'string' ? policy : manifest.kind === 'DaemonSet' ? 'Always' : undefined;
+}
+
 /** Bounds from the scenario parser: a what-if may ask for more, and the parser then says what the limit is. */
 const MAX_OUTCOMES = SCENARIO_LIMITS.outcomes;
 const MAX_NODES = SCENARIO_LIMITS.nodes;
+const MAX_RUNS = SCENARIO_LIMITS.runs;
 
 /**
  * The scenario `whatIf` makes of `rawScenario` (a scenario file's plain value, design §4.2; undefined or null:
@@ -20,7 +38,9 @@ const MAX_NODES = SCENARIO_LIMITS.nodes;
  *
  * - runSeconds / startupSeconds set `pods.default`'s fields (the others stay).
  * - failFirst adds `{ pod: 1..N, exitCode }` before the file's outcomes (the first match wins). An outcome without
- *   `job` matches in every Job, so for a CronJob each run's first N pods fail.
+ *   `job` matches in every Job, so for a CronJob each run's first N pods fail. With restartPolicy OnFailure (or
+ *   Always) an attempt is a container run in the same pod (the kubelet restarts it, and a Job's backoffLimit counts
+ *   those restarts): the first pod's first N runs fail, `{ pod: 1, runs: [N failing runs, one as by default] }`.
  * - failIndex adds `{ index, exitCode }` before the file's outcomes (after failFirst's).
  * - failureRate sets `pods.failureRate` and `seed`.
  * - nodes replaces `nodes` with node-0 … node-(count-1), each with the labels and taints.
@@ -28,7 +48,7 @@ const MAX_NODES = SCENARIO_LIMITS.nodes;
  *   is the first node-N no node (nor an earlier addNode) uses.
  * - until sets `until`.
  */
-export function applyWhatIf(rawScenario: unknown, whatIf: WhatIf): unknown {
+export function applyWhatIf(rawScenario: unknown, whatIf: WhatIf, options: WhatIfOptions = {}): unknown {
   const base: unknown = rawScenario === undefined || rawScenario === null ? {} : rawScenario;
   if (!isMapping(base)) return rawScenario;
   const out: Mapping = { ...base };
@@ -46,7 +66,10 @@ export function applyWhatIf(rawScenario: unknown, whatIf: WhatIf): unknown {
   }
 
   const first: unknown[] = [];
-  if (whatIf.failFirst !== undefined) first.push(...failFirstOutcomes(whatIf.failFirst));
+  if (whatIf.failFirst !== undefined) {
+    const restartsInPlace = options.restartPolicy === 'OnFailure' || options.restartPolicy === 'Always';
+    first.push(...(restartsInPlace ? failFirstRuns(whatIf.failFirst, podDefault(out)) : failFirstOutcomes(whatIf.failFirst)));
+  }
   if (whatIf.failIndex !== undefined) first.push({ index: whatIf.failIndex.index, exitCode: whatIf.failIndex.exitCode });
   if (first.length > 0) {
     editPods(out, (pods) => {
@@ -104,6 +127,25 @@ function failFirstOutcomes(failFirst: NonNullable<WhatIf['failFirst']>): unknown
   const { attempts, exitCode } = failFirst;
   if (typeof attempts !== 'number' || !Number.isInteger(attempts) || attempts < 0) return [{ pod: attempts, exitCode }];
   return Array.from({ length: Math.min(attempts, MAX_OUTCOMES + 1) }, (_, i) => ({ pod: i + 1, exitCode }));
+}
+
+/**
+ * For pods whose containers restart in place: the first pod's first N runs fail, then it runs as by default
+ * (the run time and exit code of `pods.default`, as written, so the last run matches the other pods).
+ */
+function failFirstRuns(failFirst: NonNullable<WhatIf['failFirst']>, defaults: Mapping): unknown[] {
+  const { attempts, exitCode } = failFirst;
+  if (typeof attempts !== 'number' || !Number.isInteger(attempts) || attempts < 0) return [{ pod: attempts, exitCode }];
+  if (attempts === 0) return [];
+  const runSeconds = defaults.runSeconds !== undefined ? { runSeconds: defaults.runSeconds } : {};
+  const failing = Array.from({ length: Math.min(attempts, MAX_RUNS + 1) }, () => ({ ...runSeconds, exitCode }));
+  return [{ pod: 1, runs: [...failing, { ...runSeconds, exitCode: defaults.exitCode ?? 0 }] }];
+}
+
+/** pods.default of the scenario as it stands (an empty mapping when absent or not a mapping). */
+function podDefault(scenario: Mapping): Mapping {
+  const pods = scenario.pods;
+  return isMapping(pods) && isMapping(pods.default) ? pods.default : {};
 }
 
 /** node-0 … node-(count-1) with the labels and taints; a count the parser would reject is passed on as the count. */

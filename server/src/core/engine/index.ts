@@ -5,7 +5,7 @@
  */
 export { simulate, formatSimulationProblem, WORKLOAD_SIMULATORS, type SimulateOptions, type SimulateResult, type SimulationProblem } from './simulate';
 export { parseScenario, formatProblem, DEFAULT_START_TIME, type Scenario, type ScenarioProblem, type ScenarioParseResult, type ScenarioOptions } from './scenario';
-export { applyWhatIf } from './applyWhatIf';
+export { applyWhatIf, templateRestartPolicy, type WhatIfOptions } from './applyWhatIf';
 export { describeScenario } from './scenarioSummary';
 export type { WhatIf } from './whatIf';
 export { DEFAULT_LIMITS, type SimulationLimits, type SimulationProgress, type StopReason } from './simulation';

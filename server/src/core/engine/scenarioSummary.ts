@@ -63,11 +63,30 @@ function outcomeParts(scenario: Scenario, kind: string): string[] {
   // An outcome without `job` matches in every Job a CronJob creates.
   const everyJob = (o: PodOutcome): string => (kind === 'CronJob' && o.job === undefined && (o.pod !== undefined || o.index !== undefined) ? ' in every Job' : '');
   const texts = groups.map(({ first, last, what }) => {
+    const restarts = first === last ? restartFailures(first, scenario.pods.default) : undefined;
+    if (restarts !== undefined) return `${restarts}${everyJob(first)}`;
     const plural = first !== last;
     const selector = plural ? selectorWords(first, `attempts ${first.pod}–${last.pod}`) : selectorWords(first, first.pod !== undefined ? `attempt ${first.pod}` : undefined);
     return `${selector} ${plural ? pluralVerb(what) : what}${everyJob(first)}`;
   });
   return listed(texts, 'outcomes');
+}
+
+/**
+ * The first pod's first container runs fail, then it runs as the others do (what-if failFirst for pods that restart
+ * in place, restartPolicy OnFailure): "attempts 1–2 fail with exit 1 (restarted in the same pod)".
+ */
+function restartFailures(outcome: PodOutcome, defaults: PodBehaviour): string | undefined {
+  const runs = outcome.runs;
+  if (outcome.pod !== 1 || outcome.index !== undefined || outcome.attempt !== undefined || outcome.job !== undefined) return undefined;
+  if (runs === undefined || runs.length < 2) return undefined;
+  const failing = runs.slice(0, -1);
+  const last = runs[runs.length - 1];
+  const [f] = failing;
+  if (f.exitCode === 0 || failing.some((r) => r.exitCode !== f.exitCode || r.runMs !== f.runMs) || last.exitCode !== 0) return undefined;
+  const after = f.runMs !== defaults.runMs ? ` after ${duration(f.runMs)}` : '';
+  const which = failing.length === 1 ? 'attempt 1 fails' : `attempts 1–${failing.length} fail`;
+  return `${which} with exit ${f.exitCode}${after} (restarted in the same pod)`;
 }
 
 /** "Job 3 attempt 1", "index 2", "index 2 attempt 1", "every pod" (an outcome without a selector). */
