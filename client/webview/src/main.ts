@@ -36,6 +36,7 @@ import { renderLoadingView } from './panels/loadingView';
 import { problemLines } from './panels/problems';
 import { createScenarioBar, type ExportFormat } from './panels/scenarioBar';
 import { renderAssumptions, renderSpecPanel } from './panels/specPanel';
+import { withPanelDefaults } from './panels/timelineDefaults';
 import { renderTimeline, type TimelineView } from './renderTimeline';
 import type { Timeline } from './timelineTypes';
 
@@ -181,13 +182,15 @@ function renderTimelineView(params: ShowTimelineParams): void {
     onSelectPod: (selectedPod) => save({ selectedPod }),
   });
   const time = chart.time();
-  const kubectlPanel = createKubectlPanel(document, timeline, {
+  // The panels read fields a Timeline from an older server may lack.
+  const complete = withPanelDefaults(timeline);
+  const kubectlPanel = createKubectlPanel(document, complete, {
     time,
     warningsOnly: state.warningsOnly,
     onWarningsOnlyChange: (warningsOnly) => save({ warningsOnly }),
   });
-  const footprintView = createFootprintPanel(document, timeline, time);
-  const spec = renderSpecPanel(document, timeline, state.specOpen === true);
+  const footprintView = createFootprintPanel(document, complete, time);
+  const spec = renderSpecPanel(document, complete, state.specOpen === true);
   spec.addEventListener('toggle', () => save({ specOpen: (spec as HTMLDetailsElement).open }));
 
   view = chart;
@@ -201,7 +204,7 @@ function renderTimelineView(params: ShowTimelineParams): void {
       el(document, 'div', { class: 'chart-pane' }, [chart.element]),
       el(document, 'aside', { class: 'side-pane', attrs: { 'aria-label': 'kubectl at the chosen time' } }, [kubectlPanel.element]),
     ]),
-    el(document, 'div', { class: 'below' }, [footprintView.element, spec, renderAssumptions(document, timeline) ?? '']),
+    el(document, 'div', { class: 'below' }, [footprintView.element, spec, renderAssumptions(document, complete) ?? '']),
   );
   // The chart measures its labels once it is in the page.
   chart.layout();
