@@ -14,7 +14,7 @@ export interface WhatIf {
   readonly runSeconds?: number;
   /** pods.default.startupSeconds */
   readonly startupSeconds?: number;
-  /** The first `attempts` pods (of each Job) fail with `exitCode`. */
+  /** The first `attempts` attempts (of each Job) fail with `exitCode`: pods, or with restartPolicy OnFailure the first pod's container runs. */
   readonly failFirst?: { readonly attempts: number; readonly exitCode: number };
   /** pods.failureRate with seed. */
   readonly failureRate?: { readonly rate: number; readonly seed: number };
