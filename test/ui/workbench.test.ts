@@ -137,7 +137,7 @@ async function previewShot(name: string, options: { whatIf?: boolean; scrollTo?:
 
 /** A test as a person's scenario: on failure, a screenshot of what the workbench showed (not for docs/). */
 function scenario(name: string, body: () => Promise<void>): void {
-  it(name, async () => {
+  it(name, { timeout: 180000 }, async () => {
     try {
       await body();
     } catch (err) {

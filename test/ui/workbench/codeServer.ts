@@ -46,6 +46,8 @@ export interface CodeServer {
   readonly log: string;
   /** Ends code-server's whole process group; resolves when no process of it is left. */
   stop(): Promise<void>;
+  /** Kills the group at once (synchronous: for an exit or signal handler). */
+  kill(): void;
 }
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -126,6 +128,13 @@ export async function startCodeServer(runDir: string): Promise<CodeServer> {
   let exited = false;
   child.on('exit', () => (exited = true));
 
+  const kill = (): void => {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  };
   const stop = async (): Promise<void> => {
     try {
       process.kill(-pid, 'SIGTERM');
@@ -158,7 +167,7 @@ export async function startCodeServer(runDir: string): Promise<CodeServer> {
     if (!meta) throw new Error('the workbench configuration is not in the page code-server served');
     const decoded = meta[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
     const { remoteAuthority } = JSON.parse(decoded) as { remoteAuthority: string };
-    return { base, remoteAuthority, log, stop };
+    return { base, remoteAuthority, log, stop, kill };
   } catch (err) {
     await stop();
     throw err;

@@ -81,7 +81,23 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
 
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
+  // Interrupted, or exiting without close(): end code-server's group and remove the run's folder anyway.
+  // (Playwright ends its Chromium on these signals itself.)
+  const cleanUpNow = (): void => {
+    server?.kill();
+    if (process.env.WORKBENCH_KEEP !== '1') fs.rmSync(runDir, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    cleanUpNow();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('exit', cleanUpNow);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const close = async (): Promise<void> => {
+    process.off('exit', cleanUpNow);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await browser?.close().catch(() => undefined);
     browser = undefined;
     await server?.stop();
