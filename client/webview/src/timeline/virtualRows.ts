@@ -65,10 +65,23 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
     redraw();
   }
 
+  /**
+   * The rows inside both the body's own scroll box and the page's viewport: if a stylesheet leaves the body
+   * unbounded (or it is taller than the window), the page scrolls instead and still only what shows is drawn.
+   */
   function visibleRange(): [number, number] {
-    const height = body.clientHeight || FIRST_ROWS * ROW_H;
-    const first = Math.max(0, Math.floor(body.scrollTop / ROW_H) - OVERSCAN);
-    const last = Math.min(models.length - 1, Math.ceil((body.scrollTop + height) / ROW_H) + OVERSCAN);
+    let top = body.scrollTop;
+    let height = body.clientHeight || FIRST_ROWS * ROW_H;
+    const box = body.isConnected ? body.getBoundingClientRect() : undefined;
+    const viewport = doc.defaultView?.innerHeight ?? 0;
+    if (box && box.height > 0 && viewport > 0) {
+      const from = Math.max(0, -box.top);
+      const to = Math.min(box.height, viewport - box.top);
+      top = body.scrollTop + from;
+      height = Math.max(0, to - from);
+    }
+    const first = Math.max(0, Math.floor(top / ROW_H) - OVERSCAN);
+    const last = Math.min(models.length - 1, Math.ceil((top + height) / ROW_H) + OVERSCAN);
     return [first, last];
   }
 
@@ -219,19 +232,20 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
     setSelected(index, row?.kind === 'collapsed' ? undefined : row?.pod, notify);
   }
 
-  body.addEventListener(
-    'scroll',
-    () => {
-      if (frame) return;
-      const view = doc.defaultView;
-      if (!view) return drawRange();
-      frame = view.requestAnimationFrame(() => {
-        frame = 0;
-        drawRange();
-      });
-    },
-    { passive: true },
-  );
+  const onScroll = (): void => {
+    // a chart replaced by the next render lets go of the page (and of its timeline)
+    if (!body.isConnected && models.length > 0 && drawn.size > 0) return void doc.defaultView?.removeEventListener('scroll', onScroll);
+    if (frame) return;
+    const view = doc.defaultView;
+    if (!view) return drawRange();
+    frame = view.requestAnimationFrame(() => {
+      frame = 0;
+      if (body.isConnected) drawRange();
+    });
+  };
+  body.addEventListener('scroll', onScroll, { passive: true });
+  // the page scrolling brings other rows into the window too
+  doc.defaultView?.addEventListener('scroll', onScroll, { passive: true });
   body.addEventListener('click', (e) => {
     const target = e.target as Element | null;
     const rowElement = target?.closest('.gantt-row');
