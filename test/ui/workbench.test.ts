@@ -266,10 +266,13 @@ describe('the rollout preview in VS Code, as a person uses it', () => {
     assert.ok(t >= target && t < newPods[newPods.length - 1].createdAt, `the scrubber stops mid-rollout (at ${t}s)`);
 
     const cli = kubectlTables(simulate([example(manifest), '--scenario', example(scenario), '--at', `${t}s`]));
-    for (const command of ['kubectl get pods', 'kubectl get daemonsets']) {
+    const tables = wb.previewFrame().locator('section.kubectl pre.kubectl-table[data-command]');
+    const commands = await Promise.all((await tables.all()).map((table) => table.getAttribute('data-command')));
+    assert.ok(commands.includes('kubectl get pods') && commands.includes('kubectl get daemonsets'), `the panel shows the pods and the DaemonSet: ${commands}`);
+    for (const command of commands) {
+      const expectedLines = cli.get(command ?? '');
+      assert.ok(expectedLines, `the CLI prints "${command}" at ${t}s too`);
       const table = wb.previewFrame().locator(`section.kubectl pre.kubectl-table[data-command="${command}"]`);
-      const expectedLines = cli.get(command);
-      assert.ok(expectedLines, `the CLI prints "${command}" at ${t}s`);
       // the panel follows the scrubber (it may redraw a moment later)
       const deadline = Date.now() + 5000;
       while (JSON.stringify(tableLines(await table.innerText())) !== JSON.stringify(expectedLines) && Date.now() < deadline) await wb.page.waitForTimeout(100);
