@@ -239,3 +239,13 @@ describe('SVG export', () => {
     assert.ok(!svg.includes('var(--'), 'no CSS variables in a standalone file');
   });
 });
+
+describe('wall clock in the schedule’s time zone', () => {
+  it('shows a CronJob’s spec.timeZone beside UTC; an unknown zone gives nothing rather than a wrong time', async () => {
+    const { zoneClock } = await import('../../../client/webview/src/timeline/zoneClock');
+    const start = Date.parse('2026-07-01T00:00:00Z');
+    assert.equal(zoneClock(start, 90, 'Europe/Berlin'), '2026-07-01 02:01:30 Europe/Berlin');
+    assert.equal(zoneClock(start, 0, 'Asia/Kolkata'), '2026-07-01 05:30:00 Asia/Kolkata');
+    assert.equal(zoneClock(start, 0, 'Not/AZone'), '');
+  });
+});

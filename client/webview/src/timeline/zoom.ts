@@ -8,6 +8,7 @@ import { el } from '../dom';
 import { formatOffset } from '../format';
 import type { ViewContext } from './context';
 import { FULL_WINDOW, panWindow, zoomWindow, type AxisWindow } from './scale';
+import { zoneClock } from './zoneClock';
 
 export interface ZoomControls {
   readonly toolbar: HTMLElement;
@@ -57,7 +58,12 @@ export function renderZoom(ctx: ViewContext): ZoomControls {
     const a = ctx.clock(from);
     const b = ctx.clock(to);
     const sameDay = a.slice(0, 10) === b.slice(0, 10);
-    label.textContent = `${whole ? 'Whole run' : 'Showing'} ${formatOffset(from)} → ${formatOffset(to)} · ${a} → ${sameDay ? b.slice(11) : b}`;
+    // `(01:00:00 → 01:08:00 Europe/Berlin)`: the schedule's own zone, times of day (with the date when it changes)
+    const local = (t: number): string => (ctx.timeZone ? zoneClock(ctx.startMs, t, ctx.timeZone).slice(0, 19) : '');
+    const la = local(from);
+    const lb = local(to);
+    const zone = la && lb ? ` (${la.slice(0, 10) === lb.slice(0, 10) ? la.slice(11) : la} → ${la.slice(0, 10) === lb.slice(0, 10) ? lb.slice(11) : lb} ${ctx.timeZone})` : '';
+    label.textContent = `${whole ? 'Whole run' : 'Showing'} ${formatOffset(from)} → ${formatOffset(to)} · ${a} → ${sameDay ? b.slice(11) : b}${zone}`;
     zoomOut.disabled = whole;
     fit.disabled = whole;
   }
