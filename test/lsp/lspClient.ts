@@ -30,10 +30,11 @@ export interface TestClient {
 
 const TIMEOUT_MS = 10_000;
 
-export function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+/** `ms`: longer for requests that are long by design (a 20,000-pod run), so a busy machine does not fail them. */
+export function withTimeout<T>(promise: Promise<T>, what: string, ms = TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${TIMEOUT_MS} ms waiting for ${what}`)), TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

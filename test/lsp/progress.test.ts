@@ -29,7 +29,7 @@ test('a long k8sDryRun/simulate reports progress: begin, percentages that only g
   await opened;
   // Every minute for 30 days: the editor's pod bound (20,000) stops it after about two weeks.
   const scenario = { startTime: '2026-01-01T00:00:00Z', until: '30d', pods: { default: { runSeconds: 10 } } };
-  const result = (await withTimeout(client.connection.sendRequest('k8sDryRun/simulate', { uri, scenario }), 'simulate')) as { timeline: { truncated: boolean; pods: unknown[] } };
+  const result = (await withTimeout(client.connection.sendRequest('k8sDryRun/simulate', { uri, scenario }), 'simulate', 60_000)) as { timeline: { truncated: boolean; pods: unknown[] } };
   assert.equal(result.timeline.truncated, true);
   assert.equal(result.timeline.pods.length, 20_000);
 
