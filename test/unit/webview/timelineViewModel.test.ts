@@ -17,6 +17,7 @@ import { axisTicks, FULL_WINDOW, makeScale, panWindow, viewX, windowOf, zoomWind
 import { fateCounts, fateSummary, scheduleMarks } from '../../../client/webview/src/timeline/schedule';
 import { shortenMiddle } from '../../../client/webview/src/timeline/shorten';
 import { escapeXml, timelineSvg, type SvgPalette } from '../../../client/webview/src/timeline/svg';
+import { zoneClock } from '../../../client/webview/src/timeline/zoneClock';
 
 function run(manifest: unknown, scenario: unknown): Timeline {
   const result = simulate(manifest, scenario);
@@ -241,8 +242,7 @@ describe('SVG export', () => {
 });
 
 describe('wall clock in the schedule’s time zone', () => {
-  it('shows a CronJob’s spec.timeZone beside UTC; an unknown zone gives nothing rather than a wrong time', async () => {
-    const { zoneClock } = await import('../../../client/webview/src/timeline/zoneClock');
+  it('shows a CronJob’s spec.timeZone beside UTC; an unknown zone gives nothing rather than a wrong time', () => {
     const start = Date.parse('2026-07-01T00:00:00Z');
     assert.equal(zoneClock(start, 90, 'Europe/Berlin'), '2026-07-01 02:01:30 Europe/Berlin');
     assert.equal(zoneClock(start, 0, 'Asia/Kolkata'), '2026-07-01 05:30:00 Asia/Kolkata');
