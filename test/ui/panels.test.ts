@@ -13,6 +13,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { getCronJobs } from '../../server/src/core/engine/views/cronjob';
 import { getDaemonSets } from '../../server/src/core/engine/views/daemonset';
 import { getJobs, getPods } from '../../server/src/core/engine/views/kubectl';
+import { simulate as simulateInProcess } from '../../server/src/core/engine/simulate';
 import type { Timeline } from '../../server/src/protocol/timeline';
 import { formatOffset } from '../../client/webview/src/format';
 import { formatCpu, formatMemory } from '../../client/webview/src/panels/footprint';
@@ -209,6 +210,7 @@ describe('preview panels', () => {
       const seen = new Set<number>();
       for (let step = 0; step < 4; step++) {
         const t = await panelTime(page);
+        assert.strictEqual(t, Number(await slider.inputValue()), 'the panel shows the scrubber’s time');
         seen.add(t);
         const tables = await panelTables(page);
         const rollout = Object.keys(tables).find((c) => c.startsWith('kubectl rollout status'));
@@ -480,6 +482,39 @@ describe('preview panels', () => {
     assert.strictEqual(await page.evaluate(() => window.__pwned), undefined);
     assert.strictEqual(await page.evaluate(() => window.__dialogs), 0);
     assert.deepStrictEqual(await page.evaluate(() => window.__csp), []);
+    await page.close();
+  });
+
+  it('10,000 pods: the panels draw right after the chart; scrubbing fast ends on the tables for the last time', async () => {
+    const manifest = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'big' },
+      spec: {
+        completions: 10000,
+        parallelism: 200,
+        ttlSecondsAfterFinished: 60,
+        template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox', resources: { requests: { cpu: '100m', memory: '32Mi' } } }] } },
+      },
+    };
+    const result = simulateInProcess(manifest, { startTime: '2026-01-01T00:00:00Z', pods: { default: { runSeconds: 5 } } });
+    assert.ok(result.ok);
+    const timeline = result.timeline as Timeline;
+    assert.strictEqual(timeline.pods.length, 10000);
+    const page = await openView('vscode-dark');
+    await showTimeline(page, timeline);
+    // the tables fill in after the chart is shown
+    await page.waitForFunction(() => document.querySelectorAll('section.kubectl pre.kubectl-table').length === 2);
+    await page.waitForFunction(() => document.querySelectorAll('section.footprint .footprint-chart').length === 1);
+    assert.match((await page.locator('.footprint-facts dd').first().textContent()) ?? '', /^200 at /);
+    await page.locator('.scrubber-input').focus();
+    for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => document.querySelectorAll('section.kubectl.updating').length === 0);
+    const t = await panelTime(page);
+    assert.strictEqual(t, Number(await page.locator('.scrubber-input').inputValue()), 'the panel shows the scrubber’s time');
+    const tables = await panelTables(page);
+    assert.strictEqual(tables['kubectl get pods'], getPods(timeline, t));
+    assert.strictEqual(tables['kubectl get jobs'], getJobs(timeline, t));
     await page.close();
   });
 

@@ -184,12 +184,15 @@ function renderTimelineView(params: ShowTimelineParams): void {
   const time = chart.time();
   // The panels read fields a Timeline from an older server may lack.
   const complete = withPanelDefaults(timeline);
+  // A big run (thousands of pods or events): the chart first, the panels right after it is on screen.
+  const big = complete.pods.length + complete.events.length > BIG_TIMELINE;
   const kubectlPanel = createKubectlPanel(document, complete, {
     time,
     warningsOnly: state.warningsOnly,
     onWarningsOnlyChange: (warningsOnly) => save({ warningsOnly }),
+    defer: big,
   });
-  const footprintView = createFootprintPanel(document, complete, time);
+  const footprintView = big ? deferredFootprint(complete, () => kubectlPanel.time()) : createFootprintPanel(document, complete, time);
   const spec = renderSpecPanel(document, complete, state.specOpen === true);
   spec.addEventListener('toggle', () => save({ specOpen: (spec as HTMLDetailsElement).open }));
 
@@ -223,6 +226,25 @@ function renderTimelineView(params: ShowTimelineParams): void {
     truncated: timeline.truncated === true,
     documentVersion: params.documentVersion,
   });
+}
+
+/** Pods plus events above which the panels draw after the chart. */
+const BIG_TIMELINE = 5000;
+
+/** A footprint section that fills itself in after the page is shown. */
+function deferredFootprint(timeline: Timeline, time: () => number): FootprintPanel {
+  const placeholder = el(document, 'section', { class: 'footprint', attrs: { 'aria-busy': 'true' } }, [
+    el(document, 'h2', { text: 'Footprint' }),
+    el(document, 'p', { class: 'empty', text: 'Computing…' }),
+  ]);
+  const stub: FootprintPanel = { element: placeholder, setTime: () => undefined };
+  setTimeout(() => {
+    if (footprintPanel !== stub || !placeholder.isConnected) return;
+    const panel = createFootprintPanel(document, timeline, time());
+    placeholder.replaceWith(panel.element);
+    footprintPanel = panel;
+  }, 0);
+  return stub;
 }
 
 function showError(params: ShowErrorParams): void {

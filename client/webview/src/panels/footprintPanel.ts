@@ -6,7 +6,7 @@
 import { clear, el } from '../dom';
 import { formatClock, formatDuration, formatOffset, parseTime, plural } from '../format';
 import type { Timeline } from '../timelineTypes';
-import { downsample, footprint, formatCpu, formatMemory, plotRange, podsAt, type Footprint, type PodRequests } from './footprint';
+import { downsample, footprint, formatCpu, formatMemory, plotRange, podsAt, type PodRequests } from './footprint';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** The chart's drawing coordinates; the SVG stretches them to the section's width. */
@@ -15,7 +15,6 @@ const HEIGHT = 100;
 
 export interface FootprintPanel {
   readonly element: HTMLElement;
-  readonly data: Footprint;
   setTime(t: number): void;
 }
 
@@ -99,7 +98,7 @@ export function createFootprintPanel(doc: Document, timeline: Timeline, time: nu
     readout.append(`At ${formatOffset(t)}: `, el(doc, 'strong', { text: amount(podsAt(data.steps, t), data.requests) }), ' active');
   }
   setTime(time);
-  return { element, data, setTime };
+  return { element, setTime };
 }
 
 /** Pod-hours as people read them: 3 significant figures, at most 2 decimals. */

@@ -7,7 +7,7 @@ import { getCronJobs } from '../../../../server/src/core/engine/views/cronjob';
 import { getDaemonSets, rolloutStatusLines } from '../../../../server/src/core/engine/views/daemonset';
 import { humanDuration } from '../../../../server/src/core/engine/views/humanDuration';
 import { getJobs, getPods } from '../../../../server/src/core/engine/views/kubectl';
-import type { Timeline, TimelineEvent, TimelineStatus } from '../timelineTypes';
+import type { Timeline, TimelineStatus } from '../timelineTypes';
 
 export interface KubectlTable {
   /** `kubectl get pods`, `kubectl rollout status daemonset/fluentd`. */
@@ -135,39 +135,107 @@ export interface EventsAt {
  * printEvent), with `(xN over <age of the first>)` as `kubectl events` prints a repeated one.
  */
 export function eventsAt(timeline: Timeline, t: number, options: { readonly warningsOnly?: boolean; readonly limit?: number } = {}): EventsAt {
-  const groups = new Map<string, { first: TimelineEvent; last: TimelineEvent; count: number }>();
-  for (const event of timeline.events) {
-    if (event.at > t) break;
-    const key = JSON.stringify([event.kind, event.object, event.type, event.reason, event.message, event.source]);
-    const group = groups.get(key);
-    if (group) {
-      // Map order is insertion order: move the group to the end so that the list stays newest last.
-      groups.delete(key);
-      groups.set(key, { first: group.first, last: event, count: group.count + 1 });
-    } else {
-      groups.set(key, { first: event, last: event, count: 1 });
-    }
+  const index = eventIndex(timeline);
+  const upTo = upperBound(index.times, t);
+  const limit = options.limit ?? Infinity;
+  // Walking back from t, a group is met first at its last occurrence: newest first, reversed below.
+  const seen = new Set<number>();
+  const picked: number[] = [];
+  for (let i = upTo - 1; i >= 0 && picked.length < limit; i--) {
+    const group = index.groupOf[i];
+    if (seen.has(group)) continue;
+    seen.add(group);
+    if (!options.warningsOnly || index.groupWarning[group]) picked.push(i);
   }
-  let rows: EventRow[] = [];
-  let warnings = 0;
-  for (const { first, last, count } of groups.values()) {
-    if (last.type === 'Warning') warnings++;
-    if (options.warningsOnly && last.type !== 'Warning') continue;
+  const rows = picked.reverse().map((i): EventRow => {
+    const last = timeline.events[i];
+    // Event i is its group's last occurrence up to t, so its rank in the group is the count so far.
+    const count = index.rank[i];
     const age = humanDuration((t - last.at) * 1000);
-    rows.push({
-      lastSeen: count > 1 ? `${age} (x${count} over ${humanDuration((t - first.at) * 1000)})` : age,
+    return {
+      lastSeen: count > 1 ? `${age} (x${count} over ${humanDuration((t - index.groupFirst[index.groupOf[i]]) * 1000)})` : age,
       type: last.type,
       reason: last.reason,
       object: last.kind ? `${last.kind.toLowerCase()}/${last.object}` : last.object,
       message: last.message.trim(),
       at: last.at,
       count,
-    });
+    };
+  });
+  const warnings = upperBound(index.warningFirsts, t);
+  const matching = options.warningsOnly ? warnings : upperBound(index.groupFirsts, t);
+  return { rows, hidden: Math.max(0, matching - rows.length), warnings };
+}
+
+interface EventIndex {
+  /** Each event's time, in order. */
+  readonly times: Float64Array;
+  /** Each event's group (identical events share one), and which occurrence in its group it is (1, 2, ...). */
+  readonly groupOf: Int32Array;
+  readonly rank: Int32Array;
+  /** Per group: when it first occurred, and whether it is a warning. */
+  readonly groupFirst: readonly number[];
+  readonly groupWarning: readonly boolean[];
+  /** When each group (each warning group) first occurred, sorted. */
+  readonly groupFirsts: Float64Array;
+  readonly warningFirsts: Float64Array;
+}
+
+/** Built once per Timeline: scrubbing asks for the events at many times, and a long run has tens of thousands. */
+const eventIndexes = new WeakMap<Timeline, EventIndex>();
+
+function eventIndex(timeline: Timeline): EventIndex {
+  const cached = eventIndexes.get(timeline);
+  if (cached) return cached;
+  const events = timeline.events;
+  // Nested maps (object → kind, type, reason, source → message): no key strings built per event.
+  const ids = new Map<string, Map<string, Map<string, number>>>();
+  const counts: number[] = [];
+  const groupFirst: number[] = [];
+  const groupWarning: boolean[] = [];
+  const times = new Float64Array(events.length);
+  const groupOf = new Int32Array(events.length);
+  const rank = new Int32Array(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    let byObject = ids.get(event.object);
+    if (!byObject) ids.set(event.object, (byObject = new Map()));
+    const what = `${event.kind}\u0000${event.type}\u0000${event.reason}\u0000${event.source}`;
+    let byWhat = byObject.get(what);
+    if (!byWhat) byObject.set(what, (byWhat = new Map()));
+    let id = byWhat.get(event.message);
+    if (id === undefined) {
+      id = counts.length;
+      byWhat.set(event.message, id);
+      counts.push(0);
+      groupFirst.push(event.at);
+      groupWarning.push(event.type === 'Warning');
+    }
+    rank[i] = ++counts[id];
+    groupOf[i] = id;
+    times[i] = event.at;
   }
-  let hidden = 0;
-  if (options.limit !== undefined && rows.length > options.limit) {
-    hidden = rows.length - options.limit;
-    rows = rows.slice(hidden);
+  const index: EventIndex = {
+    times,
+    groupOf,
+    rank,
+    groupFirst,
+    groupWarning,
+    groupFirsts: Float64Array.from(groupFirst).sort(),
+    warningFirsts: Float64Array.from(groupFirst.filter((_, id) => groupWarning[id])).sort(),
+  };
+  eventIndexes.set(timeline, index);
+  return index;
+}
+
+/** How many of the sorted `values` are <= t. */
+function upperBound(values: ArrayLike<number>, t: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] <= t) lo = mid + 1;
+    else hi = mid;
   }
-  return { rows, hidden, warnings };
+  return lo;
 }

@@ -16,7 +16,13 @@ export interface KubectlPanelOptions {
   readonly onWarningsOnlyChange?: (on: boolean) => void;
   /** Events listed at most (the newest); default 300. */
   readonly maxEvents?: number;
+  /** Draw the first time after the page is shown (a big timeline's tables take a while). */
+  readonly defer?: boolean;
 }
+
+/** A redraw slower than this waits until scrubbing pauses, so that the scrubber stays smooth. */
+const SLOW_RENDER_MS = 40;
+const SCRUB_PAUSE_MS = 150;
 
 export interface KubectlPanel {
   readonly element: HTMLElement;
@@ -49,18 +55,29 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
 
   let t = options.time;
   let frame: number | undefined;
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  /** How long the last full redraw took. */
+  let cost = 0;
   warningsOnly.addEventListener('change', () => {
     options.onWarningsOnlyChange?.(warningsOnly.checked);
     renderEvents();
   });
 
-  function render(): void {
-    frame = undefined;
-    // The time shown, in seconds since the start: what tests (and a reader of the DOM) check the tables against.
-    element.dataset.time = String(t);
+  function renderHeading(): void {
     const clock = formatClock(startMs, t);
     clear(heading);
     heading.append('kubectl at ', el(doc, 'span', { class: 'kubectl-time', text: formatOffset(t) }), clock ? el(doc, 'span', { class: 'kubectl-clock', text: ` · ${clock}` }) : '');
+  }
+
+  function render(): void {
+    frame = undefined;
+    pause = undefined;
+    const started = performance.now();
+    element.classList.remove('updating');
+    element.removeAttribute('aria-busy');
+    // The time shown, in seconds since the start: what tests (and a reader of the DOM) check the tables against.
+    element.dataset.time = String(t);
+    renderHeading();
     clear(tablesBox);
     for (const table of kubectlTablesAt(timeline, t)) {
       tablesBox.appendChild(
@@ -75,6 +92,7 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
     statusBox.appendChild(items.length > 0 ? renderValueTree(doc, items, 'value-tree status-tree') : el(doc, 'p', { class: 'empty', text: 'No status written yet.' }));
     renderConditions();
     renderEvents();
+    cost = performance.now() - started;
   }
 
   function renderConditions(): void {
@@ -145,7 +163,15 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
     );
   }
 
-  render();
+  if (options.defer) {
+    renderHeading();
+    element.classList.add('updating');
+    element.setAttribute('aria-busy', 'true');
+    tablesBox.appendChild(el(doc, 'p', { class: 'empty', text: 'Computing the tables…' }));
+    pause = setTimeout(render, 0);
+  } else {
+    render();
+  }
   return {
     element,
     time: () => t,
@@ -154,7 +180,15 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
       t = next;
       const win = doc.defaultView;
       if (!win) return render();
-      if (frame === undefined) frame = win.requestAnimationFrame(render);
+      if (cost < SLOW_RENDER_MS && pause === undefined) {
+        if (frame === undefined) frame = win.requestAnimationFrame(render);
+        return;
+      }
+      // Slow tables (thousands of pods): the time follows at once, the tables when the scrubbing pauses.
+      renderHeading();
+      element.classList.add('updating');
+      if (pause !== undefined) clearTimeout(pause);
+      pause = setTimeout(render, SCRUB_PAUSE_MS);
     },
   };
 }
