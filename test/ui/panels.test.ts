@@ -485,6 +485,25 @@ describe('preview panels', () => {
     await page.close();
   });
 
+  it('a reload comes back with the scenario bar, the open what-if form and the kubectl time', async () => {
+    const page = await openView('vscode-dark');
+    const timeline = simulate('pi-job-backoff.yaml', 'pi-job-backoff.scenario.yaml');
+    await showTimeline(page, timeline, { ...JOB_SCENARIO, whatIf: { failFirst: { attempts: 2, exitCode: 1 } } });
+    await page.locator('details.what-if > summary').click();
+    await page.locator('.scrubber-input').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    const t = await panelTime(page);
+    await page.waitForTimeout(400); // the scrubber's time is saved a moment after it stops
+    await page.reload();
+    await page.waitForFunction(() => window.__posted.some((m) => m.method === 'rendered' && m.params.view === 'timeline'));
+    assert.strictEqual(await page.locator('#scenario-picker').inputValue(), 'pi-job-backoff.scenario.yaml');
+    assert.strictEqual(await page.locator('details.what-if').getAttribute('open'), '');
+    assert.strictEqual(await page.locator('form#what-if [name="failFirst.attempts"]').inputValue(), '2');
+    assert.strictEqual(await panelTime(page), t);
+    await page.close();
+  });
+
   it('10,000 pods: the panels draw right after the chart; scrubbing fast ends on the tables for the last time', async () => {
     const manifest = {
       apiVersion: 'batch/v1',
