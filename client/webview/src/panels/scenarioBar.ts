@@ -211,7 +211,7 @@ export function createScenarioBar(doc: Document, options: ScenarioBarOptions): S
     if (!state.choices.some((c) => c.id === state.selected)) picker.appendChild(el(doc, 'option', { text: state.selected, attrs: { value: state.selected } }));
     picker.value = state.selected;
     picker.disabled = next === undefined;
-    summary.textContent = state.summary || (next === undefined ? '' : 'the default pods: each runs and succeeds');
+    summary.textContent = state.summary;
     summary.hidden = summary.textContent === '';
 
     const fields = fieldsFor(state.kind, state.indexed === true);
