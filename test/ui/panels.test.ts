@@ -304,6 +304,10 @@ describe('preview panels', () => {
     await page.locator('form#what-if [name="runSeconds"]').fill('10');
     await page.waitForFunction((n) => window.__posted.length > n, from);
     assert.deepStrictEqual(await commands(page, from), [{ method: 'setWhatIf', params: { whatIf: { runSeconds: 10, failFirst: { attempts: 2, exitCode: 1 } } } }]);
+    // the result of the first edit arrives late: it does not undo the newer typing (not even out of focus)
+    await page.locator('form#what-if [name="runSeconds"]').blur();
+    await showTimeline(page, simulate('pi-job-backoff.yaml', 'pi-job-backoff.scenario.yaml'), { ...JOB_SCENARIO, whatIf: { failFirst: { exitCode: 1, attempts: 2 } } });
+    assert.strictEqual(await page.locator('form#what-if [name="runSeconds"]').inputValue(), '10');
     // a bad duration: marked and explained, nothing sent
     from = await postedCount(page);
     await page.locator('form#what-if [name="until"]').fill('ten minutes');
@@ -320,10 +324,12 @@ describe('preview panels', () => {
     // the host answers with the edits in effect: the form keeps them
     await showTimeline(page, simulate('pi-job-backoff.yaml', 'pi-job-backoff.scenario.yaml'), {
       ...JOB_SCENARIO,
-      whatIf: { runSeconds: 10, failFirst: { attempts: 2, exitCode: 1 }, until: '30m' },
+      // the host keeps the fields in its own order
+      whatIf: { until: '30m', failFirst: { exitCode: 1, attempts: 2 }, runSeconds: 10 },
       summary: 'pods run 10s; attempts 1–2 fail with exit 1; until 30m',
     });
     assert.strictEqual(await page.locator('form#what-if [name="failFirst.attempts"]').inputValue(), '2');
+    assert.strictEqual(await page.locator('.what-if-status').textContent(), '', 'the run for the edits is shown');
     assert.strictEqual(await page.locator('#scenario-summary').textContent(), 'pods run 10s; attempts 1–2 fail with exit 1; until 30m');
     assert.strictEqual(await page.locator('details.what-if').getAttribute('open'), '', 'the form stays open across re-runs');
     // reset: every input empty, and the edits cleared at the host

@@ -34,6 +34,15 @@ export interface ScenarioBar {
 
 /** Typing pauses this long before an edit re-runs the simulation (a `change` event posts at once). */
 const TYPING_PAUSE_MS = 400;
+/** After this long, what the host says is in effect wins over an edit it never confirmed. */
+const PENDING_EXPIRES_MS = 5000;
+
+/** JSON with sorted keys: the same edits compare equal whatever order the host keeps their fields in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
 
 const DEFAULT_STATE: ScenarioState = { choices: [{ id: 'default', label: 'default pods' }], selected: 'default', whatIf: {}, summary: '' };
 
@@ -94,8 +103,8 @@ export function createScenarioBar(doc: Document, options: ScenarioBarOptions): S
   let errorsShown = new Map<WhatIfFieldName, HTMLElement>();
   let fieldHints = new Map<WhatIfFieldName, string>();
   /** What was posted last and not yet confirmed by the host: a result for an older edit must not undo newer typing. */
-  let pending: string | undefined;
-  let lastSent = JSON.stringify({});
+  let pending: { readonly text: string; readonly at: number } | undefined;
+  let lastSent = canonical({});
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   picker.addEventListener('change', () => {
@@ -132,10 +141,10 @@ export function createScenarioBar(doc: Document, options: ScenarioBarOptions): S
     showErrors(errors);
     updateCount(whatIf);
     if (errors.length > 0) return;
-    const text = JSON.stringify(whatIf);
+    const text = canonical(whatIf);
     if (text === lastSent) return;
     lastSent = text;
-    pending = text;
+    pending = { text, at: Date.now() };
     formStatus.textContent = 'Running the simulation again…';
     options.onWhatIf(whatIf);
   }
@@ -221,9 +230,9 @@ export function createScenarioBar(doc: Document, options: ScenarioBarOptions): S
       buildFields(fields);
     }
     form.toggleAttribute('inert', next === undefined);
-    const incoming = JSON.stringify(state.whatIf ?? {});
+    const incoming = canonical(state.whatIf ?? {});
     // A result for an older edit (the host debounces and runs one at a time) leaves the newer typing alone.
-    if (pending === undefined || pending === incoming) {
+    if (pending === undefined || pending.text === incoming || Date.now() - pending.at > PENDING_EXPIRES_MS) {
       pending = undefined;
       lastSent = incoming;
       const formValues = whatIfToForm(state.whatIf);
