@@ -205,7 +205,7 @@ function renderTimelineView(params: ShowTimelineParams): void {
   replaceBody(
     el(document, 'div', { class: 'workspace' }, [
       el(document, 'div', { class: 'chart-pane' }, [chart.element]),
-      el(document, 'aside', { class: 'side-pane', attrs: { 'aria-label': 'kubectl at the chosen time' } }, [kubectlPanel.element]),
+      el(document, 'div', { class: 'side-pane' }, [kubectlPanel.element]),
     ]),
     el(document, 'div', { class: 'below' }, [footprintView.element, spec, renderAssumptions(document, complete) ?? '']),
   );
