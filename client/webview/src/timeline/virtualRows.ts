@@ -161,7 +161,7 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
     const labelChildren =
       row.kind === 'collapsed'
         ? [el(doc, 'button', { class: 'runs-expand', text: row.label, attrs: { type: 'button', tabindex: -1, title: 'Show these runs one per row (Enter)' } })]
-        : [el(doc, 'span', { class: 'pod-name', text: row.label, attrs: { title: row.title().split('\n')[0] } }), ...row.badges.map((b) => el(doc, 'span', { class: `row-badge${b.cls ? ` ${b.cls}` : ''}`, text: b.text, attrs: { title: b.title } }))];
+        : [nameElement(row.label, row.title().split('\n')[0]), ...row.badges.map((b) => el(doc, 'span', { class: `row-badge${b.cls ? ` ${b.cls}` : ''}`, text: b.text, attrs: { title: b.title } }))];
     const classes = ['gantt-row', `row-${row.kind}`, row.kind === 'node' ? 'node-lane' : '', row.kind === 'collapsed' ? 'runs-collapsed' : '', index === selectedIndex ? 'selected' : ''].filter(Boolean).join(' ');
     return el(
       doc,
@@ -182,6 +182,20 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
       },
       [el(doc, 'div', { class: 'row-label' }, labelChildren), track],
     );
+  }
+
+  /**
+   * A name whose end never gives way: in a narrow panel `hello-29434560` becomes `hel…-29434560`, not
+   * `hello-2943…` (the start shrinks with an ellipsis, the last `-` part stays whole).
+   */
+  function nameElement(label: string, title: string): HTMLElement {
+    const dash = label.lastIndexOf('-');
+    const tail = dash > 0 && label.length - dash <= 14 ? label.slice(dash) : '';
+    if (!tail) return el(doc, 'span', { class: 'pod-name', text: label, attrs: { title } });
+    return el(doc, 'span', { class: 'pod-name split-name', attrs: { title } }, [
+      el(doc, 'span', { class: 'name-head', text: label.slice(0, dash) }),
+      el(doc, 'span', { class: 'name-tail', text: tail }),
+    ]);
   }
 
   /** A bar's label after the bar, else before it, else inside; by the text's estimated width (no measuring 10,000 rows). */
