@@ -86,13 +86,24 @@ export function timelineSvg(chart: SvgChart, palette: SvgPalette): string {
   }
   text(8, top + 12, 'Time', `fill="${escapeXml(palette.muted)}"`);
 
-  // markers: a dashed line and a label above the axis
+  // markers: a dashed line and a label above the axis (markers at one instant share a label; near the right
+  // edge the label ends at the line)
+  const merged = new Map<number, { x: number; labels: string[]; tone: SvgChart['markers'][number]['tone'] }>();
   for (const marker of chart.markers) {
     if (!visible(marker.x)) continue;
+    const key = Math.round(X(marker.x));
+    const entry = merged.get(key);
+    if (entry) {
+      if (!entry.labels.includes(marker.label)) entry.labels.push(marker.label);
+      if (marker.tone === 'bad') entry.tone = 'bad';
+    } else merged.set(key, { x: marker.x, labels: [marker.label], tone: marker.tone });
+  }
+  for (const marker of merged.values()) {
     const colour = marker.tone === 'good' ? palette.good : marker.tone === 'bad' ? palette.bad : marker.tone === 'scenario' ? palette.marker : palette.muted;
     const x = X(marker.x);
     out.push(`<line x1="${num(x)}" x2="${num(x)}" y1="${top - MARKER_H + 4}" y2="${num(height - 12)}" stroke="${escapeXml(colour)}" stroke-dasharray="3 3"/>`);
-    text(x + 3, top - 6, marker.label, `fill="${escapeXml(colour)}"`);
+    const right = marker.x > 0.7;
+    text(right ? x - 3 : x + 3, top - 6, marker.labels.join(', '), `${right ? 'text-anchor="end" ' : ''}fill="${escapeXml(colour)}"`);
   }
 
   rows.forEach((row, i) => {
@@ -102,7 +113,11 @@ export function timelineSvg(chart: SvgChart, palette: SvgPalette): string {
       if (item.type === 'mark') {
         const x = chart.x(item.at);
         if (!visible(x)) continue;
-        text(X(x), y + 14, item.text, `text-anchor="middle" font-weight="bold" fill="${escapeXml(item.cls === 'rollout-step' ? palette.marker : palette.muted)}"`);
+        if (item.cls === 'rollout-step') {
+          // a numbered disc on the bar, as the chart draws it
+          out.push(`<circle cx="${num(X(x))}" cy="${y + 5}" r="6" fill="${escapeXml(palette.marker)}"/>`);
+          text(X(x), y + 8, item.text, `text-anchor="middle" font-size="9" font-weight="bold" fill="${escapeXml(palette.background)}"`);
+        } else text(X(x), y + 14, item.text, `text-anchor="middle" font-weight="bold" fill="${escapeXml(palette.muted)}"`);
         continue;
       }
       const x0 = chart.x(item.from);
