@@ -491,6 +491,17 @@ describe('preview panels', () => {
     await page.close();
   });
 
+  it('a timeline the panels cannot read: they say so, and the chart stays', async () => {
+    const page = await openView('vscode-dark');
+    const timeline = simulate('pi-job-backoff.yaml', 'pi-job-backoff.scenario.yaml');
+    const broken = { ...timeline, events: [{ ...timeline.events[0], message: 42 }] } as unknown as Timeline;
+    const rendered = await showTimeline(page, broken);
+    assert.strictEqual(rendered.view, 'timeline');
+    assert.match((await page.locator('section.kubectl').textContent()) ?? '', /Cannot show kubectl at this time/);
+    assert.strictEqual(await page.locator('.gantt-row').count(), timeline.pods.length);
+    await page.close();
+  });
+
   it('a reload comes back with the scenario bar, the open what-if form and the kubectl time', async () => {
     const page = await openView('vscode-dark');
     const timeline = simulate('pi-job-backoff.yaml', 'pi-job-backoff.scenario.yaml');

@@ -192,7 +192,7 @@ function renderTimelineView(params: ShowTimelineParams): void {
     onWarningsOnlyChange: (warningsOnly) => save({ warningsOnly }),
     defer: big,
   });
-  const footprintView = big ? deferredFootprint(complete, () => kubectlPanel.time()) : createFootprintPanel(document, complete, time);
+  const footprintView = big ? deferredFootprint(complete, () => kubectlPanel.time()) : safeFootprint(complete, time);
   const spec = renderSpecPanel(document, complete, state.specOpen === true);
   spec.addEventListener('toggle', () => save({ specOpen: (spec as HTMLDetailsElement).open }));
 
@@ -228,6 +228,19 @@ function renderTimelineView(params: ShowTimelineParams): void {
   });
 }
 
+/** The footprint, or why it cannot be drawn (the rest of the preview stays). */
+function safeFootprint(timeline: Timeline, time: number): FootprintPanel {
+  try {
+    return createFootprintPanel(document, timeline, time);
+  } catch (err) {
+    const element = el(document, 'section', { class: 'footprint' }, [
+      el(document, 'h2', { text: 'Footprint' }),
+      el(document, 'p', { class: 'note', text: `Cannot draw the footprint of this timeline: ${err instanceof Error ? err.message : String(err)}` }),
+    ]);
+    return { element, setTime: () => undefined };
+  }
+}
+
 /** Pods plus events above which the panels draw after the chart. */
 const BIG_TIMELINE = 5000;
 
@@ -240,7 +253,7 @@ function deferredFootprint(timeline: Timeline, time: () => number): FootprintPan
   const stub: FootprintPanel = { element: placeholder, setTime: () => undefined };
   setTimeout(() => {
     if (footprintPanel !== stub || !placeholder.isConnected) return;
-    const panel = createFootprintPanel(document, timeline, time());
+    const panel = safeFootprint(timeline, time());
     placeholder.replaceWith(panel.element);
     footprintPanel = panel;
   }, 0);

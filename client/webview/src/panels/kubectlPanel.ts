@@ -77,6 +77,17 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
     element.removeAttribute('aria-busy');
     // The time shown, in seconds since the start: what tests (and a reader of the DOM) check the tables against.
     element.dataset.time = String(t);
+    try {
+      renderAll();
+    } catch (err) {
+      // a timeline these views cannot read: say so here; the chart stays usable
+      for (const box of [tablesBox, statusBox, conditionsBox, eventsBox]) clear(box);
+      tablesBox.appendChild(el(doc, 'p', { class: 'note', text: `Cannot show kubectl at this time: ${err instanceof Error ? err.message : String(err)}` }));
+    }
+    cost = performance.now() - started;
+  }
+
+  function renderAll(): void {
     renderHeading();
     clear(tablesBox);
     for (const table of kubectlTablesAt(timeline, t)) {
@@ -92,7 +103,6 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
     statusBox.appendChild(items.length > 0 ? renderValueTree(doc, items, 'value-tree status-tree') : el(doc, 'p', { class: 'empty', text: 'No status written yet.' }));
     renderConditions();
     renderEvents();
-    cost = performance.now() - started;
   }
 
   function renderConditions(): void {
