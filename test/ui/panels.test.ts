@@ -377,7 +377,7 @@ describe('preview panels', () => {
   it('footprint: the peak of active pods, CPU and memory requests, pod-hours, a cursor at the scrubber', async () => {
     const page = await openView('vscode-light');
     // concurrencyPolicy Allow with runs longer than the schedule: two Jobs overlap each minute
-    const base = simulate('hello-cronjob-v1.yaml', 'hello-cronjob-allow.scenario.yaml');
+    const base = simulate('hello-cronjob-v1.yaml', 'hello-cronjob-v1.scenario.yaml');
     // counted here independently: the most pods alive (created, not finished or gone) at any pod's creation
     const endOf = (p: Timeline['pods'][number]): number => Math.min(...[p.finishedAt, p.goneAt, base.duration].filter((x): x is number => x !== null));
     let peak = 0;

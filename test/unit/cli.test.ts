@@ -218,7 +218,7 @@ function cronJobs(manifest: string, scenario: string): SimJob[] {
 }
 
 test('simulate hello every minute with 90-second runs: Allow overlaps the runs', () => {
-  const jobs = cronJobs('hello-cronjob-v1.yaml', 'hello-cronjob-allow.scenario.yaml');
+  const jobs = cronJobs('hello-cronjob-v1.yaml', 'hello-cronjob-v1.scenario.yaml');
   // A Job every minute, each started before the previous one finished.
   for (let i = 1; i < jobs.length; i++) {
     assert.equal(Math.round(jobs[i].createdAt - jobs[i - 1].createdAt), 60);
@@ -241,7 +241,7 @@ test('simulate hello under Replace: each run replaces the one still running, non
 });
 
 test('simulate a 3-hour controller outage: with startingDeadlineSeconds only the next run starts', () => {
-  const text = cli('simulate', 'examples/hello-cronjob-starting-deadline.yaml', '--scenario', 'examples/hello-cronjob-outage.scenario.yaml').stdout;
+  const text = cli('simulate', 'examples/hello-cronjob-starting-deadline.yaml', '--scenario', 'examples/hello-cronjob-starting-deadline.outage.scenario.yaml').stdout;
   assert.match(text, /missed 180 runs \(2026-01-01T00:31:00Z … 2026-01-01T03:30:00Z\)/);
   assert.match(text, /^hello +\*\/1 \* \* \* \* +<none> +False +0 +60s +3h35m$/m);
 });

@@ -18,10 +18,10 @@ export const EXAMPLES: readonly (readonly [string, string])[] = [
   ['pi-job-backoff.yaml', 'pi-job-backoff.scenario.yaml'],
   ['pi-job-backoff.yaml', 'pi-job-backoff.limit.scenario.yaml'],
   ['fluentd-daemonset-rollout.yaml', 'fluentd-daemonset-rollout.scenario.yaml'],
-  ['hello-cronjob-v1.yaml', 'hello-cronjob-allow.scenario.yaml'],
+  ['hello-cronjob-v1.yaml', 'hello-cronjob-v1.scenario.yaml'],
   ['hello-cronjob-forbid.yaml', 'hello-cronjob-forbid.scenario.yaml'],
   ['hello-cronjob-replace.yaml', 'hello-cronjob-replace.scenario.yaml'],
-  ['hello-cronjob-starting-deadline.yaml', 'hello-cronjob-outage.scenario.yaml'],
+  ['hello-cronjob-starting-deadline.yaml', 'hello-cronjob-starting-deadline.outage.scenario.yaml'],
 ];
 
 for (const [manifest, scenario] of EXAMPLES) {

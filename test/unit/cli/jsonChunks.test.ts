@@ -133,7 +133,7 @@ test('jsonChunks: an element bigger than chunkSize is one chunk of its own', () 
 test('simulate --format json prints the golden Timeline, byte for byte', () => {
   for (const [manifest, scenario] of [
     ['hello-cronjob-forbid.yaml', 'hello-cronjob-forbid.scenario.yaml'],
-    ['hello-cronjob-starting-deadline.yaml', 'hello-cronjob-outage.scenario.yaml'],
+    ['hello-cronjob-starting-deadline.yaml', 'hello-cronjob-starting-deadline.outage.scenario.yaml'],
   ]) {
     const args = ['dist/cli.js', 'simulate', `examples/${manifest}`, '--scenario', `examples/${scenario}`, '--format', 'json'];
     const { status, stdout, stderr } = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8' });
@@ -146,7 +146,7 @@ test('simulate --format json prints the golden Timeline, byte for byte', () => {
 
 test('simulate --format json stops quietly when the reader goes away (EPIPE)', async () => {
   // The outage Timeline (170 kB) is more than a pipe holds: closing after the first read leaves writes to fail.
-  const args = ['dist/cli.js', 'simulate', 'examples/hello-cronjob-starting-deadline.yaml', '--scenario', 'examples/hello-cronjob-outage.scenario.yaml', '--format', 'json'];
+  const args = ['dist/cli.js', 'simulate', 'examples/hello-cronjob-starting-deadline.yaml', '--scenario', 'examples/hello-cronjob-starting-deadline.outage.scenario.yaml', '--format', 'json'];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));

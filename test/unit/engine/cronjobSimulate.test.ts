@@ -49,7 +49,7 @@ function maxActive(timeline: Timeline): number {
 }
 
 test('hello, Allow, 90s runs every minute: each Job starts 100ms after its minute and overlaps the previous one', () => {
-  const timeline = run(example('hello-cronjob-v1.yaml'), example('hello-cronjob-allow.scenario.yaml'));
+  const timeline = run(example('hello-cronjob-v1.yaml'), example('hello-cronjob-v1.scenario.yaml'));
   assert.deepEqual(jobs(timeline), [
     'hello-29453761 2026-01-01T00:01:00Z created=60.1 finished=151.1 deleted=331.1 Complete',
     'hello-29453762 2026-01-01T00:02:00Z created=120.1 finished=211.1 deleted=null Complete',
@@ -130,7 +130,7 @@ test('hello, Replace: the running Job is deleted at each minute (its pod stopped
 });
 
 test('controller manager down 3h, no startingDeadlineSeconds: on return only the most recent missed run starts, with TooManyMissedTimes', () => {
-  const timeline = run(example('hello-cronjob-v1.yaml'), example('hello-cronjob-outage.scenario.yaml'));
+  const timeline = run(example('hello-cronjob-v1.yaml'), example('hello-cronjob-starting-deadline.outage.scenario.yaml'));
   const during = timeline.jobs.filter((j) => j.createdAt > 1830 && j.createdAt < 12630);
   assert.deepEqual(during, []);
   const after = timeline.jobs.filter((j) => j.createdAt >= 12630).map((j) => `${j.scheduledTime} ${j.createdAt}`);
@@ -146,7 +146,7 @@ test('controller manager down 3h, no startingDeadlineSeconds: on return only the
 });
 
 test('controller manager down 3h with startingDeadlineSeconds 10: the 03:30 run is 30s late on return, nothing starts until 03:31', () => {
-  const timeline = run(example('hello-cronjob-starting-deadline.yaml'), example('hello-cronjob-outage.scenario.yaml'));
+  const timeline = run(example('hello-cronjob-starting-deadline.yaml'), example('hello-cronjob-starting-deadline.outage.scenario.yaml'));
   const after = timeline.jobs.filter((j) => j.createdAt >= 12630).map((j) => `${j.scheduledTime} ${j.createdAt}`);
   assert.deepEqual(after, ['2026-01-01T03:31:00Z 12660.1', '2026-01-01T03:32:00Z 12720.1', '2026-01-01T03:33:00Z 12780.1', '2026-01-01T03:34:00Z 12840.1']);
   // The deadline bounds the search: no "too many missed" warning, and (as upstream) no MissSchedule either.
@@ -157,7 +157,7 @@ test('controller manager down 3h with startingDeadlineSeconds 10: the 03:30 run 
 });
 
 test('an older release words SawCompletedJob and TooManyMissedTimes as it did', () => {
-  const timeline = run(example('hello-cronjob-v1.yaml'), example('hello-cronjob-outage.scenario.yaml'), { kubernetesVersion: '1.28' });
+  const timeline = run(example('hello-cronjob-v1.yaml'), example('hello-cronjob-starting-deadline.outage.scenario.yaml'), { kubernetesVersion: '1.28' });
   assert.match(cronEvents(timeline, 'SawCompletedJob')[0], /Saw completed job: hello-29453761, status: Complete$/);
   assert.deepEqual(cronEvents(timeline, 'TooManyMissedTimes'), ['12630 TooManyMissedTimes too many missed start times: 180. Set or decrease .spec.startingDeadlineSeconds or check clock skew']);
 });
