@@ -177,6 +177,41 @@ describe('preview panels', () => {
     await page.close();
   });
 
+  it('opens at the moment the Job finished, with the tables the CLI prints (not the empty end after the TTL)', async () => {
+    const page = await openView('vscode-dark');
+    const timeline = simulate('pi-job-backoff.yaml', 'pi-job-backoff.scenario.yaml');
+    await showTimeline(page, timeline);
+    // the CLI's text output: its tables follow `$ kubectl get pods` / `$ kubectl get jobs`
+    const cli = spawnSync(process.execPath, ['dist/cli.js', 'simulate', 'examples/pi-job-backoff.yaml', '--scenario', 'examples/pi-job-backoff.scenario.yaml'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.strictEqual(cli.status, 0, cli.stderr);
+    const cliTable = (command: string): string => {
+      const at = cli.stdout.indexOf(`$ ${command}\n`);
+      assert.ok(at >= 0, `the CLI prints ${command}`);
+      const text = cli.stdout.slice(at + command.length + 3);
+      const end = text.indexOf('\n\n');
+      return `${end < 0 ? text.trimEnd() : text.slice(0, end)}\n`;
+    };
+    assert.match(cli.stdout, /\(tables at \+\w+, when pi finished\)/);
+    const complete = timeline.conditions.find((c) => c.object === 'pi' && c.type === 'Complete' && c.status === 'True');
+    assert.ok(complete);
+    const t = await panelTime(page);
+    assert.strictEqual(t, complete.at);
+    assert.ok(t < timeline.duration, `the scrubber starts before the end of the run (${t} of ${timeline.duration})`);
+    assert.strictEqual(await page.locator('.scrubber-time .time-offset').textContent(), formatOffset(complete.at));
+    const tables = await panelTables(page);
+    assert.strictEqual(tables['kubectl get pods'], cliTable('kubectl get pods'));
+    assert.strictEqual(tables['kubectl get jobs'], cliTable('kubectl get jobs'));
+    assert.doesNotMatch(tables['kubectl get pods'], /No resources found/);
+    // a time the user chose is kept when the same Job runs again after an edit
+    await page.locator('.scrubber-input').focus();
+    await page.keyboard.press('End');
+    assert.strictEqual(await panelTime(page), timeline.duration);
+    await page.waitForTimeout(400); // the scrubber's time is saved a moment after it stops
+    await send(page, 'showTimeline', { timeline, sourceUri: SOURCE, documentVersion: 2, scenario: JOB_SCENARIO }, 'timeline');
+    assert.strictEqual(await panelTime(page), timeline.duration);
+    await page.close();
+  });
+
   it('stacks kubectl at t under the chart in a narrow panel', async () => {
     const page = await openView('vscode-light', 900);
     await showTimeline(page, simulate('pi-job-backoff.yaml', 'pi-job-backoff.scenario.yaml'));

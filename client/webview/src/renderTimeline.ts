@@ -20,13 +20,14 @@ import { renderPodDetails } from './timeline/podDetails';
 import { buildRows } from './timeline/rows';
 import { axisTicks, FULL_WINDOW, viewX, windowOf } from './timeline/scale';
 import { renderScrubber } from './timeline/scrubber';
+import { defaultStartTime } from './timeline/startTime';
 import { timelineSvg } from './timeline/svg';
 import { renderRows } from './timeline/virtualRows';
 import { renderZoom } from './timeline/zoom';
 import type { Timeline } from './timelineTypes';
 
 export interface RenderOptions {
-  /** Where the scrubber starts; default: the end of the run (the final state). */
+  /** Where the scrubber starts; default: when the object finished, else the end of the run (startTime.ts). */
   readonly time?: number;
   readonly selectedPod?: string;
   /** Kept for the panels (events "warnings only"); the chart itself does not filter. */
@@ -139,7 +140,7 @@ export function renderTimeline(doc: Document, timeline: Timeline, options: Rende
     ctx.emit('window');
   };
   if (options.window) ctx.window = windowOf(ctx.scale, Math.max(ctx.from, options.window.from), Math.min(ctx.to, options.window.to));
-  scrubber.setTime(options.time ?? ctx.to);
+  scrubber.setTime(options.time ?? defaultStartTime(timeline));
   redraw();
   rows.selectPod(options.selectedPod);
   // the chart's own share of a render, for the UI test's and the bench's figures (User Timing, no cost otherwise)

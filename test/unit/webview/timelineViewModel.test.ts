@@ -16,6 +16,7 @@ import { collapseRuns, jobRuns, roundDuration } from '../../../client/webview/sr
 import { axisTicks, FULL_WINDOW, makeScale, panWindow, viewX, windowOf, zoomWindow } from '../../../client/webview/src/timeline/scale';
 import { fateCounts, fateSummary, scheduleMarks } from '../../../client/webview/src/timeline/schedule';
 import { shortenMiddle } from '../../../client/webview/src/timeline/shorten';
+import { defaultStartTime } from '../../../client/webview/src/timeline/startTime';
 import { escapeXml, timelineSvg, type SvgPalette } from '../../../client/webview/src/timeline/svg';
 import { zoneClock } from '../../../client/webview/src/timeline/zoneClock';
 
@@ -247,5 +248,22 @@ describe('wall clock in the schedule’s time zone', () => {
     assert.equal(zoneClock(start, 90, 'Europe/Berlin'), '2026-07-01 02:01:30 Europe/Berlin');
     assert.equal(zoneClock(start, 0, 'Asia/Kolkata'), '2026-07-01 05:30:00 Asia/Kolkata');
     assert.equal(zoneClock(start, 0, 'Not/AZone'), '');
+  });
+});
+
+describe('where the scrubber starts', () => {
+  it('a Job: when it finished (before the TTL deleted it), as the CLI shows its tables', () => {
+    const timeline = piBackoff();
+    const complete = timeline.conditions.find((c) => c.object === 'pi' && c.type === 'Complete' && c.status === 'True');
+    assert.ok(complete);
+    assert.equal(defaultStartTime(timeline), complete.at);
+    assert.ok(complete.at < timeline.duration);
+    // the pods still exist then
+    assert.ok(timeline.pods.every((p) => p.createdAt <= complete.at && (p.deletedAt === null || p.deletedAt > complete.at)));
+  });
+
+  it('a CronJob or a DaemonSet (no Complete or Failed of its own): the end of the run', () => {
+    assert.equal(defaultStartTime(helloForbid()), helloForbid().duration);
+    assert.equal(defaultStartTime(fluentdRollout()), fluentdRollout().duration);
   });
 });
