@@ -491,6 +491,31 @@ describe('preview panels', () => {
     await page.close();
   });
 
+  it('problems are listed in the order of the manifest (line, then column), not the order of the checks', async () => {
+    const page = await openView('vscode-dark');
+    const at = (line: number, character: number): Record<string, unknown> => ({ uri: SOURCE, range: { start: { line, character }, end: { line, character: character + 2 } } });
+    await send(
+      page,
+      'showError',
+      {
+        sourceUri: SOURCE,
+        code: 'simulationError',
+        message: 'three problems',
+        problems: [
+          { message: 'spec.template.spec.restartPolicy: Unsupported value: "Always"', source: 'object', ...at(15, 21) },
+          { message: 'the object has no place', source: 'engine' },
+          { message: 'spec.completions: Invalid value: -1', source: 'object', ...at(7, 16) },
+        ],
+      },
+      'error',
+    );
+    assert.deepStrictEqual(
+      await page.locator('ul.problem-list > li').allTextContents(),
+      ['8:17spec.completions: Invalid value: -1', '16:22spec.template.spec.restartPolicy: Unsupported value: "Always"', 'the object has no place'],
+    );
+    await page.close();
+  });
+
   it('an error after a timeline keeps it, marked out of date, with the problems above', async () => {
     const page = await openView('vscode-dark');
     await showTimeline(page, simulate('pi-job-backoff.yaml', 'pi-job-backoff.scenario.yaml'));

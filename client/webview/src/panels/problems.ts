@@ -1,6 +1,7 @@
 /**
  * Why a manifest cannot be simulated, one line per problem, worded as in the Problems panel: `line:col`
- * (1-based, as editors show it) where the problem has a place, then the message. Pure; errorView.ts draws it.
+ * (1-based, as editors show it) where the problem has a place, then the message; in the Problems panel's order.
+ * Pure; errorView.ts draws it.
  */
 import type { SimulationIssue } from '../../../../server/src/protocol/simulationIssue';
 
@@ -23,6 +24,26 @@ export function stripSourcePrefix(message: string): string {
  * host that sends none, the message's lines (one problem per line, as the server joins them).
  */
 export function problemLines(message: string, problems: readonly SimulationIssue[] | undefined, sourceUri: string): ProblemLine[] {
+  return inReadingOrder(unsortedLines(message, problems, sourceUri), sourceUri);
+}
+
+/**
+ * As the Problems panel lists them: by document (the manifest first, then the others as they first come), then
+ * line, then column; problems without a place last. The server reports them in the order its checks ran.
+ */
+function inReadingOrder(lines: ProblemLine[], sourceUri: string): ProblemLine[] {
+  const documents = [sourceUri];
+  for (const line of lines) if (line.reveal && !documents.includes(line.reveal.uri)) documents.push(line.reveal.uri);
+  const rank = (line: ProblemLine): [number, number, number] =>
+    line.reveal ? [documents.indexOf(line.reveal.uri), line.reveal.line, line.reveal.character] : [documents.length, 0, 0];
+  // Array.prototype.sort is stable: problems at one place keep the server's order
+  return lines
+    .map((line) => ({ line, key: rank(line) }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2])
+    .map((entry) => entry.line);
+}
+
+function unsortedLines(message: string, problems: readonly SimulationIssue[] | undefined, sourceUri: string): ProblemLine[] {
   if (problems && problems.length > 0) {
     return problems.map((problem) => {
       const message = stripSourcePrefix(problem.message);

@@ -23,3 +23,20 @@ test('without problems, the message is split by lines, without the old `object:`
   assert.ok(lines.every((l) => l.reveal === undefined));
   assert.deepEqual(problemLines('12:5: object: spec.x: bad', [], SOURCE), [{ reveal: { uri: SOURCE, line: 11, character: 4 }, location: '12:5', message: 'spec.x: bad' }]);
 });
+
+test('listed by document, then line, then column, as the Problems panel does; problems without a place last', () => {
+  const at = (line: number, character: number, uri?: string) => ({ ...(uri ? { uri } : {}), range: { start: { line, character }, end: { line, character: character + 1 } } });
+  const scenario = 'file:///w/job.scenario.yaml';
+  const lines = problemLines('', [
+    { message: 'no place', source: 'engine' },
+    { message: 'scenario 3:2', source: 'scenario', ...at(2, 1, scenario) },
+    { message: 'manifest 16:22', source: 'object', ...at(15, 21) },
+    { message: 'manifest 8:17', source: 'object', ...at(7, 16, SOURCE) },
+    { message: 'manifest 8:3', source: 'object', ...at(7, 2) },
+    { message: 'scenario 1:1', source: 'scenario', ...at(0, 0, scenario) },
+  ], SOURCE);
+  assert.deepEqual(
+    lines.map((l) => `${l.location ?? '-'} ${l.message}`),
+    ['8:3 manifest 8:3', '8:17 manifest 8:17', '16:22 manifest 16:22', '1:1 scenario 1:1', '3:2 scenario 3:2', '- no place'],
+  );
+});
