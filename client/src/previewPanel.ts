@@ -267,7 +267,8 @@ export class PreviewPanel implements vscode.Disposable {
       };
       this.#panel.title = previewTitle(this.#last.identity as ObjectIdentity);
       const state = this.#state(scenario);
-      return this.#webview.show(showTimelineNotification, { ...source, timeline: outcome.timeline, documentVersion, scenario: state });
+      const warnings = outcome.warnings && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {};
+      return this.#webview.show(showTimelineNotification, { ...source, timeline: outcome.timeline, documentVersion, scenario: state, ...warnings });
     }
     // an invalid manifest keeps its name and kind (from its text, else from the last timeline)
     const identity = manifestIdentity(document.getText(), target.documentIndex) ?? this.#last.identity;

@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import * as YAML from 'yaml';
 import { getCronJobs } from '../../server/src/core/engine/views/cronjob';
 import { getDaemonSets } from '../../server/src/core/engine/views/daemonset';
 import { getJobs, getPods } from '../../server/src/core/engine/views/kubectl';
@@ -209,6 +210,43 @@ describe('preview panels', () => {
     await page.waitForTimeout(400); // the scrubber's time is saved a moment after it stops
     await send(page, 'showTimeline', { timeline, sourceUri: SOURCE, documentVersion: 2, scenario: JOB_SCENARIO }, 'timeline');
     assert.strictEqual(await panelTime(page), timeline.duration);
+    await page.close();
+  });
+
+  it('the run\'s warnings under the header, in the Problems panel\'s order, each line:col revealing it', async () => {
+    const page = await openView('vscode-light');
+    // a scenario event after the end of the run: the engine runs it and warns, as the language server passes on
+    const read = (file: string): unknown => YAML.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8'));
+    const scenario = { ...(read('pi-job-backoff.scenario.yaml') as object), events: [{ at: '2h', controllerDown: '1m' }] };
+    const result = simulateInProcess(read('pi-job-backoff.yaml'), scenario);
+    assert.ok(result.ok);
+    assert.strictEqual(result.warnings.length, 1);
+    const late = result.warnings[0];
+    const scenarioUri = 'file:///home/dev/examples/pi-job-backoff.scenario.yaml';
+    const place = (line: number, character: number): Record<string, unknown> => ({ uri: scenarioUri, range: { start: { line, character }, end: { line, character: character + 2 } } });
+    const warnings = [
+      { message: `${late.path}: ${late.message}`, source: 'scenario', ...place(10, 6) },
+      { message: 'pods.default.exitCode: 0 is the default', source: 'scenario', ...place(4, 13) },
+    ];
+    await send(page, 'showTimeline', { timeline: result.timeline, sourceUri: SOURCE, documentVersion: 1, scenario: JOB_SCENARIO, warnings }, 'timeline');
+    const section = page.locator('.preview section.warnings');
+    assert.ok(await section.isVisible());
+    // under the chart's header, above the scrubber
+    const headerBox = await page.locator('.preview header.summary').boundingBox();
+    const box = await section.boundingBox();
+    const scrubberBox = await page.locator('section.scrubber').boundingBox();
+    assert.ok(headerBox && box && scrubberBox && box.y >= headerBox.y + headerBox.height - 1 && box.y + box.height <= scrubberBox.y + 1);
+    assert.deepStrictEqual(await section.locator('ul.warning-list > li a.problem-location').allTextContents(), ['5:14', '11:7']);
+    assert.deepStrictEqual(await section.locator('.problem-message').allTextContents(), ['pods.default.exitCode: 0 is the default', `${late.path}: ${late.message}`]);
+    assert.match((await section.textContent()) ?? '', /after the end of the run/);
+    const from = await postedCount(page);
+    await section.locator('a.problem-location').nth(1).focus();
+    await page.keyboard.press('Enter');
+    assert.deepStrictEqual(await commands(page, from), [{ method: 'reveal', params: { uri: scenarioUri, line: 10, character: 6 } }]);
+    await shot(page, 'panels-warnings-light');
+    // a run without warnings shows none
+    await showTimeline(page, result.timeline);
+    assert.strictEqual(await page.locator('section.warnings').count(), 0);
     await page.close();
   });
 

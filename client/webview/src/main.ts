@@ -36,6 +36,7 @@ import { renderLoadingView } from './panels/loadingView';
 import { problemLines } from './panels/problems';
 import { createScenarioBar, type ExportFormat } from './panels/scenarioBar';
 import { renderAssumptions, renderSpecPanel } from './panels/specPanel';
+import { renderWarnings } from './panels/warningsView';
 import { withPanelDefaults } from './panels/timelineDefaults';
 import { renderTimeline, type TimelineView } from './renderTimeline';
 import type { Timeline } from './timelineTypes';
@@ -178,6 +179,7 @@ function renderTimelineView(params: ShowTimelineParams): void {
     selectedPod: same ? state.selectedPod : undefined,
     warningsOnly: state.warningsOnly,
     sourceLabel: sourceLabel(params),
+    belowHeader: renderWarnings(document, params.warnings, params.sourceUri, reveal),
     onTimeChange,
     onSelectPod: (selectedPod) => save({ selectedPod }),
   });

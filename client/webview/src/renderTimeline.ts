@@ -36,6 +36,8 @@ export interface RenderOptions {
   readonly sourceLabel?: string;
   /** The visible window to start with, in seconds (default: the fitted axis). */
   readonly window?: { readonly from: number; readonly to: number };
+  /** Shown right under the header (the run's warnings). */
+  readonly belowHeader?: HTMLElement | null;
   readonly onTimeChange?: (t: number) => void;
   readonly onSelectPod?: (name: string | undefined) => void;
   /** The visible window changed (zoom, pan, fit), in seconds. */
@@ -67,6 +69,7 @@ export function renderTimeline(doc: Document, timeline: Timeline, options: Rende
   const pods = timeline.pods ?? [];
   const root = el(doc, 'main', { class: `preview kind-${ctx.kind.toLowerCase()}`, attrs: { 'data-kind': ctx.kind } });
   for (const part of renderHeader(ctx, options.sourceLabel)) root.appendChild(part);
+  if (options.belowHeader) root.appendChild(options.belowHeader);
 
   const scrubber = renderScrubber(ctx);
   root.appendChild(scrubber.element);

@@ -75,6 +75,11 @@ export interface ShowTimelineParams extends PreviewSource {
   readonly documentVersion: number;
   /** The scenario in effect and the choices the panel offers. */
   readonly scenario?: ScenarioState;
+  /**
+   * What the simulation ran despite (SimulateResult.warnings: a scenario event after the end, ...), each with
+   * where it is when known; shown under the header as a short list of `line:col` links.
+   */
+  readonly warnings?: readonly SimulationIssue[];
 }
 
 export interface ShowErrorParams extends PreviewSource {

@@ -11,11 +11,15 @@ export type RevealHandler = (place: NonNullable<ProblemLine['reveal']>) => void;
 
 /** `ul.problem-list`: one `li` per problem, `a.problem-location` (focusable; Enter or click reveals) then the message. */
 export function problemList(doc: Document, params: ShowErrorParams, onReveal: RevealHandler): HTMLUListElement {
-  const lines = problemLines(params.message, params.problems, params.sourceUri);
+  return issueList(doc, problemLines(params.message, params.problems, params.sourceUri), 'problem-list', onReveal);
+}
+
+/** `ul.<listClass>` of problems or warnings, each with its `a.problem-location` link when it has a place. */
+export function issueList(doc: Document, lines: readonly ProblemLine[], listClass: string, onReveal: RevealHandler): HTMLUListElement {
   return el(
     doc,
     'ul',
-    { class: 'problem-list' },
+    { class: listClass },
     lines.map((line) => {
       const reveal = line.reveal;
       let link: HTMLAnchorElement | null = null;
