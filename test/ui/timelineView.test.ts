@@ -27,7 +27,12 @@ interface PageDocument {
   querySelectorAll(selector: string): { length: number };
   querySelector(selector: string): { scrollTop: number; scrollHeight: number } | null;
 }
-declare const performance: { now(): number; getEntriesByName(name: string): { duration: number }[]; clearMeasures(): void };
+declare const performance: {
+  now(): number;
+  getEntriesByName(name: string): { duration: number }[];
+  getEntriesByType(type: string): { name: string; duration: number }[];
+  clearMeasures(): void;
+};
 declare function requestAnimationFrame(callback: () => void): number;
 declare const document: PageDocument;
 
@@ -432,59 +437,119 @@ describe('rollout preview chart', () => {
     const name = await page.locator('.gantt-row').nth(1).getAttribute('data-pod');
     await page.waitForTimeout(400); // the scrubber's state is saved a moment after it stops moving
     await page.reload();
-    await page.waitForFunction(() => window.__posted.some((m) => m.method === 'ready'));
+    // shown from the state at once, reported once painted
+    await page.waitForFunction(() => window.__posted.some((m) => m.method === 'rendered'));
     const posted = await page.evaluate(() => window.__posted);
-    assert.deepStrictEqual(
-      posted.map((m) => m.method),
-      ['rendered', 'ready'],
-    );
+    assert.deepStrictEqual(posted.map((m) => m.method).sort(), ['ready', 'rendered']);
     assert.deepStrictEqual(await scrubberTime(page), ['+2s', '2026-01-01 00:00:02Z']);
     assert.strictEqual(await page.locator('.gantt-row[aria-selected="true"]').getAttribute('data-pod'), name);
     await page.close();
   });
 
-  it('10,000 pods: the first render is measured, only the rows in view are in the page, scrolling draws the rest', async () => {
+  it('10,000 pods: the first render is measured, reported once painted, only the rows in view are in the page, scrolling draws the rest', async () => {
     const manifest = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'wide' }, spec: { completions: 10_000, parallelism: 100, template: { spec: { containers: [{ name: 'work', image: 'busybox' }], restartPolicy: 'Never' } } } };
     const result = simulate(manifest, { startTime: '2026-01-01T00:00:00Z', pods: { default: { runSeconds: 30 } }, seed: 1 }, { limits: { maxPods: 20_000, maxEvents: 1_000_000 } });
     assert.ok(result.ok);
     const timeline = result.timeline;
     assert.strictEqual(timeline.pods.length, 10_000);
-    const page = await openView('vscode-dark');
-    const figures: { total: number; chart: number }[] = [];
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1100, height: 820 });
+    page.on('pageerror', (e) => assert.fail(`script error in the webview: ${e.message}`));
+    // Before the page's scripts: count the frames the page draws, and the size of each state the webview saves.
+    await page.addInitScript(() => {
+      const w = window as unknown as PageWindow & Record<string, unknown>;
+      w.__frames = 0;
+      w.__stateSizes = [];
+      w.__framesAtPost = [];
+      const tick = (): void => {
+        (w.__frames as number)++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      // registered before the webview's own listener: the frame count when the message comes in
+      (w as unknown as { addEventListener(type: string, listener: () => void): void }).addEventListener('message', () => void (w.__framesAtReceive = w.__frames));
+      let acquire: (() => { setState(s: unknown): unknown; postMessage(m: unknown): void }) | undefined;
+      Object.defineProperty(window, 'acquireVsCodeApi', {
+        configurable: true,
+        set: (f: typeof acquire) => void (acquire = f),
+        get: () => () => {
+          const api = (acquire as NonNullable<typeof acquire>)();
+          const setState = api.setState.bind(api);
+          const postMessage = api.postMessage.bind(api);
+          api.postMessage = (m: unknown) => {
+            (w.__framesAtPost as number[]).push(w.__frames as number);
+            postMessage(m);
+          };
+          api.setState = (s: unknown) => {
+            (w.__stateSizes as number[]).push(JSON.stringify(s).length);
+            return setState(s);
+          };
+          return api;
+        },
+      });
+    });
+    await page.goto(harness.url('vscode-dark'));
+    await page.waitForFunction(() => window.__posted.some((m) => m.method === 'ready'));
+    const figures: { total: number; chart: number; framesBefore: number; framesAtReport: number; steps: string }[] = [];
     for (let i = 0; i < 3; i++) {
+      // The message is put in the page first: handed over within the timed call, the driver's own copy of its
+      // 8 MB held the page's thread some 300 ms longer and was counted as the webview's.
+      await page.evaluate((message) => void ((window as unknown as Record<string, unknown>).__message = message), { method: 'showTimeline', params: { timeline, sourceUri: SOURCE, documentVersion: i + 1 } });
       // from the host's message to the `rendered` report, and the chart's own share of it (a User Timing measure)
       figures.push(
         await page.evaluate(
-          (message) =>
-            new Promise<{ total: number; chart: number }>((resolve) => {
+          () =>
+            new Promise<{ total: number; chart: number; framesBefore: number; framesAtReport: number; steps: string }>((resolve) => {
+              const w = window as unknown as PageWindow & Record<string, unknown>;
               performance.clearMeasures();
               const from = window.__posted.length;
               const start = performance.now();
-              window.postMessage(message, '*');
+              window.postMessage(w.__message, '*');
               const check = (): void => {
                 const at = window.__posted.slice(from).findIndex((m) => m.method === 'rendered');
                 if (at < 0) return void setTimeout(check, 1);
+                const framesBefore = w.__framesAtReceive as number;
+                const framesAtReport = (w.__framesAtPost as number[])[from + at];
                 const total = window.__postedAt[from + at] - start;
                 const chart = performance.getEntriesByName('k8s-dryrun:timeline-chart').at(-1)?.duration ?? NaN;
-                requestAnimationFrame(() => resolve({ total, chart }));
+                setTimeout(() => {
+                  const steps = performance
+                    .getEntriesByType('measure')
+                    .filter((m) => m.name.startsWith('k8s-dryrun:step:'))
+                    .map((m) => `${m.name.slice('k8s-dryrun:step:'.length)} ${m.duration.toFixed(0)}`)
+                    .join(', ');
+                  requestAnimationFrame(() => resolve({ total, chart, framesBefore, framesAtReport, steps }));
+                }, 300);
               };
               check();
             }),
-          { method: 'showTimeline', params: { timeline, sourceUri: SOURCE, documentVersion: i + 1 } },
         ),
       );
     }
     const best = figures.reduce((a, b) => (b.chart < a.chart ? b : a));
-    console.log(`10,000 pods: chart ${best.chart.toFixed(0)} ms; host message to the rendered report ${best.total.toFixed(0)} ms (runs: ${figures.map((f) => `${f.chart.toFixed(0)}/${f.total.toFixed(0)}`).join(', ')})`);
+    console.log(`10,000 pods: chart ${best.chart.toFixed(0)} ms; host message to the rendered report ${best.total.toFixed(0)} ms (runs: ${figures.map((f) => `${f.chart.toFixed(0)}/${f.total.toFixed(0)}`).join(', ')}); steps (ms): ${best.steps}`);
     assert.ok(best.chart <= 200, `the chart took ${best.chart.toFixed(0)} ms for 10,000 pods`);
+    // the report says the chart is on the screen: a frame was drawn between the message's arrival and the report
+    for (const f of figures) assert.ok(f.framesAtReport > f.framesBefore, `rendered reported before any frame was drawn (${f.framesBefore} → ${f.framesAtReport})`);
+    // the state a reload comes back to holds no copy of the 8 MB timeline (setState serialises what it is given)
+    const sizes = await page.evaluate(() => (window as unknown as Record<string, number[]>).__stateSizes);
+    assert.ok(sizes.length > 0 && Math.max(...sizes) < 100_000, `state sizes ${sizes.join(', ')}`);
     const drawn = await page.locator('.gantt-row').count();
     assert.ok(drawn > 10 && drawn < 100, `${drawn} rows in the page`);
+    // the panels fill in after the chart
+    await page.waitForFunction(() => document.querySelectorAll('section.kubectl pre.kubectl-table').length === 2);
     await page.locator('.gantt-body').evaluate((e) => {
       const body = e as unknown as { scrollTop: number; scrollHeight: number };
       body.scrollTop = body.scrollHeight;
     });
     await page.waitForFunction((name) => document.querySelectorAll(`.gantt-row[data-pod="${name}"]`).length === 1, timeline.pods[timeline.pods.length - 1].name);
     assert.ok((await page.locator('.gantt-row').count()) < 100);
+    // a reload: the webview asks the host again (ready) and, sent once more, the timeline comes back
+    await page.reload();
+    await page.waitForFunction(() => window.__posted.some((m) => m.method === 'ready'));
+    assert.strictEqual(await page.locator('.gantt-row').count(), 0);
+    const again = await send(page, 'showTimeline', { timeline, sourceUri: SOURCE, documentVersion: 9 }, 'timeline');
+    assert.strictEqual(again.podCount, 10_000);
     await page.close();
   });
 

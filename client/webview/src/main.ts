@@ -38,6 +38,7 @@ import { createScenarioBar, type ExportFormat } from './panels/scenarioBar';
 import { renderAssumptions, renderSpecPanel } from './panels/specPanel';
 import { renderWarnings } from './panels/warningsView';
 import { withPanelDefaults } from './panels/timelineDefaults';
+import { renderSteps, afterPaint } from './renderSteps';
 import { renderTimeline, type TimelineView } from './renderTimeline';
 import type { Timeline } from './timelineTypes';
 
@@ -164,7 +165,12 @@ function showTimeline(params: ShowTimelineParams): void {
   }
 }
 
+/** Counts the timelines and errors shown: a step left for later checks it has not been replaced meanwhile. */
+let shownCount = 0;
+
 function renderTimelineView(params: ShowTimelineParams): void {
+  const steps = renderSteps(received);
+  steps.done('receive');
   const timeline = params.timeline;
   const key = objectKey(timeline);
   // A re-run of the same object (after an edit) keeps the scrubber and the selection where they were.
@@ -183,11 +189,66 @@ function renderTimelineView(params: ShowTimelineParams): void {
     onTimeChange,
     onSelectPod: (selectedPod) => save({ selectedPod }),
   });
-  const time = chart.time();
+  steps.done('chart');
+  // A big run (thousands of pods or events): the chart is painted first, the panels come right after it.
+  const big = (timeline.pods?.length ?? 0) + (timeline.events?.length ?? 0) > BIG_TIMELINE;
+  const shown = ++shownCount;
+  // What the scrubber and the selection belong to, at once (the user may scrub before the panels are in).
+  state = { ...state, source: sourceOf(params), objectKey: key, time: same ? state.time : undefined, selectedPod: same ? state.selectedPod : undefined, shown: undefined };
+  const sidePane = el(document, 'div', { class: 'side-pane' });
+  const below = el(document, 'div', { class: 'below' });
+  view = chart;
+  viewSource = params.sourceUri;
+  kubectl = undefined;
+  footprintPanel = undefined;
+  app.classList.remove('stale');
+  app.removeAttribute('aria-busy');
+  replaceBody(el(document, 'div', { class: 'workspace' }, [el(document, 'div', { class: 'chart-pane' }, [chart.element]), sidePane]), below);
+  // The chart measures its labels once it is in the page.
+  chart.layout();
+  updateBar(withKind(params.scenario, timeline));
+  steps.done('layout');
+
+  const addPanels = (): void => {
+    if (shown !== shownCount) return;
+    try {
+      addPanelsTo(sidePane, below, timeline, chart.time(), big);
+    } catch (err) {
+      // the chart stays; the panels say why they are missing
+      sidePane.append(el(document, 'p', { class: 'note', text: `Cannot show the panels of this timeline: ${err instanceof Error ? err.message : String(err)}` }));
+    }
+    steps.done('panels');
+    // The state keeps what a reload shows at once; a big timeline is not copied into it (setState would serialise
+    // it all again): after a reload the host sends it once more, as it does on every `ready`.
+    save({ shown: big ? undefined : { method: 'showTimeline', params } });
+    steps.done('state');
+  };
+  const reportShown = (): void => {
+    if (shown !== shownCount) return;
+    steps.done('paint');
+    report({
+      view: 'timeline',
+      podCount: chart.podCount,
+      object: key,
+      truncated: timeline.truncated === true,
+      documentVersion: params.documentVersion,
+    });
+  };
+  if (big) {
+    afterPaint(window, () => {
+      reportShown();
+      setTimeout(addPanels, 0);
+    });
+  } else {
+    addPanels();
+    afterPaint(window, reportShown);
+  }
+}
+
+/** The kubectl panel beside the chart, the footprint, the effective spec and the assumptions below it. */
+function addPanelsTo(sidePane: HTMLElement, below: HTMLElement, timeline: Timeline, time: number, big: boolean): void {
   // The panels read fields a Timeline from an older server may lack.
   const complete = withPanelDefaults(timeline);
-  // A big run (thousands of pods or events): the chart first, the panels right after it is on screen.
-  const big = complete.pods.length + complete.events.length > BIG_TIMELINE;
   const kubectlPanel = createKubectlPanel(document, complete, {
     time,
     warningsOnly: state.warningsOnly,
@@ -197,37 +258,10 @@ function renderTimelineView(params: ShowTimelineParams): void {
   const footprintView = big ? deferredFootprint(complete, () => kubectlPanel.time()) : safeFootprint(complete, time);
   const spec = renderSpecPanel(document, complete, state.specOpen === true);
   spec.addEventListener('toggle', () => save({ specOpen: (spec as HTMLDetailsElement).open }));
-
-  view = chart;
-  viewSource = params.sourceUri;
   kubectl = kubectlPanel;
   footprintPanel = footprintView;
-  app.classList.remove('stale');
-  app.removeAttribute('aria-busy');
-  replaceBody(
-    el(document, 'div', { class: 'workspace' }, [
-      el(document, 'div', { class: 'chart-pane' }, [chart.element]),
-      el(document, 'div', { class: 'side-pane' }, [kubectlPanel.element]),
-    ]),
-    el(document, 'div', { class: 'below' }, [footprintView.element, spec, renderAssumptions(document, complete) ?? '']),
-  );
-  // The chart measures its labels once it is in the page.
-  chart.layout();
-  updateBar(withKind(params.scenario, timeline));
-  save({
-    source: sourceOf(params),
-    shown: { method: 'showTimeline', params },
-    objectKey: key,
-    time: same ? state.time : undefined,
-    selectedPod: same ? state.selectedPod : undefined,
-  });
-  report({
-    view: 'timeline',
-    podCount: chart.podCount,
-    object: key,
-    truncated: timeline.truncated === true,
-    documentVersion: params.documentVersion,
-  });
+  sidePane.append(kubectlPanel.element);
+  below.append(footprintView.element, spec, renderAssumptions(document, complete) ?? '');
 }
 
 /** The footprint, or why it cannot be drawn (the rest of the preview stays). */
@@ -263,6 +297,7 @@ function deferredFootprint(timeline: Timeline, time: () => number): FootprintPan
 }
 
 function showError(params: ShowErrorParams): void {
+  shownCount++;
   const retry = (): void => post(refreshCommand, {});
   app.removeAttribute('aria-busy');
   if (view && viewSource === params.sourceUri) {
@@ -306,7 +341,11 @@ function showLoading(params: PreviewSource): void {
   report({ view: 'loading', podCount: view?.podCount ?? 0 });
 }
 
+/** When the last message came in (the first step of a render). */
+let received: number | undefined;
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  received = performance.now();
   const message = event.data;
   void (
     onIpc(showTimelineNotification, message, showTimeline) ||
