@@ -250,6 +250,40 @@ describe('preview panels', () => {
     await page.close();
   });
 
+  for (const width of [800, 1200]) {
+    it(`at ${width} px the kubectl column's long lines wrap: no sideways scrolling for rollout status, conditions, events`, async () => {
+      const page = await openView('vscode-light', width);
+      for (const [manifest, scenario, kind] of [
+        ['fluentd-daemonset-rollout.yaml', 'fluentd-daemonset-rollout.scenario.yaml', 'DaemonSet'],
+        ['hello-cronjob-forbid.yaml', 'hello-cronjob-forbid.scenario.yaml', 'CronJob'],
+      ]) {
+        const timeline = simulate(manifest, scenario);
+        await showTimeline(page, timeline, { ...JOB_SCENARIO, kind });
+        await panelTime(page);
+        const overflowing = await page.evaluate(() =>
+          [...(document as unknown as { querySelectorAll(s: string): Iterable<{ scrollWidth: number; clientWidth: number; className: string; textContent: string | null }> }).querySelectorAll(
+            'section.kubectl pre.kubectl-table[data-command^="kubectl rollout status"], section.kubectl .table-wrap, section.scrubber .running-list',
+          )]
+            .filter((e) => e.scrollWidth > e.clientWidth + 1)
+            .map((e) => `${e.className} (${e.scrollWidth} > ${e.clientWidth}): ${(e.textContent ?? '').slice(0, 60)}`),
+        );
+        assert.deepStrictEqual(overflowing, [], `${kind} at ${width} px`);
+        if (kind === 'DaemonSet') {
+          // the text is still kubectl's, line for line
+          const status = (await page.locator('pre.kubectl-table[data-command^="kubectl rollout status"]').textContent()) ?? '';
+          assert.match(status, /^Waiting for daemon set spec update to be observed\.\.\.\n/);
+          assert.match(status, /successfully rolled out\n$/);
+        }
+        // the events still read as rows of kubectl's five fields
+        const firstEvent = page.locator('table.events-at tbody tr').first();
+        assert.strictEqual(await firstEvent.locator('td').count(), 5);
+        assert.ok(await firstEvent.locator('td.message').isVisible());
+      }
+      await shot(page, `panels-narrow-columns-${width}`);
+      await page.close();
+    });
+  }
+
   it('stacks kubectl at t under the chart in a narrow panel', async () => {
     const page = await openView('vscode-light', 900);
     await showTimeline(page, simulate('pi-job-backoff.yaml', 'pi-job-backoff.scenario.yaml'));

@@ -94,7 +94,7 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
       tablesBox.appendChild(
         el(doc, 'figure', { class: 'kubectl-block' }, [
           el(doc, 'figcaption', { class: 'kubectl-command', text: `$ ${table.command}` }),
-          el(doc, 'pre', { class: 'kubectl-table', text: table.output, attrs: { 'data-command': table.command, tabindex: 0, 'aria-label': `Output of ${table.command}` } }),
+          outputBlock(doc, table.command, table.output),
         ]),
       );
     }
@@ -201,4 +201,21 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
       pause = setTimeout(render, SCRUB_PAUSE_MS);
     },
   };
+}
+
+/**
+ * A command's output as kubectl prints it. Tables keep their columns (a narrow panel scrolls them sideways);
+ * `kubectl rollout status` prints sentences, one a line: each line wraps in the panel's width, its continuation
+ * indented under it, so that a panel beside the editor reads them without scrolling. The text is the output as is.
+ */
+function outputBlock(doc: Document, command: string, output: string): HTMLPreElement {
+  const attrs = { 'data-command': command, tabindex: 0, 'aria-label': `Output of ${command}` };
+  if (!command.startsWith('kubectl rollout status')) return el(doc, 'pre', { class: 'kubectl-table', text: output, attrs });
+  const lines = output.split(/(?<=\n)/);
+  return el(
+    doc,
+    'pre',
+    { class: 'kubectl-table kubectl-lines', attrs },
+    lines.map((line) => el(doc, 'span', { class: 'kubectl-line', text: line })),
+  );
 }
