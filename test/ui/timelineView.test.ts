@@ -285,7 +285,9 @@ describe('rollout preview chart', () => {
       assert.deepStrictEqual(await texts(page, '.rollout-step'), ['1', '2', '3', '4']);
       assert.strictEqual(await page.locator('.node-lane[data-node="worker-2"] .rollout-step').textContent(), '3');
       assert.strictEqual(await page.locator('.node-lane .seg.rev-1').count() > 0, true, 'revision 2 in its own colour');
-      assert.deepStrictEqual(await texts(page, '.legend-revision'), ['revision 1', 'revision 2']);
+      // ready pods take their revision's colour: the legend has a ready swatch per revision and no other
+      assert.deepStrictEqual(await texts(page, '.legend-revision'), ['ready, revision 1', 'ready, revision 2']);
+      assert.deepStrictEqual((await texts(page, '.legend li')).filter((t) => /ready/i.test(t)), ['Running, not ready', 'ready, revision 1', 'ready, revision 2']);
       // the idle minutes before the image change are folded: the rollout gets the axis
       assert.match((await page.locator('.axis-fold').textContent()) ?? '', /^… 9m\d+s idle$/);
       await shot(page, `daemonset-rollout-${theme.replace('vscode-', '')}`);

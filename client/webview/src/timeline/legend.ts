@@ -14,11 +14,20 @@ const STATES: readonly [string, string][] = [
 
 export function renderLegend(ctx: ViewContext): HTMLElement {
   const { doc } = ctx;
-  const items = STATES.map(([state, label]) => el(doc, 'li', {}, [el(doc, 'span', { class: `swatch seg-${state}`, attrs: { 'aria-hidden': 'true' } }), label]));
-  if (ctx.kind === 'DaemonSet') {
-    for (const [revision, slot] of revisionSlots(ctx.timeline.pods ?? [])) {
-      items.push(el(doc, 'li', { class: 'legend-revision' }, [el(doc, 'span', { class: `swatch seg-ready rev-${slot}`, attrs: { 'aria-hidden': 'true' } }), `revision ${revision}`]));
+  // A DaemonSet's ready pods take their revision's colour: one "ready" swatch per revision, not a blue one that
+  // looks like revision 1's.
+  const revisions = ctx.kind === 'DaemonSet' ? [...revisionSlots(ctx.timeline.pods ?? [])] : [];
+  const items: HTMLElement[] = [];
+  for (const [state, label] of STATES) {
+    if (state === 'ready' && revisions.length > 0) {
+      for (const [revision, slot] of revisions) {
+        items.push(el(doc, 'li', { class: 'legend-revision' }, [el(doc, 'span', { class: `swatch seg-ready rev-${slot}`, attrs: { 'aria-hidden': 'true' } }), `ready, revision ${revision}`]));
+      }
+    } else {
+      items.push(el(doc, 'li', {}, [el(doc, 'span', { class: `swatch seg-${state}`, attrs: { 'aria-hidden': 'true' } }), label]));
     }
+  }
+  if (ctx.kind === 'DaemonSet') {
     items.push(el(doc, 'li', {}, [el(doc, 'span', { class: 'swatch-step', text: '1', attrs: { 'aria-hidden': 'true' } }), 'rollout step']));
   }
   if (ctx.kind !== 'DaemonSet') items.push(el(doc, 'li', {}, [el(doc, 'span', { class: 'swatch swatch-gap', attrs: { 'aria-hidden': 'true' } }), 'back-off']));
