@@ -235,6 +235,35 @@ describe('rollout preview chart', () => {
     await page.close();
   });
 
+  it('names of what is gone (or not there yet) at the scrubber\'s time are muted but readable (contrast ≥ 4.5:1)', async () => {
+    const timeline = example('hello-cronjob-forbid');
+    for (const theme of ['vscode-light', 'vscode-dark'] as const) {
+      const page = await openView(theme);
+      await showTimeline(page, timeline, 'hello-cronjob-forbid.yaml');
+      const ratios = await page.evaluate(() => {
+        interface Styled { parentElement: Styled | null }
+        const g = globalThis as unknown as { getComputedStyle(e: Styled): { color: string; opacity: string; backgroundColor: string }; document: { body: Styled; querySelectorAll(s: string): Iterable<Styled> } };
+        const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const lum = ([r, gr, b]: number[]): number => {
+          const f = (v: number): number => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * f(r) + 0.7152 * f(gr) + 0.0722 * f(b);
+        };
+        const background = rgb(g.getComputedStyle(g.document.body).backgroundColor);
+        return [...g.document.querySelectorAll('.gantt-row.at-gone .row-label, .gantt-row.at-absent .row-label')].map((label) => {
+          // what the eye sees: the text colour blended over the background by every opacity on the way up
+          let opacity = 1;
+          for (let e: Styled | null = label; e; e = e.parentElement) opacity *= Number(g.getComputedStyle(e).opacity);
+          const seen = rgb(g.getComputedStyle(label).color).map((v, i) => v * opacity + background[i] * (1 - opacity));
+          const [a, b] = [lum(seen), lum(background)].sort((x, y) => y - x);
+          return (a + 0.05) / (b + 0.05);
+        });
+      });
+      assert.ok(ratios.length > 0, 'a row whose Job is gone at the end of the run');
+      for (const ratio of ratios) assert.ok(ratio >= 4.5, `${theme}: contrast ${ratio.toFixed(2)}:1`);
+      await page.close();
+    }
+  });
+
   it('a minutely Forbid CronJob over an hour: the schedule lane counts fates, look-alike runs collapse and expand', async () => {
     const timeline = example('hello-cronjob-forbid', 'hello-cronjob-forbid.scenario.yaml', { until: '1h' });
     const skipped = timeline.markers.filter((m) => m.kind === 'skippedRun').reduce((n, m) => n + (m.count ?? 1), 0);
