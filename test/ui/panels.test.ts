@@ -273,6 +273,9 @@ describe('preview panels', () => {
           const status = (await page.locator('pre.kubectl-table[data-command^="kubectl rollout status"]').textContent()) ?? '';
           assert.match(status, /^Waiting for daemon set spec update to be observed\.\.\.\n/);
           assert.match(status, /successfully rolled out\n$/);
+          // what a copy gives: kubectl's lines, no blank ones between them
+          const seen = await page.locator('pre.kubectl-table[data-command^="kubectl rollout status"]').innerText();
+          assert.strictEqual(seen.trimEnd(), status.trimEnd());
         }
         // the events still read as rows of kubectl's five fields
         const firstEvent = page.locator('table.events-at tbody tr').first();

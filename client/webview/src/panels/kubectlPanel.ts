@@ -206,16 +206,10 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
 /**
  * A command's output as kubectl prints it. Tables keep their columns (a narrow panel scrolls them sideways);
  * `kubectl rollout status` prints sentences, one a line: each line wraps in the panel's width, its continuation
- * indented under it, so that a panel beside the editor reads them without scrolling. The text is the output as is.
+ * indented under it (panels.css), so that a panel beside the editor reads them without scrolling. The text is
+ * the output as is (one text node: copying it gives kubectl's lines).
  */
 function outputBlock(doc: Document, command: string, output: string): HTMLPreElement {
-  const attrs = { 'data-command': command, tabindex: 0, 'aria-label': `Output of ${command}` };
-  if (!command.startsWith('kubectl rollout status')) return el(doc, 'pre', { class: 'kubectl-table', text: output, attrs });
-  const lines = output.split(/(?<=\n)/);
-  return el(
-    doc,
-    'pre',
-    { class: 'kubectl-table kubectl-lines', attrs },
-    lines.map((line) => el(doc, 'span', { class: 'kubectl-line', text: line })),
-  );
+  const lines = command.startsWith('kubectl rollout status');
+  return el(doc, 'pre', { class: lines ? 'kubectl-table kubectl-lines' : 'kubectl-table', text: output, attrs: { 'data-command': command, tabindex: 0, 'aria-label': `Output of ${command}` } });
 }
