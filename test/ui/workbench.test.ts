@@ -16,8 +16,11 @@ const PREVIEW_COMMAND = 'Kubernetes: Preview Rollout';
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
 const example = (name: string): string => path.join(EXAMPLES, name);
 
-/** pi-job.yaml shows the restartPolicy mistake; with `Never` it is the plain Job the what-if test edits. */
-const PI_JOB_NEVER = fs.readFileSync(example('pi-job.yaml'), 'utf8').replace(/restartPolicy: Always/, 'restartPolicy: Never');
+/**
+ * The pi Job without a scenario beside it (so the default pods: nothing fails): what the what-if test edits.
+ * (pi-job.yaml has the restartPolicy mistake and cannot run; this one has no findings to show above the chart.)
+ */
+const PLAIN_JOB = fs.readFileSync(example('pi-job-backoff.yaml'), 'utf8');
 /** A Job with two mistakes, each reported at its own line. */
 const BROKEN_JOB = fs
   .readFileSync(example('pi-job-backoff.yaml'), 'utf8')
@@ -31,7 +34,7 @@ let wb: Workbench;
 const renderTimes: { what: string; ms: number; drawMs?: number }[] = [];
 
 before(async () => {
-  wb = await startWorkbench({ files: { 'pi-job-never.yaml': PI_JOB_NEVER, 'broken-job.yaml': BROKEN_JOB } });
+  wb = await startWorkbench({ files: { 'pi.yaml': PLAIN_JOB, 'broken-job.yaml': BROKEN_JOB } });
 });
 
 after(async () => {
@@ -194,7 +197,7 @@ describe('the rollout preview in VS Code, as a person uses it', () => {
   });
 
   scenario('what-if "first 2 attempts fail" on a plain Job shows two failed pods', async () => {
-    await previewOf('pi-job-never.yaml');
+    await previewOf('pi.yaml');
     const before = await podRows();
     assert.strictEqual(before.filter((r) => r.failed).length, 0, 'with the default pods nothing fails');
 
