@@ -88,8 +88,16 @@ test('what-if "first 2 attempts fail" over the scenario text: two failed pods, t
     startTime: '2026-01-01T00:00:00Z',
     pods: { default: { runSeconds: 10 }, outcomes: [{ pod: 1, exitCode: 1 }, { pod: 2, exitCode: 1 }] },
   });
-  // Problems that did not stop the run: the lint warning about the missing TTL, at the Job's spec.
-  assert.deepEqual(result.warnings?.map((w) => `${w.source} ${w.uri} ${w.range?.start.line} ${w.message.split(':')[0]}`), [`object ${uri} 4 spec.ttlSecondsAfterFinished`]);
+  // The lint warning about the missing TTL is in the Problems panel already: not repeated as the run's news.
+  assert.deepEqual(result.warnings, []);
+
+  // What the run itself noticed is: an event after the end, at its line in the scenario file.
+  const late = await simulate({ uri, scenarioText: 'until: 1m\nevents:\n  - { at: 5m, suspend: true }\n', scenarioUri: 'file:///project/pi.scenario.yaml' });
+  assert.ok('timeline' in late, JSON.stringify(late));
+  assert.deepEqual(
+    late.warnings?.map((w) => `${w.source} ${w.uri} ${w.range?.start.line} ${w.message.split(':')[0]}`),
+    ['scenario file:///project/pi.scenario.yaml 2 events[0]'],
+  );
 
   // Without a scenario: the default pods, in words.
   const plain = await simulate({ uri });

@@ -87,7 +87,9 @@ export async function provideSimulation(
     return {
       timeline: result.timeline,
       scenarioSummary: describeScenario(parsed.scenario, doc.kind),
-      warnings: result.warnings.map(issue),
+      // A lint warning (advice such as a missing TTL) is in the Problems panel already: only what the run itself
+      // noticed (a scenario event after the end, an object the engine simplifies) is news to the preview.
+      warnings: result.warnings.filter((w) => !isLintFinding(w, doc, analysis.findings)).map(issue),
       scenario: isObject(merged) ? merged : {},
     };
   } finally {
@@ -120,6 +122,12 @@ function objectIssue(problem: SimulationProblem, doc: ManifestDocument, findings
   const message = formatProblem(problem);
   const finding = findings.find((f) => f.document === doc.index && (f.fieldPath ? `${f.fieldPath}: ${f.message}` : f.message) === message);
   return { message, source: 'object', uri, range: finding?.range ?? rangeFor(doc, parsePath(problem.path), 'value') };
+}
+
+function isLintFinding(problem: SimulationProblem, doc: ManifestDocument, findings: readonly Finding[]): boolean {
+  if (problem.source !== 'object') return false;
+  const message = formatProblem(problem);
+  return findings.some((f) => f.document === doc.index && (f.fieldPath ? `${f.fieldPath}: ${f.message}` : f.message) === message);
 }
 
 /** Both shapes: one text for older clients, the problems one by one for the preview's list. */
