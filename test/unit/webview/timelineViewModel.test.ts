@@ -12,7 +12,7 @@ import { fitAxis } from '../../../client/webview/src/timeline/axisFit';
 import { backoffGaps } from '../../../client/webview/src/timeline/backoff';
 import { rolloutSteps } from '../../../client/webview/src/timeline/rollout';
 import { buildRows } from '../../../client/webview/src/timeline/rows';
-import { collapseRuns, jobRuns, roundDuration } from '../../../client/webview/src/timeline/runs';
+import { collapseRuns, COLLAPSE_ABOVE_RUNS, jobRuns, latenessClass, MIN_GROUP, roundDuration } from '../../../client/webview/src/timeline/runs';
 import { axisTicks, FULL_WINDOW, makeScale, panWindow, viewX, windowOf, zoomWindow } from '../../../client/webview/src/timeline/scale';
 import { fateCounts, fateSummary, scheduleMarks } from '../../../client/webview/src/timeline/schedule';
 import { shortenMiddle } from '../../../client/webview/src/timeline/shorten';
@@ -135,25 +135,58 @@ describe('back-off gaps', () => {
 });
 
 describe('CronJob runs', () => {
-  it('an hour of minutely Forbid runs: one run shown, the look-alikes collapsed, the running one apart', () => {
+  it('an hour of minutely Forbid runs: look-alikes collapse, late runs apart from the on-time one, the running one apart', () => {
     const timeline = helloForbid();
     const runs = jobRuns(timeline);
     assert.equal(runs.length, timeline.jobs.length);
+    assert.ok(runs.length > COLLAPSE_ABOVE_RUNS);
+    // the first run starts on time, the ones that waited for it (Forbid) start late
+    assert.equal(latenessClass(runs[0].lateness), 'on time');
+    assert.ok((runs[1].lateness ?? 0) > 10, String(runs[1].lateness));
     const items = collapseRuns(runs);
-    assert.deepEqual(
-      items.map((i) => (i.kind === 'run' ? i.run.job.result : `${i.runs.length} more`)),
-      ['Complete', `${runs.length - 2} more`, 'Running'],
-    );
+    const collapsed = items.filter((i) => i.kind === 'collapsed');
+    assert.ok(collapsed.length >= 1);
+    for (const item of collapsed) {
+      assert.ok(item.runs.length >= MIN_GROUP - 1);
+      // alike: the same lateness class as the run shown for them, never the on-time first run
+      for (const r of item.runs) assert.equal(latenessClass(r.lateness), latenessClass(item.like.lateness));
+      assert.ok(!item.runs.includes(runs[0]) && item.like !== runs[0]);
+    }
+    // every run once; far fewer rows than runs; the running one is a row of its own, last
+    const listed = items.flatMap((i) => (i.kind === 'run' ? [i.run] : i.runs));
+    assert.deepEqual(new Set(listed), new Set(runs));
+    assert.equal(listed.length, runs.length);
+    assert.ok(items.length <= 8, String(items.length));
+    const lastItem = items[items.length - 1];
+    assert.ok(lastItem.kind === 'run' && lastItem.run.job.result === 'Running');
     const rows = buildRows(timeline, { end: timeline.duration, when: String });
     assert.deepEqual(
       rows.map((r) => r.label),
-      [runs[0].job.name, `${runs.length - 2} more runs like this`, runs[runs.length - 1].job.name],
+      items.map((i) => (i.kind === 'run' ? i.run.job.name : `${i.runs.length} more runs like this`)),
     );
-    // expanded: every run its own row, pods inline
-    const key = rows[1].key;
-    const all = buildRows(timeline, { end: timeline.duration, when: String, expanded: new Set([key]) });
-    assert.equal(all.length, runs.length);
+    // expanded: every run its own row, in time order, pods inline
+    const expanded = new Set(rows.filter((r) => r.kind === 'collapsed').map((r) => r.key));
+    const all = buildRows(timeline, { end: timeline.duration, when: String, expanded });
+    assert.deepEqual(
+      all.map((r) => r.label),
+      runs.map((r) => r.job.name),
+    );
     assert.ok(all.every((r) => r.kind === 'run' && r.pods.length === 1));
+  });
+
+  it('a few runs are all shown: the 8-minute Forbid example keeps its late starts in view', () => {
+    const timeline = run(
+      { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'hello' }, spec: { schedule: '*/1 * * * *', concurrencyPolicy: 'Forbid', jobTemplate: { spec: { template: { spec: { containers: container, restartPolicy: 'OnFailure' } } } } } },
+      { startTime: '2026-01-01T00:00:00Z', until: '8m', pods: { default: { runSeconds: 90 } }, seed: 1 },
+    );
+    const runs = jobRuns(timeline);
+    assert.ok(runs.length >= 4 && runs.length <= COLLAPSE_ABOVE_RUNS);
+    assert.ok(runs.some((r) => latenessClass(r.lateness) === 'late 10s+'));
+    const rows = buildRows(timeline, { end: timeline.duration, when: String });
+    assert.deepEqual(
+      rows.map((r) => [r.kind, r.label]),
+      runs.map((r) => ['run', r.job.name]),
+    );
   });
 
   it('counts every scheduled time by its fate, with the count the engine puts on skipped markers', () => {
@@ -167,7 +200,11 @@ describe('CronJob runs', () => {
     assert.equal(fateCounts(scheduleMarks(many)).missed, 180);
   });
 
-  it('runs alike: same result, pods, outcomes and rounded duration', () => {
+  it('runs alike: same result, pods, outcomes, rounded duration and lateness', () => {
+    assert.equal(latenessClass(0.1), 'on time');
+    assert.equal(latenessClass(2.1), latenessClass(8.1));
+    assert.notEqual(latenessClass(8.1), latenessClass(31.1));
+    assert.equal(latenessClass(31.1), latenessClass(59));
     assert.equal(roundDuration(91), roundDuration(91.4));
     assert.notEqual(roundDuration(91), roundDuration(120));
     assert.equal(roundDuration(4.6), 5);

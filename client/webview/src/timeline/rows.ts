@@ -238,21 +238,17 @@ function runRow(run: JobRun, options: RowOptions, gaps: Map<string, BackoffGap[]
 function cronJobRows(timeline: Timeline, options: RowOptions): RowModel[] {
   const gaps = gapsByPod(timeline.pods ?? []);
   const rows: RowModel[] = [];
-  for (const item of collapseRuns(jobRuns(timeline))) {
+  const key = (first: JobRun): string => `more:${first.job.name}`;
+  for (const item of collapseRuns(jobRuns(timeline), (first) => options.expanded?.has(key(first)) ?? false)) {
     if (item.kind === 'run') {
       rows.push(runRow(item.run, options, gaps));
-      continue;
-    }
-    const key = `more:${item.like.job.name}`;
-    if (options.expanded?.has(key)) {
-      for (const run of item.runs) rows.push(runRow(run, options, gaps));
       continue;
     }
     const n = item.runs.length;
     const first = item.runs[0].job;
     const last = item.runs[n - 1].job;
     rows.push({
-      key,
+      key: key(item.like),
       kind: 'collapsed',
       label: `${n} more runs like this`,
       title: () => `${n} more runs like job/${item.like.job.name}: ${runLabel(item.like, options.end).text}\njob/${first.name} … job/${last.name}\n${formatOffset(first.createdAt)} … ${formatOffset(last.createdAt)}`,

@@ -2,13 +2,16 @@
  * A CronJob's Jobs as runs (the Job and its pods), and runs that look alike collapsed into one line
  * ("57 more runs like this"). Pure.
  */
+import { parseTime } from '../format';
 import { terminalState } from '../podState';
 import type { Timeline, TimelineJob, TimelinePod } from '../timelineTypes';
 
 export interface JobRun {
   readonly job: TimelineJob;
   readonly pods: readonly TimelinePod[];
-  /** Runs with equal signatures look alike: same result, pod count, pod outcomes and rounded duration. */
+  /** How late the Job was created after its scheduled time, in seconds (null: not a scheduled run). */
+  readonly lateness: number | null;
+  /** Runs with equal signatures look alike: same result, pod count, pod outcomes, rounded duration and lateness. */
   readonly signature: string;
 }
 
@@ -32,10 +35,38 @@ function podOutcome(pod: TimelinePod): string {
   return `R${restarts}`;
 }
 
-export function runSignature(job: TimelineJob, pods: readonly TimelinePod[]): string {
+/**
+ * Lateness by order of magnitude: `on time` below 1 s, then `1s` (1–10 s), `10s` (10 s–1 min), `1m`, `10m`, `1h`.
+ * The CronJob controller creates a Job when its scheduled time comes (it requeues itself for the next schedule
+ * time: pkg/controller/cronjob/cronjob_controllerv2.go, syncCronJob / nextScheduleTimeDuration), so anything
+ * past a second is a story — a Forbid run waiting for the active one (JobAlreadyActive), controller downtime —
+ * and late runs must not look like on-time ones. Finer rounding would split a Forbid hour whose lateness
+ * drifts by 2 s a run into groups of one.
+ */
+export function latenessClass(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return 'unscheduled';
+  if (seconds < 1) return 'on time';
+  const steps: [number, string][] = [
+    [3600, '1h'],
+    [600, '10m'],
+    [60, '1m'],
+    [10, '10s'],
+  ];
+  for (const [limit, name] of steps) if (seconds >= limit) return `late ${name}+`;
+  return 'late 1s+';
+}
+
+/** Seconds between the Job's scheduled time (the CronJob's annotation) and its creation; null when it has none. */
+export function jobLateness(job: TimelineJob, startMs: number): number | null {
+  const scheduled = parseTime(job.scheduledTime);
+  if (!Number.isFinite(scheduled) || !Number.isFinite(startMs)) return null;
+  return job.createdAt - (scheduled - startMs) / 1000;
+}
+
+export function runSignature(job: TimelineJob, pods: readonly TimelinePod[], lateness: number | null = null): string {
   const end = job.finishedAt ?? job.deletedAt ?? null;
   const duration = end === null ? 'open' : String(roundDuration(end - job.createdAt));
-  return [job.result ?? 'Running', pods.length, pods.map(podOutcome).join(','), duration].join('|');
+  return [job.result ?? 'Running', pods.length, pods.map(podOutcome).join(','), duration, latenessClass(lateness)].join('|');
 }
 
 /** The Jobs in the order they were created, each with its pods (pods of a Job the timeline does not list get one of their own). */
@@ -55,27 +86,48 @@ export function jobRuns(timeline: Timeline): JobRun[] {
     jobs.push({ name, scheduledTime: null, createdAt, startedAt: null, finishedAt: null, deletedAt: null, result: 'Running', reason: null, message: null });
   }
   jobs.sort((a, b) => a.createdAt - b.createdAt);
+  const startMs = parseTime(timeline.startTime);
   return jobs.map((job) => {
     const pods = byJob.get(job.name) ?? [];
-    return { job, pods, signature: runSignature(job, pods) };
+    const lateness = jobLateness(job, startMs);
+    return { job, pods, lateness, signature: runSignature(job, pods, lateness) };
   });
 }
 
 /**
- * Consecutive runs with the same signature: the first is shown, the others collapse into one item when there
- * are at least `minCollapsed` of them (one lone look-alike is simply shown). Runs stay in time order.
+ * Collapsing hides runs, so it is done only when it saves real space: with more than `COLLAPSE_ABOVE_RUNS` runs
+ * (a dozen rows are read at a glance, and in a handful of runs every one is the story — the late start, the
+ * skipped one), and only for a group of at least `MIN_GROUP` alike runs (one shown, the others on one line:
+ * four rows or more saved).
  */
-export function collapseRuns(runs: readonly JobRun[], minCollapsed = 2): RunItem[] {
+export const COLLAPSE_ABOVE_RUNS = 12;
+export const MIN_GROUP = 5;
+
+/**
+ * Runs with the same signature, wherever they are in the list: the first is shown, the others collapse into
+ * one item right after it when the group is big enough (see above) and not `expanded` (keyed by its first run).
+ * Look-alikes need not be consecutive: under Forbid the late and the near-on-time runs alternate, and each
+ * kind still folds into one line (which draws every run at its time). Expanded groups and runs not collapsed
+ * stay in time order.
+ */
+export function collapseRuns(runs: readonly JobRun[], expanded: (first: JobRun) => boolean = () => false): RunItem[] {
+  if (runs.length <= COLLAPSE_ABOVE_RUNS) return runs.map((run) => ({ kind: 'run', run }));
+  const groups = new Map<string, JobRun[]>();
+  for (const run of runs) {
+    const group = groups.get(run.signature);
+    if (group) group.push(run);
+    else groups.set(run.signature, [run]);
+  }
   const out: RunItem[] = [];
-  let i = 0;
-  while (i < runs.length) {
-    let j = i + 1;
-    while (j < runs.length && runs[j].signature === runs[i].signature) j++;
-    out.push({ kind: 'run', run: runs[i] });
-    const alike = runs.slice(i + 1, j);
-    if (alike.length >= minCollapsed) out.push({ kind: 'collapsed', like: runs[i], runs: alike });
-    else for (const run of alike) out.push({ kind: 'run', run });
-    i = j;
+  const folded = new Set<JobRun>();
+  for (const run of runs) {
+    if (folded.has(run)) continue;
+    out.push({ kind: 'run', run });
+    const group = groups.get(run.signature) ?? [];
+    if (group[0] !== run || group.length < MIN_GROUP || expanded(run)) continue;
+    const alike = group.slice(1);
+    for (const other of alike) folded.add(other);
+    out.push({ kind: 'collapsed', like: run, runs: alike });
   }
   return out;
 }
