@@ -17,6 +17,7 @@ import {
   readScenarioText,
   renderGantt,
   simulate,
+  startTimeFromClock,
   type ManifestDocument,
   type Timeline,
 } from '../core';
@@ -64,7 +65,7 @@ export function runSimulate(command: SimulateCommand, input: SimulateInput): Com
   }
   const scenario = input.scenarioText === undefined ? undefined : parseScenarioText(input.scenarioText);
   if (scenario !== undefined && 'error' in scenario) return { stdout: '', stderr: `k8s-dryrun: ${command.scenario}${scenario.error}\n`, exitCode: 2 };
-  const result = simulate(doc.value, scenario?.value, { kubernetesVersion: command.kubeVersion, defaultStartTime: input.now.toISOString() });
+  const result = simulate(doc.value, scenario?.value, { kubernetesVersion: command.kubeVersion, defaultStartTime: startTimeFromClock(input.now) });
   const warnings = result.warnings.map((w) => `warning: ${formatSimulationProblem(w)}\n`).join('');
   if (!result.ok) {
     const objectInvalid = result.errors.every((e) => e.source === 'object');

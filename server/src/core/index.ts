@@ -15,4 +15,4 @@ export * from './engine';
 export { checkScenarioText, locateScenarioProblem, readScenarioText, type LocatedProblem, type ScenarioText } from './scenarioText';
 export { rangeFor } from './lint';
 export { formatDuration } from './durations';
-export { parseDuration, parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from './engine/time';
+export { parseDuration, parseRfc3339, startTimeFromClock, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from './engine/time';

@@ -16,6 +16,7 @@ import {
   parseScenario,
   rangeFor,
   readScenarioText,
+  startTimeFromClock,
   templateRestartPolicy,
   type Finding,
   type LintResult,
@@ -52,7 +53,7 @@ export async function provideSimulation(
     return failure(doc.syntaxProblems.map((p) => ({ message: p.message, source: 'object', uri: params.uri, range: p.range })));
   }
 
-  const defaultStartTime = context.now.toISOString();
+  const defaultStartTime = startTimeFromClock(context.now);
   const input = scenarioInput(params);
   if ('problems' in input) return failure(input.problems);
   // The file's own problems first, where they are written: the what-if edits shift list indexes.

@@ -5,7 +5,7 @@ import { EventQueue } from '../../../server/src/core/engine/eventQueue';
 import { formatIntervals, firstPendingIndexes, parseIndexes, withOrderedIndexes, hasIndex, total } from '../../../server/src/core/engine/job/indexes';
 import { podGenerateNameWithIndex } from '../../../server/src/core/engine/job/manageJob';
 import { generateName, NAME_ALPHABET, Random, randomString, streamSeed } from '../../../server/src/core/engine/random';
-import { formatRfc3339, parseDuration, parseRfc3339 } from '../../../server/src/core/engine/time';
+import { formatRfc3339, parseDuration, parseRfc3339, startTimeFromClock } from '../../../server/src/core/engine/time';
 
 test('the agenda pops by time, then priority, then insertion order (SimPy)', () => {
   const queue = new EventQueue<string>();
@@ -94,4 +94,9 @@ test('completion indexes as intervals (indexed_job_utils.go)', () => {
   assert.deepEqual(parseIndexes('x,2-y,4', 10), [{ first: 4, last: 4 }]);
   assert.deepEqual(firstPendingIndexes(parseIndexes('0,2-3', 10), 3, 10), [1, 4, 5]);
   assert.deepEqual(firstPendingIndexes([], 5, 3), [0, 1, 2]);
+});
+
+test('a run started from the wall clock starts on a whole second, as Kubernetes writes timestamps', () => {
+  assert.equal(startTimeFromClock(new Date('2026-12-07T18:32:27.247Z')), '2026-12-07T18:32:27Z');
+  assert.equal(startTimeFromClock(new Date('2026-12-07T18:32:27Z')), '2026-12-07T18:32:27Z');
 });

@@ -69,6 +69,15 @@ export function formatRfc3339(epochMs: number): string {
   return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }
 
+/**
+ * The wall clock a caller hands in, as the start of a run without its own startTime: whole seconds, as
+ * Kubernetes writes timestamps (metav1.Time marshals RFC 3339 without fractions), so the preview's clocks
+ * read 18:32:27, not 18:32:27.247.
+ */
+export function startTimeFromClock(now: Date): string {
+  return formatRfc3339(Math.floor(now.getTime() / SECOND) * SECOND);
+}
+
 /** Simulated ms to the Timeline's unit: seconds since the start time. */
 export function toSeconds(ms: number): number {
   return ms / SECOND;
