@@ -34,6 +34,7 @@ declare const performance: {
   clearMeasures(): void;
 };
 declare function requestAnimationFrame(callback: () => void): number;
+declare function getComputedStyle(element: unknown, pseudo?: string): { backgroundColor: string; borderStyle: string };
 declare const document: PageDocument;
 
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
@@ -333,6 +334,25 @@ describe('rollout preview chart', () => {
       // the idle minutes before the image change are folded: the rollout gets the axis
       assert.match((await page.locator('.axis-fold').textContent()) ?? '', /^… 9m\d+s idle$/);
       await shot(page, `daemonset-rollout-${theme.replace('vscode-', '')}`);
+      // each node's dot: its pod's state at the scrubber's time, in that pod's revision colour (the legend's)
+      const swatch = (n: number): Promise<string> => page.locator('.legend-revision .swatch').nth(n).evaluate((e) => getComputedStyle(e).backgroundColor);
+      const dot = (node: string): Promise<{ fill: string; style: string }> =>
+        page.locator(`.node-lane[data-node="${node}"] .row-label`).evaluate((e) => {
+          const before = getComputedStyle(e, '::before');
+          return { fill: before.backgroundColor, style: before.borderStyle };
+        });
+      const [rev1, rev2] = [await swatch(0), await swatch(1)];
+      assert.notStrictEqual(rev1, rev2);
+      await page.locator('.scrubber-input').fill('625');
+      assert.deepStrictEqual(await scrubberTime(page), ['+10m25s', '2026-01-01 00:10:25Z']);
+      // +10m25s: control-plane is on revision 2, worker-2 and worker-3 still run their ready revision-1 pods
+      assert.strictEqual((await dot('control-plane')).fill, rev2);
+      for (const node of ['worker-2', 'worker-3']) {
+        assert.deepStrictEqual(await dot(node), { fill: rev1, style: 'solid' }, node);
+        assert.match((await page.locator(`.node-lane[data-node="${node}"]`).getAttribute('class')) ?? '', /\bat-ready\b/);
+      }
+      await page.locator('.scrubber-input').press('End');
+      for (const node of ['control-plane', 'worker-1', 'worker-2', 'worker-3']) assert.strictEqual((await dot(node)).fill, rev2, node);
       await page.close();
     }
     const page = await openView('vscode-dark');

@@ -10,6 +10,7 @@ import { simulate } from '../../../server/src/core/engine';
 import type { Timeline } from '../../../server/src/core/engine/timeline';
 import { fitAxis } from '../../../client/webview/src/timeline/axisFit';
 import { backoffGaps } from '../../../client/webview/src/timeline/backoff';
+import { nodeStateAt } from '../../../client/webview/src/timeline/nodeState';
 import { rolloutSteps } from '../../../client/webview/src/timeline/rollout';
 import { buildRows } from '../../../client/webview/src/timeline/rows';
 import { collapseRuns, COLLAPSE_ABOVE_RUNS, jobRuns, latenessClass, MIN_GROUP, roundDuration } from '../../../client/webview/src/timeline/runs';
@@ -240,6 +241,30 @@ describe('DaemonSet rollout', () => {
         ['n-3', 1],
       ],
     );
+  });
+});
+
+describe('DaemonSet node state at t', () => {
+  it("a node's dot follows its pod at t: the old revision while it runs, the new one after its step", () => {
+    const timeline = fluentdRollout();
+    const steps = rolloutSteps(timeline);
+    const pods = (node: string) => timeline.pods.filter((p) => p.node === node);
+    // after step 1 finished, before step 3 started: n-0 on revision 2, n-2 and n-3 still ready on revision 1
+    const t = (steps[0].newReadyAt as number) + 1;
+    assert.ok(t < steps[2].startedAt);
+    assert.deepEqual([nodeStateAt(pods('n-0'), t).state, nodeStateAt(pods('n-0'), t).revision], ['ready', steps[0].toRevision]);
+    for (const node of ['n-2', 'n-3']) {
+      const at = nodeStateAt(pods(node), t);
+      assert.deepEqual([at.state, at.revision], ['ready', steps[0].fromRevision], node);
+    }
+    // at the end every node runs revision 2
+    for (const node of ['n-0', 'n-1', 'n-2', 'n-3']) assert.equal(nodeStateAt(pods(node), timeline.duration).revision, steps[0].toRevision, node);
+    // the lane's stateAt gives the revision's colour slot
+    const rows = buildRows(timeline, { end: timeline.duration, when: String });
+    const lane = rows.find((r) => r.node === 'n-3');
+    assert.deepEqual(lane?.stateAt?.(t), { state: 'ready', revisionSlot: 0 });
+    assert.deepEqual(lane?.stateAt?.(timeline.duration)?.revisionSlot, 1);
+    assert.equal(nodeStateAt([], 5).state, 'absent');
   });
 });
 

@@ -10,6 +10,7 @@ import { formatDuration, formatOffset, plural } from '../format';
 import { segmentsOf, type PodState } from '../podState';
 import type { Timeline, TimelineJob, TimelineNode, TimelinePod } from '../timelineTypes';
 import { backoffGaps, type BackoffGap } from './backoff';
+import { nodeStateAt } from './nodeState';
 import { barLabel, podTooltip, type BarLabel, type Tone } from './podText';
 import { rolloutSteps, type RolloutStep } from './rollout';
 import { collapseRuns, jobRuns, type JobRun } from './runs';
@@ -42,6 +43,8 @@ export interface RowModel {
   readonly count?: number;
   /** For a DaemonSet node lane. */
   readonly node?: string;
+  /** For a node lane: its pod's state at t and that pod's revision colour slot (the lane's dot); else `pod`'s state. */
+  readonly stateAt?: (t: number) => { readonly state: PodState; readonly revisionSlot?: number };
 }
 
 /** Longest row label, in characters, before it is shortened in the middle. */
@@ -334,6 +337,10 @@ function daemonSetRows(timeline: Timeline, options: RowOptions): RowModel[] {
       pod: current,
       pods: list,
       node: name,
+      stateAt: (t) => {
+        const at = nodeStateAt(list, t);
+        return { state: at.state, revisionSlot: at.revision !== undefined ? slots.get(at.revision) : undefined };
+      },
     };
   });
 }

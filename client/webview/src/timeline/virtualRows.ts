@@ -44,7 +44,7 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
   let models: readonly RowModel[] = [];
   /** pod name → index of its own row (or of the row it is drawn in) */
   let rowOfPod = new Map<string, number>();
-  const drawn = new Map<number, { element: HTMLElement; state?: PodState }>();
+  const drawn = new Map<number, { element: HTMLElement; state?: PodState; rev?: string }>();
   let selectedIndex = -1;
   let selectedPod: TimelinePod | undefined;
   let frame = 0;
@@ -113,13 +113,22 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
   /** Each drawn row says what its pod does at the scrubber's time (a dot before its name). */
   function markStates(): void {
     for (const [i, entry] of drawn) {
-      const pod = models[i]?.pod;
-      if (!pod) continue;
-      const state = podStateAt(pod, ctx.time);
-      if (state === entry.state) continue;
-      if (entry.state) entry.element.classList.remove(`at-${entry.state}`);
-      entry.element.classList.add(`at-${state}`);
-      entry.state = state;
+      const row = models[i];
+      const at = row?.stateAt ? row.stateAt(ctx.time) : row?.pod ? { state: podStateAt(row.pod, ctx.time) } : undefined;
+      if (!at) continue;
+      if (at.state !== entry.state) {
+        if (entry.state) entry.element.classList.remove(`at-${entry.state}`);
+        entry.element.classList.add(`at-${at.state}`);
+        entry.state = at.state;
+      }
+      // a node lane's dot in its pod's revision colour (the .rev-N variables, on the label only: the bars have their own)
+      const rev = 'revisionSlot' in at && at.revisionSlot !== undefined ? `rev-${at.revisionSlot}` : undefined;
+      if (rev !== entry.rev) {
+        const label = entry.element.querySelector('.row-label');
+        if (entry.rev) label?.classList.remove(entry.rev);
+        if (rev) label?.classList.add(rev);
+        entry.rev = rev;
+      }
     }
   }
 
