@@ -133,6 +133,27 @@ async function showTimeline(page: Page, timeline: unknown, name = 'manifest.yaml
   return send(page, 'showTimeline', { timeline, sourceUri: `file:///home/dev/manifests/${name}`, documentVersion: 1 }, 'timeline');
 }
 
+/** Tick labels the axis fold's hatching covers (each as `+10m: 3px`): a readable axis has none. */
+async function ticksUnderFolds(page: Page): Promise<string[]> {
+  type Box = { x: number; width: number };
+  const boxes = async (selector: string): Promise<(Box & { text: string })[]> =>
+    page.locator(selector).evaluateAll((els) =>
+      els.map((e) => {
+        const r = (e as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect();
+        return { x: r.x, width: r.width, text: (e as unknown as { textContent: string }).textContent };
+      }),
+    );
+  const folds = await boxes('.lane-axis .axis-fold');
+  const out: string[] = [];
+  for (const tick of await boxes('.lane-axis .tick')) {
+    for (const fold of folds) {
+      const overlap = Math.min(tick.x + tick.width, fold.x + fold.width) - Math.max(tick.x, fold.x);
+      if (overlap > 1) out.push(`${tick.text}: ${overlap.toFixed(0)}px`);
+    }
+  }
+  return out;
+}
+
 const windowOf = async (page: Page): Promise<[number, number]> => [Number(await page.locator('.gantt').getAttribute('data-from')), Number(await page.locator('.gantt').getAttribute('data-to'))];
 
 describe('rollout preview chart', () => {
@@ -225,6 +246,7 @@ describe('rollout preview chart', () => {
       const box = await page.locator('.axis-fold').boundingBox();
       const axis = await page.locator('.axis-track').boundingBox();
       assert.ok(box && axis && box.width < axis.width * 0.1, 'the fold is narrow');
+      assert.deepStrictEqual(await ticksUnderFolds(page), [], 'tick labels clear of the fold');
       await shot(page, `job-backoff-${theme.replace('vscode-', '')}`);
       await page.close();
     }
@@ -334,6 +356,8 @@ describe('rollout preview chart', () => {
       // the idle minutes before the image change are folded: the rollout gets the axis
       assert.match((await page.locator('.axis-fold').textContent()) ?? '', /^… 9m\d+s idle$/);
       await shot(page, `daemonset-rollout-${theme.replace('vscode-', '')}`);
+      assert.ok((await page.locator('.lane-axis .tick').count()) >= 3);
+      assert.deepStrictEqual(await ticksUnderFolds(page), [], 'tick labels clear of the fold');
       // each node's dot: its pod's state at the scrubber's time, in that pod's revision colour (the legend's)
       const swatch = (n: number): Promise<string> => page.locator('.legend-revision .swatch').nth(n).evaluate((e) => getComputedStyle(e).backgroundColor);
       const dot = (node: string): Promise<{ fill: string; style: string }> =>
@@ -355,6 +379,12 @@ describe('rollout preview chart', () => {
       for (const node of ['control-plane', 'worker-1', 'worker-2', 'worker-3']) assert.strictEqual((await dot(node)).fill, rev2, node);
       await page.close();
     }
+    // at 800 px too (the +10m tick sits at the fold's end): its label right of the fold, not under it
+    const narrow = await openView('vscode-light', 800);
+    await showTimeline(narrow, timeline, 'fluentd-daemonset-rollout.yaml');
+    assert.ok((await texts(narrow, '.lane-axis .tick-offset')).includes('+10m'));
+    assert.deepStrictEqual(await ticksUnderFolds(narrow), []);
+    await narrow.close();
     const page = await openView('vscode-dark');
     await showFixture(page, 'daemonset-rollout.json');
     assert.strictEqual(await page.locator('.node-lane').count(), 5);

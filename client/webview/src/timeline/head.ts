@@ -172,15 +172,29 @@ export function renderHead(ctx: ViewContext): ChartHead {
     const days = ctx.to - ctx.from > 86400;
     // ticks either side of a fold come close together: one of two labels closer than this is dropped
     const minGap = 56;
-    let lastPx = -Infinity;
+    // a label is about this wide either side of its tick; it must not sit under a fold's hatching
+    const half = minGap / 2;
+    const foldPx = folds.map(({ x0, x1 }) => [x0 * width, x1 * width] as const);
+    const overlapsFold = (left: number, right: number): boolean => foldPx.some(([a, b]) => left < b - 1 && right > a + 1);
+    let lastRight = -Infinity;
     ticks.forEach(({ t, x }, i) => {
       const xp = x * 100;
-      if (x * width - lastPx < minGap) return;
-      lastPx = x * width;
+      const px = x * width;
+      const span = (a: string): [number, number] => (a === 'first' ? [px, px + 2 * half] : a === 'last' ? [px - 2 * half, px] : [px - half, px + half]);
+      const fits = (a: string): boolean => {
+        const [left, right] = span(a);
+        return left >= -2 && right <= width + 2 && !overlapsFold(left, right);
+      };
+      // centred; at a fold's edge, on the side away from it (right of a fold's end, left of its start); else no label
+      const align = [xp < 4 ? 'first' : xp > 94 ? 'last' : '', 'first', 'last'].find(fits);
+      if (align === undefined) return;
+      const [left, right] = span(align);
+      if (left < lastRight) return;
+      lastRight = right;
       grid.appendChild(el(doc, 'div', { class: `gridline${t === 0 ? ' origin' : ''}`, style: { left: `${xp}%` } }));
       const wall = ctx.clock(t);
       axisTrack.appendChild(
-        el(doc, 'span', { class: `tick${i % 2 ? ' odd' : ''}${xp < 4 ? ' first' : xp > 94 ? ' last' : ''}`, style: { left: `${xp}%` }, attrs: { title: ctx.when(t) } }, [
+        el(doc, 'span', { class: `tick${i % 2 ? ' odd' : ''}${align ? ` ${align}` : ''}`, style: { left: `${xp}%` }, attrs: { title: ctx.when(t) } }, [
           el(doc, 'span', { class: 'tick-offset', text: t === 0 ? '0' : formatOffset(t) }),
           el(doc, 'span', { class: 'tick-clock', text: days ? wall.slice(5, 16) : wall.slice(11, 19) }),
         ]),
