@@ -154,6 +154,38 @@ async function ticksUnderFolds(page: Page): Promise<string[]> {
   return out;
 }
 
+/**
+ * Labels in the pod rows that are cut or sit on a bar: a back-off label wider than its gap (it ran under the
+ * next bar), a bar label on a bar it does not fit inside (it hid the bar's start) or on another bar.
+ */
+async function labelClashes(page: Page): Promise<string[]> {
+  return page.locator('.gantt-row').evaluateAll((rows) => {
+    type Box = { left: number; right: number };
+    type Node = { getBoundingClientRect(): Box; textContent: string; hidden: boolean; classList: { contains(c: string): boolean }; querySelectorAll(s: string): Iterable<Node> };
+    const out: string[] = [];
+    for (const row of rows as unknown as Node[]) {
+      const segs = [...row.querySelectorAll('.seg:not(.tail)')].map((e) => e.getBoundingClientRect()).filter((r) => r.right - r.left > 0.5);
+      for (const gap of row.querySelectorAll('.backoff-gap')) {
+        const g = gap.getBoundingClientRect();
+        for (const text of gap.querySelectorAll('.gap-text')) {
+          const t = text.getBoundingClientRect();
+          if (t.left < g.left - 1 || t.right > g.right + 1) out.push(`"${text.textContent}" wider than its gap (${(t.right - t.left).toFixed(0)} > ${(g.right - g.left).toFixed(0)} px)`);
+        }
+      }
+      for (const label of row.querySelectorAll('.bar-label')) {
+        if (label.hidden) continue;
+        const l = label.getBoundingClientRect();
+        const on = segs.filter((r) => Math.min(l.right, r.right) - Math.max(l.left, r.left) > 1);
+        if (on.length === 0) continue;
+        // inside a bar: the label's box within the bar it is on (the thin tail line after a pod is no bar)
+        const bar = { left: Math.min(...on.map((r) => r.left)), right: Math.max(...on.map((r) => r.right)) };
+        if (!label.classList.contains('place-inside') || l.left < bar.left - 1 || l.right > bar.right + 1) out.push(`"${label.textContent}" over a bar (${l.left.toFixed(0)}–${l.right.toFixed(0)} on ${bar.left.toFixed(0)}–${bar.right.toFixed(0)})`);
+      }
+    }
+    return out;
+  });
+}
+
 const windowOf = async (page: Page): Promise<[number, number]> => [Number(await page.locator('.gantt').getAttribute('data-from')), Number(await page.locator('.gantt').getAttribute('data-to'))];
 
 describe('rollout preview chart', () => {
@@ -229,6 +261,27 @@ describe('rollout preview chart', () => {
     await page.keyboard.press('Escape');
     assert.strictEqual(await page.locator('.gantt-row[aria-selected="true"]').count(), 0);
     await page.close();
+  });
+
+  it('in a narrow panel labels are shortened or moved, never cut or laid over a bar', async () => {
+    const timelines: [string, unknown][] = [
+      ['pi-job-backoff', example('pi-job-backoff')],
+      ['job-waves', fixture('job-waves.json')],
+    ];
+    for (const width of [800, 560, 420]) {
+      const page = await openView(width === 560 ? 'vscode-dark' : 'vscode-light', width);
+      for (const [name, timeline] of timelines) {
+        await showTimeline(page, timeline, `${name}.yaml`);
+        assert.deepStrictEqual(await labelClashes(page), [], `${name} at ${width} px`);
+        // the back-off labels say how long, whole: `back-off 10s`, or `10s` where that does not fit
+        for (const text of await texts(page, '.gap-text')) assert.match(text, /^(back-off )?\d+s$/);
+        if (name === 'pi-job-backoff') {
+          assert.deepStrictEqual(await page.locator('.backoff-gap').evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute(n: string): string }).getAttribute('aria-label'))), ['back-off 10s', 'back-off 20s']);
+          if (width === 560) await shot(page, 'job-backoff-560-dark');
+        }
+      }
+      await page.close();
+    }
   });
 
   it('a failing Job: each failed pod, the back-off before its replacement, the TTL tail folded', async () => {

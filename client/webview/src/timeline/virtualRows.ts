@@ -16,6 +16,9 @@ export const ROW_H = 22;
 const OVERSCAN = 8;
 /** Rows assumed visible before the chart has a height (not yet in the page). */
 const FIRST_ROWS = 40;
+/** Average advance of a bar label's characters (11 px) and of a back-off gap's (9.5 px), in px, a little generous. */
+const LABEL_CHAR_PX = 6.6;
+const GAP_CHAR_PX = 5.9;
 
 export interface RowsView {
   readonly element: HTMLElement;
@@ -133,6 +136,8 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
   }
 
   const clip = (x: number): number => Math.min(101, Math.max(-1, x));
+  /** A label's width in px, from its length: a little more than the theme fonts' average advance, plus padding. */
+  const textWidth = (text: string, charPx: number): number => [...text].length * charPx + 8;
 
   function drawItem(item: BarItem, track: HTMLElement): void {
     if (item.type === 'mark') {
@@ -149,7 +154,15 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
       const cls = `seg seg-${item.state}${item.tail ? ' tail' : ''}${item.revision !== undefined ? ` rev-${item.revision}` : ''}${item.slot ? ` slot-${item.slot}` : ''}`;
       track.appendChild(el(doc, 'span', { class: cls, style, attrs: { 'data-pod': item.pod } }));
     } else if (item.type === 'gap') {
-      track.appendChild(el(doc, 'span', { class: 'backoff-gap', style, attrs: { title: `${item.text}: from ${ctx.when(item.from)} to ${ctx.when(item.to)}` } }, [el(doc, 'span', { class: 'gap-text', text: item.text })]));
+      // the label as it fits between the bars: `back-off 10s`, else `10s`, else none (the tooltip says it): a
+      // label wider than its gap ran under the next bar
+      const px = ((clip(b) - clip(a)) / 100) * (ctx.trackWidth || 700);
+      const text = [item.text, item.text.replace(/^back-off\s+/, '')].find((t) => textWidth(t, GAP_CHAR_PX) <= px);
+      track.appendChild(
+        el(doc, 'span', { class: 'backoff-gap', style, attrs: { title: `${item.text}: from ${ctx.when(item.from)} to ${ctx.when(item.to)}`, 'aria-label': item.text } }, [
+          text ? el(doc, 'span', { class: 'gap-text', text }) : null,
+        ]),
+      );
     } else {
       track.appendChild(el(doc, 'span', { class: `group-span ${item.cls}`, style }));
     }
@@ -208,16 +221,28 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
   }
 
   /** A bar's label after the bar, else before it, else inside; by the text's estimated width (no measuring 10,000 rows). */
+  /**
+   * A bar's label, whole: after the bar when there is room, else before it (unless a back-off label is there),
+   * else inside when it fits; the same with only its mark (`✓`, `✗`) when the whole label does not; else
+   * hidden (the row's tooltip and accessible name carry it). A label over the bar's start hid the bar.
+   */
   function placeLabel(label: HTMLElement, text: string, start: number, end: number, before: boolean): void {
     const width = ctx.trackWidth || 700;
-    const w = text.length * 6.6 + 4;
     const gap = 6;
     const a = (start / 100) * width;
     const b = (end / 100) * width;
-    const place = b + gap + w <= width ? 'after' : before && a - gap - w >= 0 ? 'before' : 'inside';
-    label.classList.add(`place-${place}`);
-    if (place === 'before') label.style.right = `${100 - start}%`;
-    else label.style.left = `${Math.max(0, place === 'after' ? end : start)}%`;
+    const mark = text.split(' ')[0];
+    for (const candidate of mark !== text && /^[✓✗]$/.test(mark) ? [text, mark] : [text]) {
+      const w = textWidth(candidate, LABEL_CHAR_PX);
+      const place = b + gap + w <= width ? 'after' : before && a - gap - w >= 0 ? 'before' : b - a >= w + gap ? 'inside' : undefined;
+      if (!place) continue;
+      label.textContent = candidate;
+      label.classList.add(`place-${place}`);
+      if (place === 'before') label.style.right = `${100 - start}%`;
+      else label.style.left = `${Math.max(0, place === 'after' ? end : start)}%`;
+      return;
+    }
+    label.hidden = true;
   }
 
   function setSelected(index: number, pod: TimelinePod | undefined, notify: boolean): void {
