@@ -302,6 +302,17 @@ describe('SVG export', () => {
     assert.ok(svg.includes('back-off 10s'));
     assert.ok(!svg.includes('var(--'), 'no CSS variables in a standalone file');
   });
+
+  it('in a narrow width a back-off label shortens to its duration where the whole label does not fit its gap', () => {
+    const rows = buildRows(piBackoff(), { end: 671, when: String });
+    const chart = (width: number): string => timelineSvg({ title: 'Job/pi', subtitle: '', rows, x: (t) => t / 100, ticks: [], folds: [], markers: [], width }, palette);
+    const wide = chart(1000);
+    assert.ok(wide.includes('>back-off 10s<') && wide.includes('>back-off 20s<'));
+    // 500 px: the 10 s gap is 27 px wide, the 20 s one 55 px
+    const narrow = chart(500);
+    assert.ok(!narrow.includes('>back-off 10s<') && narrow.includes('>10s<'), 'the 10 s gap says 10s');
+    assert.ok(!narrow.includes('>back-off 20s<') && narrow.includes('>20s<'));
+  });
 });
 
 describe('wall clock in the schedule’s time zone', () => {

@@ -133,7 +133,9 @@ export function timelineSvg(chart: SvgChart, palette: SvgPalette): string {
         else out.push(`<rect x="${num(a)}" y="${y + 4 + slotY}" width="${num(w)}" height="${item.slot !== undefined ? 6 : 12}" fill="${escapeXml(colour)}"/>`);
       } else if (item.type === 'gap') {
         out.push(`<line x1="${num(a)}" x2="${num(a + w)}" y1="${y + 10}" y2="${y + 10}" stroke="${escapeXml(palette.muted)}" stroke-dasharray="2 2"/>`);
-        text(a + w / 2, y + 7, item.text, `text-anchor="middle" font-size="9" fill="${escapeXml(palette.muted)}"`);
+        // whole or shortened to its duration (`10s`) as it fits the gap, else left out: never run under the next bar
+        const label = [item.text, item.text.replace(/^back-off\s+/, '')].find((s) => [...s].length * 5.6 + 4 <= w);
+        if (label) text(a + w / 2, y + 7, label, `text-anchor="middle" font-size="9" fill="${escapeXml(palette.muted)}"`);
       } else {
         const colour = /failed/.test(item.cls) ? palette.bad : /complete|succeeded/.test(item.cls) ? palette.good : palette.muted;
         out.push(`<rect x="${num(a)}" y="${y + (row.kind === 'collapsed' ? 6 : 15)}" width="${num(Math.max(1, w))}" height="${row.kind === 'collapsed' ? 8 : 2}" fill="${escapeXml(colour)}" fill-opacity="0.5"/>`);
