@@ -188,6 +188,10 @@ describe('CronJob runs', () => {
       rows.map((r) => [r.kind, r.label]),
       runs.map((r) => ['run', r.job.name]),
     );
+    // a late run's tooltip says how late it was created; an on-time one says nothing of it
+    const late = runs.findIndex((r) => (r.lateness ?? 0) > 10);
+    assert.match(rows[late].title(), new RegExp(`created .*, ${Math.floor(runs[late].lateness ?? 0)}s after its scheduled time`));
+    assert.doesNotMatch(rows[0].title(), /after its scheduled time/);
   });
 
   it('counts every scheduled time by its fate, with the count the engine puts on skipped markers', () => {

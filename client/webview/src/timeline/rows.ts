@@ -13,7 +13,7 @@ import { backoffGaps, type BackoffGap } from './backoff';
 import { nodeStateAt } from './nodeState';
 import { barLabel, podTooltip, type BarLabel, type Tone } from './podText';
 import { rolloutSteps, type RolloutStep } from './rollout';
-import { collapseRuns, jobRuns, type JobRun } from './runs';
+import { collapseRuns, jobRuns, latenessClass, type JobRun } from './runs';
 import { shortenMiddle } from './shorten';
 
 export type BarItem =
@@ -201,11 +201,16 @@ function runLabel(run: JobRun, end: number): BarLabel {
   return { text: text + extra, tone };
 }
 
-function jobTitle(job: TimelineJob, when: (t: number) => string): string {
+/** `, 31s after its scheduled time` for a run created late (a second or more), else nothing. */
+function lateText(lateness: number | null): string {
+  return lateness !== null && lateness >= 1 ? `, ${formatDuration(lateness)} after its scheduled time` : '';
+}
+
+function jobTitle(job: TimelineJob, when: (t: number) => string, lateness: number | null = null): string {
   return [
     `job/${job.name}: ${job.result}${job.reason ? ` (${job.reason})` : ''}`,
     job.scheduledTime ? `scheduled ${job.scheduledTime}` : '',
-    `created ${when(job.createdAt)}`,
+    `created ${when(job.createdAt)}${lateText(lateness)}`,
     known(job.finishedAt) ? `finished ${when(job.finishedAt)}` : '',
     known(job.deletedAt) ? `deleted ${when(job.deletedAt)}` : '',
     job.message ?? '',
@@ -228,7 +233,7 @@ function runRow(run: JobRun, options: RowOptions, gaps: Map<string, BackoffGap[]
     key: `job:${job.name}`,
     kind: 'run',
     label: shortenMiddle(job.name, LABEL_CHARS - 4),
-    title: () => jobTitle(job, options.when),
+    title: () => jobTitle(job, options.when, run.lateness),
     badges: pods.length > 1 ? [{ text: `${pods.length}`, title: plural(pods.length, 'pod') }] : [],
     items,
     pod: lastPod,
@@ -254,7 +259,7 @@ function cronJobRows(timeline: Timeline, options: RowOptions): RowModel[] {
       key: key(item.like),
       kind: 'collapsed',
       label: `${n} more runs like this`,
-      title: () => `${n} more runs like job/${item.like.job.name}: ${runLabel(item.like, options.end).text}\njob/${first.name} … job/${last.name}\n${formatOffset(first.createdAt)} … ${formatOffset(last.createdAt)}`,
+      title: () => `${n} more runs like job/${item.like.job.name}: ${runLabel(item.like, options.end).text}${item.like.lateness !== null ? ` · ${latenessClass(item.like.lateness)}` : ''}\njob/${first.name} … job/${last.name}\n${formatOffset(first.createdAt)} … ${formatOffset(last.createdAt)}`,
       badges: [],
       items: item.runs.map((r) => ({ type: 'span', from: r.job.createdAt, to: r.job.finishedAt ?? r.job.deletedAt ?? options.end, cls: `run-tick result-${slug(r.job.result ?? 'Running')}` })),
       pods: item.runs.flatMap((r) => r.pods),
