@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as YAML from 'yaml';
 import { getCronJobs } from '../../server/src/core/engine/views/cronjob';
 import { getDaemonSets } from '../../server/src/core/engine/views/daemonset';
@@ -18,7 +18,8 @@ import { simulate as simulateInProcess } from '../../server/src/core/engine/simu
 import type { Timeline } from '../../server/src/protocol/timeline';
 import { formatOffset } from '../../client/webview/src/format';
 import { formatCpu, formatMemory } from '../../client/webview/src/panels/footprint';
-import { DIST, fixture, REPO_ROOT, startHarness, type Harness, type ThemeKind } from './harness';
+import { fixture, REPO_ROOT, type ThemeKind } from './harness';
+import { send as sendMessage, WebviewPages } from './webviewPages';
 
 interface PageWindow {
   __posted: { method: string; params: Record<string, unknown> }[];
@@ -33,7 +34,6 @@ interface PageDocument {
 }
 declare const document: PageDocument;
 
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const SHOTS = process.env.UI_SCREENSHOTS || path.join(os.tmpdir(), 'k8s-dryrun-ui-screenshots');
 const SOURCE = 'file:///home/dev/examples/pi-job-backoff.yaml';
 
@@ -46,9 +46,7 @@ interface Rendered {
   problemCount?: number;
 }
 
-let harness: Harness;
-let browser: BrowserContext;
-let browserDir: string;
+let pages: WebviewPages;
 const timelines = new Map<string, Timeline>();
 
 /** The Timeline the CLI computes for an example and its scenario (what the language server sends the panel). */
@@ -78,44 +76,21 @@ const JOB_SCENARIO = {
 };
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, 'webview.js')), 'dist/webview.js is missing: run `npm run build` first (npm run test:ui does)');
-  assert.ok(fs.existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}; install it with: bash .ci/install-code-server.sh (or set CHROMIUM_BIN)`);
   fs.mkdirSync(SHOTS, { recursive: true });
-  harness = await startHarness();
-  browserDir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-dryrun-ui-panels-'));
-  browser = await chromium.launchPersistentContext(browserDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  pages = await WebviewPages.launch('panels', { width: 1400, height: 900 });
 });
 
 after(async () => {
-  await browser?.close();
-  await harness?.close();
-  if (browserDir) fs.rmSync(browserDir, { recursive: true, force: true });
+  await pages?.close();
   console.log(`screenshots: ${SHOTS}`);
 });
 
-async function openView(theme: ThemeKind = 'vscode-dark', width = 1400): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width, height: 900 });
-  page.on('dialog', () => assert.fail('a dialog opened: a script from the data ran'));
-  page.on('pageerror', (e) => assert.fail(`script error in the webview: ${e.message}`));
-  await page.goto(harness.url(theme));
-  await page.waitForFunction(() => window.__posted.some((m) => m.method === 'ready'));
-  return page;
+function openView(theme: ThemeKind = 'vscode-dark', width = 1400): Promise<Page> {
+  return pages.open(theme, width);
 }
 
-async function send(page: Page, method: string, params: Record<string, unknown>, expectView?: string): Promise<Rendered> {
-  const before = await page.evaluate(() => window.__posted.length);
-  await page.evaluate((message) => window.postMessage(message, '*'), { method, params });
-  const handle = await page.waitForFunction(
-    ({ from, view }) => window.__posted.slice(from).find((m) => m.method === 'rendered' && (!view || m.params.view === view))?.params,
-    { from: before, view: expectView },
-  );
-  return (await handle.jsonValue()) as unknown as Rendered;
+function send(page: Page, method: string, params: Record<string, unknown>, expectView?: string): Promise<Rendered> {
+  return sendMessage<Rendered>(page, method, params, expectView);
 }
 
 function showTimeline(page: Page, timeline: Timeline, scenario: Record<string, unknown> | undefined = JOB_SCENARIO): Promise<Rendered> {

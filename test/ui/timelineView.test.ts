@@ -5,13 +5,13 @@
 // high-contrast themes (folder: $UI_SCREENSHOTS, default out/ui-screenshots).
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as YAML from 'yaml';
 import { simulate } from '../../server/src/core/engine';
-import { DIST, fixture, REPO_ROOT, startHarness, type Harness, type ThemeKind } from './harness';
+import { fixture, REPO_ROOT, type ThemeKind } from './harness';
+import { send as sendMessage, WebviewPages } from './webviewPages';
 
 // What the page's globals look like to the functions playwright runs there (this project has no DOM types).
 interface PageWindow {
@@ -37,7 +37,6 @@ declare function requestAnimationFrame(callback: () => void): number;
 declare function getComputedStyle(element: unknown, pseudo?: string): { backgroundColor: string; borderStyle: string };
 declare const document: PageDocument;
 
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const SHOTS = process.env.UI_SCREENSHOTS || path.join(REPO_ROOT, 'out', 'ui-screenshots');
 const SOURCE = 'file:///home/dev/manifests/jobs.yaml';
 
@@ -51,51 +50,26 @@ interface Rendered {
   documentVersion?: number;
 }
 
-let harness: Harness;
-let browser: BrowserContext;
-let browserDir: string;
+let pages: WebviewPages;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, 'webview.js')), 'dist/webview.js is missing: run `npm run build` first (npm run test:ui does)');
-  assert.ok(fs.existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}; install it with: bash .ci/install-code-server.sh (or set CHROMIUM_BIN)`);
   fs.mkdirSync(SHOTS, { recursive: true });
-  harness = await startHarness();
-  browserDir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-dryrun-ui-chromium-'));
-  browser = await chromium.launchPersistentContext(browserDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1100, height: 820 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  pages = await WebviewPages.launch('chromium', { width: 1100, height: 820 });
 });
 
 after(async () => {
-  await browser?.close();
-  await harness?.close();
-  if (browserDir) fs.rmSync(browserDir, { recursive: true, force: true });
+  await pages?.close();
   console.log(`screenshots: ${SHOTS}`);
 });
 
 /** A fresh page with the webview loaded; resolves when its script has posted `ready`. */
-async function openView(theme: ThemeKind = 'vscode-dark', width = 1100): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width, height: 820 });
-  page.on('dialog', () => assert.fail('a dialog opened: a script from the data ran'));
-  page.on('pageerror', (e) => assert.fail(`script error in the webview: ${e.message}`));
-  await page.goto(harness.url(theme));
-  await page.waitForFunction(() => window.__posted.some((m) => m.method === 'ready'));
-  return page;
+function openView(theme: ThemeKind = 'vscode-dark', width = 1100): Promise<Page> {
+  return pages.open(theme, width);
 }
 
 /** Sends a host message and returns the `rendered` report the webview posts for it. */
-async function send(page: Page, method: string, params: Record<string, unknown>, expectView?: string): Promise<Rendered> {
-  const before = await page.evaluate(() => window.__posted.length);
-  await page.evaluate((message) => window.postMessage(message, '*'), { method, params });
-  const handle = await page.waitForFunction(
-    ({ from, view }) => window.__posted.slice(from).find((m) => m.method === 'rendered' && (!view || m.params.view === view))?.params,
-    { from: before, view: expectView },
-  );
-  return (await handle.jsonValue()) as unknown as Rendered;
+function send(page: Page, method: string, params: Record<string, unknown>, expectView?: string): Promise<Rendered> {
+  return sendMessage<Rendered>(page, method, params, expectView);
 }
 
 async function showFixture(page: Page, name: string, documentVersion = 1): Promise<Rendered> {
@@ -599,7 +573,7 @@ describe('rollout preview chart', () => {
     assert.ok(result.ok);
     const timeline = result.timeline;
     assert.strictEqual(timeline.pods.length, 10_000);
-    const page = await browser.newPage();
+    const page = await pages.browser.newPage();
     await page.setViewportSize({ width: 1100, height: 820 });
     page.on('pageerror', (e) => assert.fail(`script error in the webview: ${e.message}`));
     // Before the page's scripts: count the frames the page draws, and the size of each state the webview saves.
@@ -635,7 +609,7 @@ describe('rollout preview chart', () => {
         },
       });
     });
-    await page.goto(harness.url('vscode-dark'));
+    await page.goto(pages.harness.url('vscode-dark'));
     await page.waitForFunction(() => window.__posted.some((m) => m.method === 'ready'));
     const figures: { total: number; chart: number; framesBefore: number; framesAtReport: number; steps: string }[] = [];
     for (let i = 0; i < 3; i++) {
