@@ -18,6 +18,8 @@ export interface FieldExplanation {
   readonly defaultValue?: string;
   readonly description?: string;
   readonly required: boolean;
+  /** Where the API server's validation for this kind narrows what the schema allows: what it checks, and where. */
+  readonly validation?: string;
 }
 
 export function explainField(apiVersion: string, kind: WorkloadKind, path: Path): FieldExplanation | undefined {
@@ -35,6 +37,38 @@ export function explainField(apiVersion: string, kind: WorkloadKind, path: Path)
     description: found.property.d,
     required: definition(found.definition)?.req?.includes(found.name) ?? false,
   };
+}
+
+/**
+ * The hover's card: explainField with what the API server's validation adds for this kind. The OpenAPI schema
+ * (and SetDefaults_PodSpec) describe restartPolicy for any pod; a Job's pods and a DaemonSet's are narrower.
+ * Completion keeps the schema's view (explainField).
+ */
+export function explainCard(apiVersion: string, kind: WorkloadKind, path: Path): FieldExplanation | undefined {
+  const field = explainField(apiVersion, kind, path);
+  if (!field) return undefined;
+  const where = path.filter((segment): segment is string => typeof segment === 'string').join('.');
+  if ((kind === 'Job' && where === 'spec.template.spec.restartPolicy') || (kind === 'CronJob' && where === 'spec.jobTemplate.spec.template.spec.restartPolicy')) {
+    return {
+      ...field,
+      enumValues: ['OnFailure', 'Never'],
+      defaultValue: undefined,
+      required: true,
+      validation:
+        'A Job\'s pods must set restartPolicy to OnFailure or Never: the pod default Always is rejected with "Required value: valid values: \"OnFailure\", \"Never\"" ' +
+        '(pkg/apis/batch/validation/validation.go validateJobSpec, the restartPolicy check).',
+    };
+  }
+  if (kind === 'DaemonSet' && where === 'spec.template.spec.restartPolicy') {
+    return {
+      ...field,
+      enumValues: ['Always'],
+      validation:
+        'A DaemonSet\'s pods run until they are deleted: any value but Always is rejected with "Unsupported value: ...: supported values: \"Always\"" ' +
+        '(pkg/apis/apps/validation/validation.go ValidateDaemonSetSpec).',
+    };
+  }
+  return field;
 }
 
 /** The fields that may stand in the mapping at `path` (the mapping itself, not a field in it). */

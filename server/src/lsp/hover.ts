@@ -1,7 +1,8 @@
 /** Hover: a `kubectl explain` card for the field under the cursor in a Job, CronJob or DaemonSet. */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentAt, explainField, isWorkloadKind, scheduleInsight, type FieldExplanation, type LintResult, type ManifestDocument } from '../core';
+import { documentAt, isWorkloadKind, scheduleInsight, type FieldExplanation, type LintResult, type ManifestDocument } from '../core';
+import { explainCard } from '../core/explain';
 import { scheduleMarkdown } from './scheduleHover';
 import type { Settings } from './settings';
 
@@ -22,7 +23,7 @@ export function provideHover(document: TextDocument, analysis: LintResult, posit
     const hover = scheduleHover(doc, settings);
     if (hover) return { ...hover, range: doc.sourceMap.locate(path).value };
   }
-  const explanation = explainField(doc.apiVersion ?? '', doc.kind, path);
+  const explanation = explainCard(doc.apiVersion ?? '', doc.kind, path);
   if (!explanation) return null;
   const located = doc.sourceMap.locate(path);
   return { contents: { kind: MarkupKind.Markdown, value: explanationMarkdown(explanation) }, range: located.key };
@@ -34,6 +35,7 @@ export function explanationMarkdown(field: FieldExplanation): string {
   if (field.defaultValue !== undefined) facts.push(`default \`${field.defaultValue}\``);
   const lines = [`**${field.name}** · ${facts.join(' · ')}`, '', `\`${field.title}\``];
   if (field.enumValues?.length) lines.push('', `Values: ${field.enumValues.map((v) => `\`${v}\``).join(', ')}`);
+  if (field.validation) lines.push('', `**API server:** ${escapeMarkdownHtml(field.validation)}`);
   if (field.description) lines.push('', escapeMarkdownHtml(field.description));
   return lines.join('\n');
 }

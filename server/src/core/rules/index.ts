@@ -2,6 +2,7 @@
 import { cronJobNeverRuns } from './cronjob-never-runs';
 import { cronJobOverlappingRuns } from './cronjob-overlapping-runs';
 import { cronJobSchedule } from './cronjob-schedule';
+import { cronJobDayFieldsOr, cronJobStepExceedsRange } from './cronjob-schedule-advice';
 import { adviceRules } from './advice';
 import { daemonSetRules } from './daemonset';
 import { jobCronJobRules } from './job-cronjob';
@@ -21,6 +22,8 @@ export const allRules: readonly Rule[] = [
   cronJobSchedule,
   cronJobNeverRuns,
   cronJobOverlappingRuns,
+  cronJobStepExceedsRange,
+  cronJobDayFieldsOr,
   daemonSetSelectorMismatch,
   daemonSetRestartPolicy,
   ...daemonSetRules,
