@@ -3,10 +3,11 @@
  * Exit codes (design §4.1): 0 no error findings, 1 error findings, 2 usage or I/O error.
  */
 import { allRules, DEFAULT_KUBERNETES_VERSION, isWorkloadKind, lint, parseKubernetesVersion, pipelineRules } from './core';
-import { parseArgs, USAGE, UsageError, type LintCommand, type SimulateCommand } from './cli/args';
+import { COMMAND_HELP, parseArgs, USAGE, UsageError, type LintCommand, type SimulateCommand } from './cli/args';
 import { runCron } from './cli/cron';
 import { runSimulate } from './cli/simulate';
-import { describeIoError, expandPaths, readTextFile } from './cli/files';
+import { describeIoError, expandPaths, readTextFile, STDIN, STDIN_NAME } from './cli/files';
+import { sourceComments } from './cli/sources';
 import { formatJson, formatSarif, formatText, type FileFindings } from './cli/formatters';
 
 declare const PACKAGE_VERSION: string | undefined;
@@ -23,7 +24,7 @@ function main(argv: readonly string[]): number | Promise<number> {
     return 2;
   }
   if (command.command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${command.topic === undefined ? USAGE : COMMAND_HELP[command.topic]}\n`);
     return 0;
   }
   if (command.command === 'version') {
@@ -50,20 +51,22 @@ function runLint(command: LintCommand): number {
     process.stderr.write(`k8s-dryrun: --disable: no rule named ${unknownRules.map((id) => `"${id}"`).join(', ')} (see the rule table in the README)\n`);
     return 2;
   }
-  const { files, errors } = expandPaths(command.paths);
+  // - is standard input (once, however often it is named), linted where it stands among the paths.
+  const { files, errors } = expandPaths(command.paths, { stdin: true });
   const results: FileFindings[] = [];
   let workloads = 0;
   for (const file of files) {
+    const name = file === STDIN ? STDIN_NAME : file;
     let text: string;
     try {
       text = readTextFile(file);
     } catch (error) {
-      errors.push(`${file}: ${describeIoError(error)}`);
+      errors.push(`${name}: ${describeIoError(error)}`);
       continue;
     }
     const result = lint(text, { kubernetesVersion, disabledRules: command.disabledRules });
     workloads += result.documentKinds.filter(isWorkloadKind).length;
-    results.push({ file, findings: result.findings });
+    results.push({ file: name, findings: result.findings, sourceOf: sourceComments(text) });
   }
   for (const error of errors) process.stderr.write(`k8s-dryrun: ${error}\n`);
 
@@ -97,7 +100,7 @@ async function runSimulateCommand(command: SimulateCommand): Promise<number> {
       return undefined;
     }
   };
-  const manifestText = read(command.file);
+  const manifestText = read(command.file === STDIN ? STDIN : command.file);
   const scenarioText = command.scenario === undefined ? undefined : read(command.scenario);
   if (manifestText === undefined || (command.scenario !== undefined && scenarioText === undefined)) return 2;
   const { stdout, stderr, exitCode } = runSimulate(command, { manifestText, scenarioText, now: new Date() });

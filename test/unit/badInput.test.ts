@@ -232,9 +232,9 @@ test('no time after 9999-12-31 is printed: RFC 3339 cannot write a five-digit ye
   const job = file('y9999-job.yaml', JOB(''));
   const scenarios: [string, number, RegExp][] = [
     // Printed `simulated from 9999-12-31T23:00:00Z to +010000-01-01T01:00Z` for a run that lasted that long.
-    ['startTime: 9999-12-31T23:00:00Z\nuntil: 2h\n', 2, /^k8s-dryrun: y9999\.scenario\.yaml: scenario: until: the run would end after 9999-12-31T23:59:59Z, the last time RFC 3339 \(and Kubernetes\) can write: at most 3599s from this startTime$/m],
-    ['startTime: 9999-12-31T23:00:00Z\n', 2, /^k8s-dryrun: y9999\.scenario\.yaml: scenario: until: needed with this startTime: without it a run may last up to 30d, past 9999-12-31T23:59:59Z, the last time RFC 3339 \(and Kubernetes\) can write; at most 3599s from this startTime$/m],
-    ['startTime: 9999-12-31T23:00:00-05:00\n', 2, new RegExp(`^k8s-dryrun: y9999\\.scenario\\.yaml: scenario: startTime: must be from ${range}, got "9999-12-31T23:00:00-05:00"$`, 'm')],
+    ['startTime: 9999-12-31T23:00:00Z\nuntil: 2h\n', 2, /^k8s-dryrun: y9999\.scenario\.yaml:2:8: until: the run would end after 9999-12-31T23:59:59Z, the last time RFC 3339 \(and Kubernetes\) can write: at most 3599s from this startTime$/m],
+    ['startTime: 9999-12-31T23:00:00Z\n', 2, /^k8s-dryrun: y9999\.scenario\.yaml:1:1: until: needed with this startTime: without it a run may last up to 30d, past 9999-12-31T23:59:59Z, the last time RFC 3339 \(and Kubernetes\) can write; at most 3599s from this startTime$/m],
+    ['startTime: 9999-12-31T23:00:00-05:00\n', 2, new RegExp(`^k8s-dryrun: y9999\\.scenario\\.yaml:1:12: startTime: must be from ${range}, got "9999-12-31T23:00:00-05:00"$`, 'm')],
     ['startTime: 9999-12-31T23:00:00Z\nuntil: 3599s\n', 0, /^Job\/j: simulated from 9999-12-31T23:00:00Z to 9999-12-31T23:00:31Z$/m],
     ['startTime: 9999-12-01T00:00:00Z\n', 0, /^Job\/j: simulated from 9999-12-01T00:00:00Z to 9999-12-01T00:00:31Z$/m],
   ];

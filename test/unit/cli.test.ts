@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** dist/cli.js with `input` piped to its standard input. */
+function piped(input: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: REPO_ROOT, encoding: 'utf8', input });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -82,15 +90,161 @@ test('an unreadable path is a message on stderr, the other files are still linte
 
 test('usage errors exit 2 with the usage text', () => {
   for (const args of [[], ['frobnicate'], ['lint'], ['lint', '--format', 'xml', JOB], ['lint', '--kube-version', 'latest', JOB]]) {
-    const { status, stderr, stdout } = cli(...args);
-    if (args.length === 0) {
-      assert.equal(status, 0);
-      assert.match(stdout, /Usage:/);
-      continue;
-    }
+    const { status, stderr } = cli(...args);
     assert.equal(status, 2, args.join(' '));
     assert.match(stderr, /^k8s-dryrun: /);
   }
+});
+
+test('no arguments: the usage on stderr, nothing on stdout, exit 2; --help: the usage on stdout, exit 0', () => {
+  const none = cli();
+  assert.equal(none.status, 2);
+  assert.equal(none.stdout, '');
+  assert.match(none.stderr, /^k8s-dryrun: no command given\n\nUsage:\n {2}k8s-dryrun lint /);
+  for (const flag of ['--help', '-h', 'help']) {
+    const help = cli(flag);
+    assert.equal(help.status, 0, flag);
+    assert.equal(help.stderr, '', flag);
+    assert.match(help.stdout, /^Usage:\n {2}k8s-dryrun lint .*\n {2}k8s-dryrun cron .*\n {2}k8s-dryrun simulate /, flag);
+  }
+});
+
+test('lint --help, cron --help and simulate --help each describe their own command', () => {
+  const usage: Record<string, RegExp> = {
+    lint: /^Usage: k8s-dryrun lint \[--format text\|json\|sarif\] \[--kube-version 1\.37\] \[--disable rule-id\]\.\.\. <file\|dir\|->\.\.\.\n/,
+    cron: /^Usage: k8s-dryrun cron "<schedule>" \[--time-zone <IANA>\] \[--from <RFC3339>\] \[--count N\] \[--format text\|json\]\n/,
+    simulate: /^Usage: k8s-dryrun simulate <file\|-> \[--document N \| --name NAME\] \[--scenario <scenario\.yaml>\]\n/,
+  };
+  const options: Record<string, string[]> = {
+    lint: ['--format', '--kube-version', '--disable', 'helm template . | k8s-dryrun lint -', '<stdin>', '# Source: path'],
+    cron: ['--time-zone', '--from', '--count', '--format'],
+    simulate: ['--document N', 'counted from 0', '--name', '--scenario', '--format', '--kube-version', '--at'],
+  };
+  const texts = new Set<string>();
+  for (const command of ['lint', 'cron', 'simulate']) {
+    for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
+      const { status, stdout, stderr } = cli(...args);
+      assert.equal(status, 0, args.join(' '));
+      assert.equal(stderr, '', args.join(' '));
+      assert.match(stdout, usage[command], args.join(' '));
+      for (const option of options[command]) assert.ok(stdout.includes(option), `${args.join(' ')}: ${option}`);
+      assert.match(stdout, /\nExit codes: 0 .*, 1 .*, 2 usage/, args.join(' '));
+      // Not the overview, which sums up each command.
+      assert.doesNotMatch(stdout, /^lint {6}checks/m, args.join(' '));
+      texts.add(stdout);
+    }
+  }
+  assert.equal(texts.size, 3);
+  // simulate's help sums up the scenario format and says where the rest is.
+  const simulate = cli('simulate', '--help').stdout;
+  for (const field of ['startTime:', 'until:', 'pods:', 'default:', 'outcomes:', 'failureRate:', 'nodes:', 'events:', 'seed:', 'docs/contracts.md', 'examples/']) {
+    assert.ok(simulate.includes(field), field);
+  }
+  assert.equal(cli('help', 'frobnicate').status, 2);
+});
+
+test('lint - reads standard input: findings name <stdin> and, after a # Source: comment, the template', () => {
+  const job = readFileSync(resolve(REPO_ROOT, JOB), 'utf8');
+  const cronJob = readFileSync(resolve(REPO_ROOT, 'test/fixtures/cli/cron-v1beta1.yaml'), 'utf8');
+  // As `helm template .` prints: each document after `---` and a `# Source:` comment.
+  const helm = `---\n# Source: chart/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n---\n# Source: chart/templates/job.yaml\n${job}`;
+  const offset = helm.split('\n').length - job.split('\n').length;
+  const text = piped(helm, 'lint', '-');
+  assert.equal(text.status, 1, text.stderr);
+  assert.equal(
+    text.stdout,
+    `<stdin>:${12 + offset}:22 (chart/templates/job.yaml): error spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never" [job-restart-policy]\n`,
+  );
+  assert.equal(text.stderr, 'checked 1 file(s), 1 Job/CronJob/DaemonSet document(s): 1 error(s), 0 warning(s)\n');
+  const json = JSON.parse(piped(helm, 'lint', '--format', 'json', '-').stdout);
+  assert.equal(json.findings.length, 1);
+  assert.equal(json.findings[0].file, '<stdin>');
+  assert.equal(json.findings[0].source, 'chart/templates/job.yaml');
+  assert.equal(json.findings[0].document, 1);
+  assert.deepEqual(Object.keys(json.findings[0]), ['file', 'source', 'document', 'kind', 'name', 'ruleId', 'severity', 'fieldPath', 'message', 'range']);
+
+  // As `kustomize build` prints: no comments, so no source; a document without one after one with it has none.
+  const kustomize = `${job}---\n${cronJob}`;
+  const plain = piped(kustomize, 'lint', '--format', 'json', '--kube-version', '1.25', '-');
+  const findings = JSON.parse(plain.stdout).findings as { file: string; source?: string; document: number }[];
+  assert.deepEqual(findings.map((f) => [f.file, f.document, 'source' in f]), [['<stdin>', 0, false], ['<stdin>', 1, false]]);
+  assert.match(piped(kustomize, 'lint', '-').stdout, /^<stdin>:12:22: error spec\.template\.spec\.restartPolicy/);
+  const mixed = piped(`# Source: a/job.yaml\n${job}---\n${cronJob}`, 'lint', '--format', 'json', '--kube-version', '1.25', '-');
+  assert.deepEqual((JSON.parse(mixed.stdout).findings as { source?: string }[]).map((f) => f.source), ['a/job.yaml', undefined]);
+
+  // - among files, named twice: read once, in its place.
+  const both = piped(job, 'lint', '-', JOB, '-');
+  assert.deepEqual(both.stdout.split('\n').filter(Boolean).map((line) => line.split(':')[0]), ['<stdin>', JOB]);
+  // Empty input: nothing to check, exit 0.
+  assert.equal(piped('', 'lint', '-').status, 0);
+});
+
+test('simulate - reads the manifest from standard input', () => {
+  const paral = readFileSync(resolve(REPO_ROOT, 'examples/paral-job.yaml'), 'utf8');
+  const fromFile = cli('simulate', 'examples/paral-job.yaml', '--scenario', 'examples/paral-job.scenario.yaml');
+  const fromStdin = piped(paral, 'simulate', '-', '--scenario', 'examples/paral-job.scenario.yaml');
+  assert.equal(fromStdin.status, 0, fromStdin.stderr);
+  assert.equal(fromStdin.stdout, fromFile.stdout);
+  const invalid = piped(readFileSync(resolve(REPO_ROOT, 'examples/pi-job.yaml'), 'utf8'), 'simulate', '-');
+  assert.equal(invalid.status, 1);
+  assert.match(invalid.stderr, /^k8s-dryrun: <stdin>:\d+:\d+: spec\.template\.spec\.restartPolicy: Required value/m);
+});
+
+test('simulate errors are file:line:col: message, at the field, with no object: or scenario: in front', () => {
+  // At restartPolicy's value, `Always`, as lint places it.
+  const invalid = cli('simulate', 'examples/pi-job.yaml');
+  assert.equal(invalid.status, 1);
+  const pi = readFileSync(resolve(REPO_ROOT, 'examples/pi-job.yaml'), 'utf8').split('\n');
+  const line = pi.findIndex((l) => /^ {6}restartPolicy: Always/.test(l)) + 1;
+  assert.match(invalid.stderr, new RegExp(`^k8s-dryrun: examples/pi-job\\.yaml:${line}:22: spec\\.template\\.spec\\.restartPolicy: Required value: valid values: "OnFailure", "Never"$`, 'm'));
+  assert.doesNotMatch(invalid.stderr, /^k8s-dryrun: .*(object|scenario):/m);
+
+  const dir = mkdtempSync(join(tmpdir(), 'k8s-dryrun-cli-'));
+  const scenario = join(dir, 'bad.scenario.yaml');
+  writeFileSync(scenario, 'startTime: 2026-01-01T00:00:00Z\nuntil: soon\npods:\n  failureRate: 2\n');
+  const bad = cli('simulate', 'examples/paral-job.yaml', '--scenario', scenario);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, new RegExp(`^k8s-dryrun: ${scenario.replace(/[.\\]/g, '\\$&')}:2:8: until: must be a duration`, 'm'));
+  assert.match(bad.stderr, /:4:16: pods\.failureRate: /);
+  assert.doesNotMatch(bad.stderr, /^k8s-dryrun: .*(object|scenario):/m);
+});
+
+test('simulate --document counts from 0, and its messages say so', () => {
+  // A Service (document 0), then the Job (document 1).
+  const dir = mkdtempSync(join(tmpdir(), 'k8s-dryrun-cli-'));
+  const file = join(dir, 'two.yaml');
+  writeFileSync(file, `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n---\n${readFileSync(resolve(REPO_ROOT, 'examples/paral-job.yaml'), 'utf8')}`);
+  const job = cli('simulate', file, '--document', '1');
+  assert.equal(job.status, 0, job.stderr);
+  assert.match(job.stdout, /^Job\//);
+  const service = cli('simulate', file, '--document', '0');
+  assert.equal(service.status, 2);
+  assert.match(service.stderr, /: document 0 \(counted from 0\) is a Service, not a Job, CronJob or DaemonSet\n$/);
+  const missing = cli('simulate', file, '--document', '2');
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /: there is no document 2 \(counted from 0\): the file has 2, numbered 0 to 1\n$/);
+  assert.match(cli('simulate', 'examples/paral-job.yaml', '--document', '3').stderr, /the file has one, document 0\n$/);
+});
+
+test("simulate: the CronJob controller's words stay, followed by a plain explanation", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k8s-dryrun-cli-'));
+  const never = join(dir, 'never.yaml');
+  writeFileSync(
+    never,
+    'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: never\nspec:\n  schedule: "59 23 31 2 *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n' +
+      '          containers:\n          - name: c\n            image: busybox\n          restartPolicy: OnFailure\nstatus:\n  lastScheduleTime: 2025-01-01T00:00:00Z\n',
+  );
+  const scenario = join(dir, 's.yaml');
+  writeFileSync(scenario, 'startTime: 2026-01-01T00:00:00Z\nuntil: 5m\n');
+  const text = cli('simulate', never, '--scenario', scenario).stdout;
+  assert.match(text, /InvalidSchedule: invalid schedule: 59 23 31 2 \* : time difference between two schedules is less than 1 second — the schedule names no time that ever comes/);
+  const outage = cli('simulate', 'examples/hello-cronjob-v1.yaml', '--scenario', 'examples/hello-cronjob-starting-deadline.outage.scenario.yaml').stdout;
+  assert.match(outage, /TooManyMissedTimes: too many missed start times\. Set or decrease \.spec\.startingDeadlineSeconds or check clock skew — more than 100 scheduled runs passed without a Job/);
+  // JSON is the controller's event as it is.
+  const json = cli('simulate', 'examples/hello-cronjob-v1.yaml', '--scenario', 'examples/hello-cronjob-starting-deadline.outage.scenario.yaml', '--format', 'json').stdout;
+  const events = (JSON.parse(json).events as { reason: string; message: string }[]).filter((e) => e.reason === 'TooManyMissedTimes');
+  assert.equal(events.length, 1);
+  assert.doesNotMatch(events[0].message, /—/);
 });
 
 test('cron --format json follows the contract and lists runs from --from', () => {

@@ -5,9 +5,9 @@ import { parseDuration, parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  k8s-dryrun lint [--format text|json|sarif] [--kube-version 1.37] [--disable rule-id]... <file|dir>...
+  k8s-dryrun lint [--format text|json|sarif] [--kube-version 1.37] [--disable rule-id]... <file|dir|->...
   k8s-dryrun cron "<schedule>" [--time-zone <IANA>] [--from <RFC3339>] [--count N] [--format text|json]
-  k8s-dryrun simulate <file> [--document N | --name NAME] [--scenario <scenario.yaml>] [--format text|json] [--kube-version 1.37] [--at <duration>]
+  k8s-dryrun simulate <file|-> [--document N | --name NAME] [--scenario <scenario.yaml>] [--format text|json] [--kube-version 1.37] [--at <duration>]
 
 lint      checks Kubernetes Job, CronJob and DaemonSet manifests with the API server's rules;
           directories are searched for *.yaml and *.yml files.
@@ -16,7 +16,81 @@ cron      checks a CronJob schedule as Kubernetes parses it and lists its next r
 simulate  replays what the Job, CronJob or DaemonSet controller would do with an object:
           a chart of its pods and the final kubectl get tables (--at 5m: the tables 5 minutes
           into the run), or the timeline as JSON.
-Exit codes: 0 ok, 1 error findings or an invalid schedule, 2 usage or I/O error.`;
+Exit codes: 0 ok, 1 error findings or an invalid schedule, 2 usage or I/O error.
+A file argument of - reads standard input (helm template . | k8s-dryrun lint -).
+k8s-dryrun <command> --help describes one command.`;
+
+/** `k8s-dryrun <command> --help`: what one command does, its options and exit codes. */
+export const COMMAND_HELP = {
+  lint: `Usage: k8s-dryrun lint [--format text|json|sarif] [--kube-version 1.37] [--disable rule-id]... <file|dir|->...
+
+Checks Kubernetes Job, CronJob and DaemonSet manifests with the API server's rules (what
+kubectl apply would reject) and the project's advice. Directories are searched for *.yaml
+and *.yml files; - reads standard input, so rendered manifests can be piped in:
+  helm template . | k8s-dryrun lint -
+  kustomize build | k8s-dryrun lint -
+Findings from standard input name the file <stdin>; where a "# Source: path" comment
+precedes a document (as helm template prints), they also name that path.
+
+Options:
+  --format text|json|sarif  text (default): file:line:col: severity fieldPath: message [rule-id];
+                            json: { "findings": [...] } (docs/contracts.md); sarif: SARIF 2.1.0
+  --kube-version 1.37       the Kubernetes version whose API server rules apply
+  --disable rule-id[,...]   skip these rules (repeatable; the rule table is in the README)
+  -h, --help                this text
+
+Exit codes: 0 no error findings, 1 error findings, 2 usage or I/O error (other files are still checked).`,
+  cron: `Usage: k8s-dryrun cron "<schedule>" [--time-zone <IANA>] [--from <RFC3339>] [--count N] [--format text|json]
+
+Checks a CronJob schedule as Kubernetes parses it, describes it and lists its next runs.
+
+Options:
+  --time-zone <IANA>   the CronJob's spec.timeZone, e.g. Europe/Berlin (default: UTC)
+  --from <RFC3339>     list runs after this time, e.g. 2026-01-01T00:00:00Z (default: now)
+  --count N            how many runs to list, 1 to 1000 (default: 5)
+  --format text|json   json: { schedule, timeZone, valid, error?, description, next } (docs/contracts.md)
+  -h, --help           this text
+
+Exit codes: 0 a valid schedule, 1 an invalid schedule or time zone, 2 usage error.`,
+  simulate: `Usage: k8s-dryrun simulate <file|-> [--document N | --name NAME] [--scenario <scenario.yaml>]
+                           [--format text|json] [--kube-version 1.37] [--at <duration>]
+
+Replays what the Job, CronJob or DaemonSet controller would do with one object: a chart of
+its pods and the final kubectl get tables, or the whole timeline as JSON. - reads the
+manifest from standard input.
+
+Options:
+  --document N          the document to simulate, counted from 0 (default: the first
+                        Job, CronJob or DaemonSet)
+  --name NAME           the Job, CronJob or DaemonSet with this metadata.name
+  --scenario <file>     what happens during the run (below); default: every pod runs 30s and succeeds
+  --format text|json    json: the timeline (docs/contracts.md)
+  --kube-version 1.37   the Kubernetes version whose controllers and API server apply
+  --at <duration>       the kubectl tables at this time into the run, e.g. 5m (text only)
+  -h, --help            this text
+
+Scenario file (YAML, one document; all fields optional):
+  startTime: 2026-01-01T00:00:00Z    wall clock at the start (schedules and time zones need it)
+  until: 2h                          how long to run; the run also stops when the object is finished
+  pods:
+    default: { startupSeconds: 0, runSeconds: 30, exitCode: 0, readySeconds: 0 }
+    outcomes:                        matched in order, by creation order or by index + attempt
+      - { pod: 1, runSeconds: 10, exitCode: 1 }
+      - { index: 2, attempt: 1, exitCode: 42 }
+      - { job: 3, pod: 1, runSeconds: 120 }
+    failureRate: 0                   extra random failures (0..1), drawn from seed
+  nodes: 3                           a count, or a list of { name, labels, taints, unschedulable, ready }
+  events:                            at: a duration into the run, then one of
+      - { at: 5m, addNode: { name: node-9 } }   removeNode, setImage, deletePod,
+      - { at: 15m, setImage: "fluent/fluentd:v1.4" }   suspend, rollback, controllerDown
+  seed: 42                           for generated names and random failures
+The full format is in docs/contracts.md; examples/*.scenario.yaml are ready to run, e.g.
+  k8s-dryrun simulate examples/paral-job.yaml --scenario examples/paral-job.scenario.yaml
+
+Exit codes: 0 simulated, 1 the API server would reject the object, 2 usage, I/O or scenario error.`,
+} as const;
+
+export type HelpTopic = keyof typeof COMMAND_HELP;
 
 export interface LintCommand {
   readonly command: 'lint';
@@ -48,14 +122,27 @@ export interface SimulateCommand {
   readonly atMs?: number;
 }
 
-export type Command = LintCommand | CronCommand | SimulateCommand | { readonly command: 'help' } | { readonly command: 'version' };
+export type Command =
+  | LintCommand
+  | CronCommand
+  | SimulateCommand
+  /** topic: the command whose help was asked for (`lint --help`); none for `k8s-dryrun --help`. */
+  | { readonly command: 'help'; readonly topic?: HelpTopic }
+  | { readonly command: 'version' };
 
 /** The most runs `cron --count` lists. */
 const MAX_COUNT = 1000;
 
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === undefined) throw new UsageError('no command given');
+  if (command === '--help' || command === '-h') return { command: 'help' };
+  if (command === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) return { command: 'help' };
+    if (topic in COMMAND_HELP) return { command: 'help', topic: topic as HelpTopic };
+    throw new UsageError(`no help for "${topic}": the commands are lint, cron and simulate`);
+  }
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (command === 'lint') return parseLint(rest);
   if (command === 'cron') return parseCron(rest);
@@ -67,7 +154,7 @@ const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 
 function parseLint(args: readonly string[]): Command {
   const { values, positionals } = flags(args, { ...HELP, format: { type: 'string' }, 'kube-version': { type: 'string' }, disable: { type: 'string', multiple: true } });
-  if (values.help) return { command: 'help' };
+  if (values.help) return { command: 'help', topic: 'lint' };
   const format = oneOf('--format', values.format ?? 'text', ['text', 'json', 'sarif'] as const);
   if (positionals.length === 0) throw new UsageError('lint needs at least one file or directory');
   const disabledRules = (values.disable ?? []).flatMap((list) => list.split(',').map((id) => id.trim()).filter(Boolean));
@@ -76,7 +163,7 @@ function parseLint(args: readonly string[]): Command {
 
 function parseCron(args: readonly string[]): Command {
   const { values, positionals } = flags(args, { ...HELP, 'time-zone': { type: 'string' }, from: { type: 'string' }, count: { type: 'string' }, format: { type: 'string' } });
-  if (values.help) return { command: 'help' };
+  if (values.help) return { command: 'help', topic: 'cron' };
   let from: number | undefined;
   if (values.from !== undefined) {
     // RFC 3339: a date, a time and an explicit offset or Z; the seconds may be left out here.
@@ -105,7 +192,7 @@ function parseSimulate(args: readonly string[]): Command {
     'kube-version': { type: 'string' },
     at: { type: 'string' },
   });
-  if (values.help) return { command: 'help' };
+  if (values.help) return { command: 'help', topic: 'simulate' };
   const format = oneOf('--format', values.format ?? 'text', ['text', 'json'] as const);
   let atMs: number | undefined;
   if (values.at !== undefined) {
@@ -117,7 +204,7 @@ function parseSimulate(args: readonly string[]): Command {
   if (values.document !== undefined && !/^\d+$/.test(values.document)) {
     throw new UsageError(`--document must be a document number counted from 0, not "${values.document}"`);
   }
-  if (positionals.length !== 1) throw new UsageError('simulate needs exactly one manifest file');
+  if (positionals.length !== 1) throw new UsageError('simulate needs exactly one manifest file (- reads standard input)');
   if (values.document !== undefined && values.name !== undefined) throw new UsageError('use --document or --name, not both');
   return {
     command: 'simulate',

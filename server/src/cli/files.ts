@@ -10,10 +10,19 @@ export interface Expanded {
   readonly errors: string[];
 }
 
-export function expandPaths(paths: readonly string[]): Expanded {
+/** The path argument that means standard input, and the name findings from it carry. */
+export const STDIN = '-';
+export const STDIN_NAME = '<stdin>';
+
+/** options.stdin: `-` stands for standard input (kept as `-` in files, once); readTextFile reads it. */
+export function expandPaths(paths: readonly string[], options: { readonly stdin?: boolean } = {}): Expanded {
   const files: string[] = [];
   const errors: string[] = [];
   const visit = (path: string, explicit: boolean): void => {
+    if (options.stdin && explicit && path === STDIN) {
+      if (!files.includes(STDIN)) files.push(STDIN);
+      return;
+    }
     let isDirectory: boolean;
     try {
       isDirectory = statSync(path).isDirectory();
@@ -46,11 +55,12 @@ export function expandPaths(paths: readonly string[]): Expanded {
 
 /**
  * A file's text: UTF-8, or UTF-16 when it starts with a byte order mark (as Windows editors save it); the
- * mark itself is dropped. Throws (with a message for describeIoError) when the file cannot be read or holds
+ * mark itself is dropped. STDIN (`-`) reads standard input. Throws (with a message for describeIoError) when the file cannot be read or holds
  * NUL bytes, which no text file has: a binary file, or UTF-16 without a mark. YAML would find nothing in them.
  */
 export function readTextFile(path: string): string {
-  const bytes = readFileSync(path);
+  // File descriptor 0: standard input, read to its end (a pipe or a redirected file).
+  const bytes = path === STDIN ? readFileSync(0) : readFileSync(path);
   const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   const text = new TextDecoder(encoding).decode(bytes);
   if (text.includes('\0')) throw new Error('not a text file: it contains NUL bytes (save it as UTF-8, or as UTF-16 with a byte order mark)');

@@ -4,16 +4,22 @@ import type { Finding } from '../core';
 export interface FileFindings {
   readonly file: string;
   readonly findings: readonly Finding[];
+  /** The `# Source:` path of a finding's document (helm template output), if it has one. */
+  readonly sourceOf?: (finding: Finding) => string | undefined;
 }
 
-/** `file:line:col: severity fieldPath: message [rule-id]`, 1-based like compilers print. */
+/**
+ * `file:line:col: severity fieldPath: message [rule-id]`, 1-based like compilers print; with a `# Source:`
+ * path, `file:line:col (source): ...`.
+ */
 export function formatText(results: readonly FileFindings[]): string {
   const lines: string[] = [];
-  for (const { file, findings } of results) {
+  for (const { file, findings, sourceOf } of results) {
     // By position, as compilers print; the JSON output keeps the API server's order.
     const byPosition = [...findings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     for (const f of byPosition) {
-      const where = `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      const source = sourceOf?.(f);
+      const where = `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}${source !== undefined ? ` (${source})` : ''}`;
       const what = f.fieldPath ? `${f.fieldPath}: ${f.message}` : f.message;
       lines.push(`${where}: ${f.severity} ${what} [${f.ruleId}]`);
     }
@@ -22,18 +28,23 @@ export function formatText(results: readonly FileFindings[]): string {
 }
 
 export function formatJson(results: readonly FileFindings[]): string {
-  const findings = results.flatMap(({ file, findings }) =>
-    findings.map((f) => ({
-      file,
-      document: f.document,
-      kind: f.kind ?? null,
-      name: f.name ?? null,
-      ruleId: f.ruleId,
-      severity: f.severity,
-      fieldPath: f.fieldPath,
-      message: f.message,
-      range: f.range,
-    })),
+  const findings = results.flatMap(({ file, findings, sourceOf }) =>
+    findings.map((f) => {
+      const source = sourceOf?.(f);
+      return {
+        file,
+        // Additive (design §4.1): only where the document has a `# Source:` comment.
+        ...(source !== undefined ? { source } : {}),
+        document: f.document,
+        kind: f.kind ?? null,
+        name: f.name ?? null,
+        ruleId: f.ruleId,
+        severity: f.severity,
+        fieldPath: f.fieldPath,
+        message: f.message,
+        range: f.range,
+      };
+    }),
   );
   return `${JSON.stringify({ findings }, null, 2)}\n`;
 }

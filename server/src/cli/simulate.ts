@@ -5,6 +5,7 @@
  */
 import {
   formatDuration,
+  formatProblem,
   formatSimulationProblem,
   getCronJobs,
   getDaemonSets,
@@ -13,15 +14,22 @@ import {
   rolloutStatusLines,
   humanDuration,
   isWorkloadKind,
+  locateScenarioProblem,
   parseManifests,
+  parsePath,
+  rangeFor,
   readScenarioText,
   renderGantt,
   simulate,
   startTimeFromClock,
   type ManifestDocument,
+  type Range,
+  type SimulationProblem,
   type Timeline,
+  type TimelineEvent,
 } from '../core';
 import type { SimulateCommand } from './args';
+import { STDIN, STDIN_NAME } from './files';
 import { jsonChunks } from './jsonChunks';
 
 export interface SimulateInput {
@@ -55,22 +63,22 @@ export const EXTRA_TABLES: Partial<Record<string, readonly TableRenderer[]>> = {
 };
 
 export function runSimulate(command: SimulateCommand, input: SimulateInput): CommandOutput {
+  const file = command.file === STDIN ? STDIN_NAME : command.file;
   const parsed = parseManifests(input.manifestText);
   const picked = pickDocument(parsed.documents, command);
-  if ('error' in picked) return { stdout: '', stderr: `k8s-dryrun: ${command.file}: ${picked.error}\n`, exitCode: 2 };
+  if ('error' in picked) return { stdout: '', stderr: `k8s-dryrun: ${file}: ${picked.error}\n`, exitCode: 2 };
   const doc = picked.doc;
   if (doc.syntaxProblems.length > 0) {
-    const { line, character } = doc.syntaxProblems[0].range.start;
-    return { stdout: '', stderr: `k8s-dryrun: ${command.file}:${line + 1}:${character + 1}: ${doc.syntaxProblems[0].message}\n`, exitCode: 1 };
+    return { stdout: '', stderr: located(file, doc.syntaxProblems[0].range, doc.syntaxProblems[0].message), exitCode: 1 };
   }
   const scenario = input.scenarioText === undefined ? undefined : parseScenarioText(input.scenarioText);
-  if (scenario !== undefined && 'error' in scenario) return { stdout: '', stderr: `k8s-dryrun: ${command.scenario}${scenario.error}\n`, exitCode: 2 };
+  const scenarioFile = command.scenario === STDIN ? STDIN_NAME : (command.scenario ?? 'scenario');
+  if (scenario !== undefined && 'error' in scenario) return { stdout: '', stderr: located(scenarioFile, scenario.error.range, scenario.error.message), exitCode: 2 };
   const result = simulate(doc.value, scenario?.value, { kubernetesVersion: command.kubeVersion, defaultStartTime: startTimeFromClock(input.now) });
   const warnings = result.warnings.map((w) => `warning: ${formatSimulationProblem(w)}\n`).join('');
   if (!result.ok) {
     const objectInvalid = result.errors.every((e) => e.source === 'object');
-    const where = (source: string): string => (source === 'scenario' ? (command.scenario ?? 'scenario') : command.file);
-    const errors = result.errors.map((e) => `k8s-dryrun: ${where(e.source)}: ${formatSimulationProblem(e)}\n`).join('');
+    const errors = result.errors.map((e) => problemLine(e, file, doc, scenarioFile, scenario?.document)).join('');
     return { stdout: '', stderr: warnings + errors, exitCode: objectInvalid ? 1 : 2 };
   }
   const timeline = result.timeline;
@@ -78,12 +86,30 @@ export function runSimulate(command: SimulateCommand, input: SimulateInput): Com
   return { stdout: renderText(timeline, command.atMs), stderr: warnings, exitCode: 0 };
 }
 
-/** A scenario file's one YAML document (readScenarioText); the error follows the file name (`:line:col: message`). */
-function parseScenarioText(text: string): { value: unknown } | { error: string } {
+/** `k8s-dryrun: file:line:col: message`, 1-based, as the CLI prints every problem it can place. */
+function located(file: string, range: Range, message: string): string {
+  return `k8s-dryrun: ${file}:${range.start.line + 1}:${range.start.character + 1}: ${message}\n`;
+}
+
+/**
+ * An error of the simulation at its field, as lint prints one: the object's in the manifest (its field path,
+ * or the nearest field the document has), the scenario's in the scenario file; without an `object:` or
+ * `scenario:` in front, the file says which. The engine's own errors have no place in either file.
+ */
+function problemLine(problem: SimulationProblem, file: string, doc: ManifestDocument, scenarioFile: string, scenarioDoc: ManifestDocument | undefined): string {
+  if (problem.source === 'object') return located(file, rangeFor(doc, parsePath(problem.path), 'value'), formatProblem(problem));
+  if (problem.source === 'scenario') {
+    const { message, range } = locateScenarioProblem(scenarioDoc, problem);
+    return located(scenarioFile, range, message);
+  }
+  return `k8s-dryrun: ${file}: ${formatSimulationProblem(problem)}\n`;
+}
+
+/** A scenario file's one YAML document (readScenarioText), kept to locate what parseScenario finds in it; or its first YAML problem. */
+function parseScenarioText(text: string): { value: unknown; document: ManifestDocument | undefined } | { error: { message: string; range: Range } } {
   const read = readScenarioText(text);
-  if (read.problems.length === 0) return { value: read.value };
-  const { message, range } = read.problems[0];
-  return { error: `:${range.start.line + 1}:${range.start.character + 1}: ${message}` };
+  if (read.problems.length === 0) return { value: read.value, document: read.document };
+  return { error: read.problems[0] };
 }
 
 /** `JSON.stringify(timeline, null, 2)` and a newline, in chunks: a long run's Timeline is longer than V8's longest string. */
@@ -101,8 +127,15 @@ function elide(lines: string[]): string[] {
 function pickDocument(documents: readonly ManifestDocument[], command: SimulateCommand): { doc: ManifestDocument } | { error: string } {
   if (command.document !== undefined) {
     const doc = documents[command.document];
-    if (!doc) return { error: `there is no document ${command.document} (the file has ${documents.length}, counted from 0)` };
-    return isWorkloadKind(doc.kind) ? { doc } : { error: `document ${command.document} is a ${doc.kind ?? 'document without a kind'}, not a Job, CronJob or DaemonSet` };
+    // --document counts from 0 (design §4.1), as lint's JSON "document" does; every message here does too.
+    if (!doc) {
+      const has =
+        documents.length === 0 ? 'the file has no documents' : documents.length === 1 ? 'the file has one, document 0' : `the file has ${documents.length}, numbered 0 to ${documents.length - 1}`;
+      return { error: `there is no document ${command.document} (counted from 0): ${has}` };
+    }
+    return isWorkloadKind(doc.kind)
+      ? { doc }
+      : { error: `document ${command.document} (counted from 0) is a ${doc.kind ?? 'document without a kind'}, not a Job, CronJob or DaemonSet` };
   }
   const workloads = documents.filter((d) => isWorkloadKind(d.kind));
   if (command.name !== undefined) {
@@ -125,7 +158,7 @@ function renderText(timeline: Timeline, atMs?: number): string {
     .map((c) => [c.at, `${c.kind} ${c.object} ${c.type}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`]);
   // Scenario events, skipped and missed runs, and the controllers' warnings.
   for (const marker of timeline.markers) milestones.push([marker.at, marker.description]);
-  for (const event of timeline.events) if (event.type === 'Warning') milestones.push([event.at, `${event.reason}: ${event.message}`]);
+  for (const event of timeline.events) if (event.type === 'Warning') milestones.push([event.at, `${event.reason}: ${event.message}${explain(event)}`]);
   milestones.sort((a, b) => a[0] - b[0]);
   if (milestones.length > 0) parts.push(`${elide(milestones.map(([at, text]) => `  +${humanDuration(at * 1000)}  ${text}`)).join('\n')}\n`);
   if (atMs !== undefined) {
@@ -137,4 +170,24 @@ function renderText(timeline: Timeline, atMs?: number): string {
   if (timeline.object.kind !== 'DaemonSet') parts.push(`$ kubectl get jobs\n${getJobs(timeline, t)}`);
   parts.push(`$ kubectl get pods\n${getPods(timeline, t)}`);
   return `${parts.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/**
+ * The controller's words stay as `kubectl describe` shows them; where they are cryptic, a plain explanation
+ * follows them (` — ...`).
+ */
+const EXPLANATIONS: readonly (readonly [RegExp, string])[] = [
+  [
+    /time difference between two schedules is less than 1 second/,
+    'the schedule names no time that ever comes (such as 31 February), so the CronJob controller finds no next run and creates no Job',
+  ],
+  [
+    /too many missed start times/,
+    'more than 100 scheduled runs passed without a Job (the controller was down, or the CronJob was suspended or created with an old lastScheduleTime); the controller starts only the most recent one, and startingDeadlineSeconds limits how far back it looks',
+  ],
+];
+
+export function explain(event: Pick<TimelineEvent, 'message'>): string {
+  const found = EXPLANATIONS.find(([words]) => words.test(event.message));
+  return found ? ` — ${found[1]}` : '';
 }
