@@ -90,7 +90,9 @@ spec:
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
     assert.match(text, /\*\*restartPolicy\*\*/);
     assert.match(text, /Job\.spec\.template\.spec\.restartPolicy/);
-    assert.match(text, /Values: `Always`, `Never`, `OnFailure`/);
+    // kind-aware, as the API server is: a Job's pods may only use OnFailure or Never, and must say which
+    assert.match(text, /Values: `OnFailure`, `Never`\n/);
+    assert.match(text, /`string` · required/);
   });
 
   test('hover on a CronJob schedule: description and the next runs in its zone and in UTC', async () => {
