@@ -13,6 +13,7 @@
  * Pod overhead (set by the RuntimeClass admission plugin, not by the template) is not added.
  */
 import { isAtLeast, type KubernetesVersion } from '../kubernetesVersion';
+import { aggregateContainerRequests, type ResourceAmounts } from '../rules/podSpec/aggregateRequests';
 import { quantityMilliValue, quantityValue, resourceEntries, type Quantity } from '../rules/podSpec/quantity';
 import type { Container, PodSpec, ResourceList } from '../rules/podSpec/types';
 
@@ -26,14 +27,14 @@ const CPU = 'cpu';
 const MEMORY = 'memory';
 
 /** Requests by resource name, in nano-units (the precision a Quantity keeps). */
-type Amounts = Map<string, bigint>;
+type Amounts = ResourceAmounts;
 
 /** null when no container and no pod-level field requests (or limits) cpu or memory. */
 export function podTemplateRequests(spec: PodSpec | undefined, version: KubernetesVersion): PodRequests | null {
   if (spec === undefined) return null;
   const containers = spec.containers ?? [];
   const initContainers = spec.initContainers ?? [];
-  const aggregate = aggregateContainerRequests(containers, initContainers);
+  const aggregate = aggregateContainerRequests(containers, initContainers, defaultedRequests);
   const podLevel = isAtLeast(version, 1, 34) ? podLevelRequests(spec.resources?.requests, spec.resources?.limits, aggregate) : new Map<string, bigint>();
   const amount = (name: string): bigint | undefined => podLevel.get(name) ?? aggregate.get(name);
   const cpu = amount(CPU);
@@ -44,29 +45,6 @@ export function podTemplateRequests(spec: PodSpec | undefined, version: Kubernet
     cpuMillis: cpu === undefined ? 0 : Number(quantityMilliValue(asQuantity(cpu))),
     memoryBytes: memory === undefined ? 0 : Number(quantityValue(asQuantity(memory))),
   };
-}
-
-/** AggregateContainerRequests: regular containers and sidecars add up; an init container needs its own requests plus the sidecars before it. */
-function aggregateContainerRequests(containers: readonly Container[], initContainers: readonly Container[]): Amounts {
-  const total: Amounts = new Map();
-  for (const c of containers) addInto(total, defaultedRequests(c));
-  const sidecars: Amounts = new Map();
-  const initMax: Amounts = new Map();
-  for (const c of initContainers) {
-    const own = defaultedRequests(c);
-    let effective: Amounts;
-    if (c?.restartPolicy === 'Always') {
-      addInto(total, own);
-      addInto(sidecars, own);
-      effective = sidecars;
-    } else {
-      effective = new Map(sidecars);
-      addInto(effective, own);
-    }
-    maxInto(initMax, effective);
-  }
-  maxInto(total, initMax);
-  return total;
 }
 
 /** SetDefaults_Pod: every limit without a request of the same resource is also the request. */
@@ -91,17 +69,6 @@ function podLevelRequests(requests: ResourceList | undefined, limits: ResourceLi
     if (quantity && (name === CPU || name === MEMORY)) out.set(name, quantity.nanos);
   }
   return out;
-}
-
-function addInto(total: Amounts, amounts: Amounts): void {
-  for (const [name, nanos] of amounts) total.set(name, (total.get(name) ?? 0n) + nanos);
-}
-
-function maxInto(total: Amounts, other: Amounts): void {
-  for (const [name, nanos] of other) {
-    const current = total.get(name);
-    if (current === undefined || current < nanos) total.set(name, nanos);
-  }
 }
 
 function asQuantity(nanos: bigint): Quantity {

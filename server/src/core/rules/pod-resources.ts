@@ -1,3 +1,4 @@
+import { aggregateContainerRequests } from './podSpec/aggregateRequests';
 import { str } from './podSpec/errorBodies';
 import type { FieldPath } from './podSpec/fieldPath';
 import { isDns1123Label } from './podSpec/formats';
@@ -19,7 +20,7 @@ import {
   isOvercommitAllowed,
   resourceNameErrors,
 } from './podSpec/resourceNames';
-import type { Container, ResourceClaim, ResourceRequirements } from './podSpec/types';
+import type { ResourceClaim, ResourceRequirements } from './podSpec/types';
 import type { Rule, RuleFinding } from './rule';
 
 /**
@@ -181,38 +182,6 @@ function claimFindings(pod: PodContext, claims: readonly (ResourceClaim | undefi
   return findings;
 }
 
-/** Sum (or max) of parsed requests per resource. */
-function addInto(total: Map<string, bigint>, list: readonly ResourceEntry[]): void {
-  for (const { name, quantity } of list) if (quantity) total.set(name, (total.get(name) ?? 0n) + quantity.nanos);
-}
-
-function maxInto(total: Map<string, bigint>, other: ReadonlyMap<string, bigint>): void {
-  for (const [name, value] of other) if (!total.has(name) || (total.get(name) ?? 0n) < value) total.set(name, value);
-}
-
-/** resourcehelper.AggregateContainerRequests: regular plus sidecar requests, at least each init container's. */
-function aggregateRequests(containers: readonly Container[], initContainers: readonly Container[]): Map<string, bigint> {
-  const total = new Map<string, bigint>();
-  for (const c of containers) addInto(total, resourceEntries(c?.resources?.requests));
-  const sidecars = new Map<string, bigint>();
-  const initMax = new Map<string, bigint>();
-  for (const c of initContainers) {
-    const own = resourceEntries(c?.resources?.requests);
-    let effective: Map<string, bigint>;
-    if (c?.restartPolicy === 'Always') {
-      addInto(total, own);
-      addInto(sidecars, own);
-      effective = sidecars;
-    } else {
-      effective = new Map(sidecars);
-      addInto(effective, own);
-    }
-    maxInto(initMax, effective);
-  }
-  maxInto(total, initMax);
-  return total;
-}
-
 /**
  * validatePodResourceConsistency. Only resources the pod-level requests name are compared: how upstream
  * treats a resource that containers request but the pod does not is left unchecked here.
@@ -221,7 +190,7 @@ function podConsistency(pod: PodContext, path: FieldPath): RuleFinding[] {
   const e = pod.errors;
   const findings: RuleFinding[] = [];
   const podRequests = resourceEntries(pod.spec.resources?.requests);
-  const aggregate = aggregateRequests(pod.spec.containers ?? [], pod.spec.initContainers ?? []);
+  const aggregate = aggregateContainerRequests(pod.spec.containers ?? [], pod.spec.initContainers ?? []);
   for (const entry of podRequests) {
     const sum = aggregate.get(entry.name);
     if (sum === undefined || !entry.quantity || sum <= entry.quantity.nanos) continue;
