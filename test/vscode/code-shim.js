@@ -67,7 +67,30 @@ function findChromium() {
   return onPath('chromium') || onPath('chromium-browser');
 }
 
-module.exports = { findCodeServer, findChromium, CODE_SERVER_VERSION };
+/**
+ * Waits until code-server at `base` answers, and reads the remote authority `vscode-remote://` URIs must use
+ * from the workbench configuration in its page. `exited()` says whether the server process is gone already.
+ */
+async function waitForWorkbench(base, exited, serverLog) {
+  const started = Date.now();
+  for (;;) {
+    if (exited()) throw new Error(`code-server exited at start:\n${tail(serverLog, 30)}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() - started > 30000) throw new Error(`code-server did not answer within 30 s:\n${tail(serverLog, 30)}`);
+    await delay(100);
+  }
+  const html = await (await fetch(`${base}/?ew=true`)).text();
+  const meta = /id="vscode-workbench-web-configuration"\s+data-settings="([^"]*)"/.exec(html);
+  if (!meta) throw new Error('workbench configuration not found in the page code-server served');
+  const decoded = meta[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return JSON.parse(decoded).remoteAuthority;
+}
+
+module.exports = { findCodeServer, findChromium, freePort, waitForWorkbench, CODE_SERVER_VERSION };
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -214,24 +237,8 @@ async function main() {
   process.once('SIGHUP', onSignal);
 
   try {
-    const started = Date.now();
-    for (;;) {
-      if (serverExited) throw new Error(`code-server exited at start:\n${tail(serverLog, 30)}`);
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        /* not listening yet */
-      }
-      if (Date.now() - started > 30000) throw new Error(`code-server did not answer within 30 s:\n${tail(serverLog, 30)}`);
-      await delay(100);
-    }
-
     // The workbench configuration names the remote authority that vscode-remote:// URIs must use.
-    const html = await (await fetch(`${base}/?ew=true`)).text();
-    const meta = /id="vscode-workbench-web-configuration"\s+data-settings="([^"]*)"/.exec(html);
-    if (!meta) throw new Error('workbench configuration not found in the page code-server served');
-    const decoded = meta[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-    const { remoteAuthority } = JSON.parse(decoded);
+    const remoteAuthority = await waitForWorkbench(base, () => serverExited, serverLog);
     const remote = (p) => `vscode-remote://${remoteAuthority}${p.split(path.sep).map(encodeURIComponent).join('/')}`;
     const payload = [
       ...args.devPaths.map((p) => ['extensionDevelopmentPath', remote(p)]),

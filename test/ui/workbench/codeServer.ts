@@ -4,7 +4,6 @@
 // Finding the executables is shared with test/vscode/code-shim.js, which the VS Code suites use.
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 
 // compiled to out/test/ui/workbench/
@@ -13,6 +12,8 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 interface ShimExports {
   findCodeServer(): string | undefined;
   findChromium(): string | undefined;
+  freePort(): Promise<number>;
+  waitForWorkbench(base: string, exited: () => boolean, serverLog: string): Promise<string>;
   CODE_SERVER_VERSION: string;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain JS file outside the compiled tree
@@ -52,25 +53,6 @@ export interface CodeServer {
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function tail(file: string, lines: number): string {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '';
-  }
-}
-
 /** Whether any process of the group led by `pid` is alive. */
 function groupAlive(pid: number): boolean {
   try {
@@ -99,7 +81,7 @@ export async function startCodeServer(runDir: string): Promise<CodeServer> {
   const configFile = path.join(runDir, 'code-server.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   const log = path.join(runDir, 'code-server.log');
-  const port = await freePort();
+  const port = await shim.freePort();
   const base = `http://127.0.0.1:${port}`;
   const logFd = fs.openSync(log, 'a');
   const child: ChildProcess = spawn(
@@ -151,22 +133,7 @@ export async function startCodeServer(runDir: string): Promise<CodeServer> {
   };
 
   try {
-    const started = Date.now();
-    for (;;) {
-      if (exited) throw new Error(`code-server exited at start:\n${tail(log, 30)}`);
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        /* not listening yet */
-      }
-      if (Date.now() - started > 30000) throw new Error(`code-server did not answer within 30 s:\n${tail(log, 30)}`);
-      await delay(100);
-    }
-    const html = await (await fetch(`${base}/?ew=true`)).text();
-    const meta = /id="vscode-workbench-web-configuration"\s+data-settings="([^"]*)"/.exec(html);
-    if (!meta) throw new Error('the workbench configuration is not in the page code-server served');
-    const decoded = meta[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-    const { remoteAuthority } = JSON.parse(decoded) as { remoteAuthority: string };
+    const remoteAuthority = await shim.waitForWorkbench(base, () => exited, log);
     return { base, remoteAuthority, log, stop, kill };
   } catch (err) {
     await stop();
