@@ -10,8 +10,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { simulate } from '../server/src/core/engine';
 import { DIST, startHarness } from '../test/ui/harness';
+import { timeRender, wideJobTimeline, type RenderTiming } from '../test/ui/renderTiming';
 
 export type ChartRenderResult =
   | {
@@ -23,21 +23,6 @@ export type ChartRenderResult =
     }
   | { readonly skipped: string };
 
-interface PageGlobals {
-  __message?: unknown;
-  __posted: { method: string }[];
-  __postedAt: number[];
-  postMessage(message: unknown, target: string): void;
-}
-declare const window: PageGlobals;
-declare const performance: {
-  now(): number;
-  getEntriesByName(name: string): { duration: number }[];
-  getEntriesByType(type: string): { name: string; duration: number }[];
-  clearMeasures(): void;
-};
-declare function requestAnimationFrame(callback: () => void): number;
-
 export async function benchChartRender(): Promise<ChartRenderResult> {
   const chromiumPath = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
   if (!existsSync(chromiumPath)) return { skipped: `Chromium not found at ${chromiumPath} (set CHROMIUM_BIN)` };
@@ -48,45 +33,17 @@ export async function benchChartRender(): Promise<ChartRenderResult> {
   } catch {
     return { skipped: 'playwright-core is not installed' };
   }
-  const manifest = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'wide' }, spec: { completions: 10_000, parallelism: 100, template: { spec: { containers: [{ name: 'work', image: 'busybox' }], restartPolicy: 'Never' } } } };
-  const result = simulate(manifest, { startTime: '2026-01-01T00:00:00Z', pods: { default: { runSeconds: 30 } }, seed: 1 }, { limits: { maxPods: 20_000, maxEvents: 1_000_000 } });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  const timeline = wideJobTimeline();
   const harness = await startHarness();
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1100, height: 820 } });
     await page.goto(harness.url('vscode-dark'));
-    await page.waitForFunction(() => window.__posted.some((m) => m.method === 'ready'));
-    const runs: { chart: number; total: number; steps: Record<string, number> }[] = [];
-    for (let i = 0; i < 3; i++) {
-      await page.evaluate((message) => void (window.__message = message), { method: 'showTimeline', params: { timeline: result.timeline, sourceUri: 'file:///bench/wide.yaml', documentVersion: i + 1 } });
-      runs.push(
-        await page.evaluate(
-          () =>
-            new Promise<{ chart: number; total: number; steps: Record<string, number> }>((resolve) => {
-              performance.clearMeasures();
-              const from = window.__posted.length;
-              const start = performance.now();
-              window.postMessage(window.__message, '*');
-              const check = (): void => {
-                const at = window.__posted.slice(from).findIndex((m) => m.method === 'rendered');
-                if (at < 0) return void setTimeout(check, 1);
-                const total = window.__postedAt[from + at] - start;
-                const chart = performance.getEntriesByName('k8s-dryrun:timeline-chart').at(-1)?.duration ?? NaN;
-                // the panels and the state come after the report
-                setTimeout(() => {
-                  const steps: Record<string, number> = {};
-                  for (const m of performance.getEntriesByType('measure')) if (m.name.startsWith('k8s-dryrun:step:')) steps[m.name.slice('k8s-dryrun:step:'.length)] = m.duration;
-                  requestAnimationFrame(() => resolve({ chart, total, steps }));
-                }, 300);
-              };
-              check();
-            }),
-        ),
-      );
-    }
+    await page.waitForFunction("window.__posted.some((m) => m.method === 'ready')");
+    const runs: RenderTiming[] = [];
+    for (let i = 0; i < 3; i++) runs.push(await timeRender(page, timeline, 'file:///bench/wide.yaml', i + 1));
     const best = runs.reduce((a, b) => (b.chart < a.chart ? b : a));
-    return { chartMillis: best.chart, totalMillis: best.total, pods: result.timeline.pods.length, steps: best.steps };
+    return { chartMillis: best.chart, totalMillis: best.total, pods: timeline.pods.length, steps: best.steps };
   } finally {
     await browser.close();
     await harness.close();
