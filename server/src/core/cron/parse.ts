@@ -276,5 +276,15 @@ export function parseWithOptions(source: string, options: number): ParseResult {
  * On failure `error` is robfig's message, e.g. `expected exactly 5 fields, found 6: [0 0 * * * *]`.
  */
 export function parseSchedule(text: string): ParseResult {
-  return parseWithOptions(text, STANDARD_OPTIONS);
+  // Validation, the advice rules, the hover and the CodeLens all ask for the same schedule on every keystroke:
+  // parse each text once (results are never changed by their users), and keep the cache bounded.
+  const cached = PARSED.get(text);
+  if (cached) return cached;
+  const result = parseWithOptions(text, STANDARD_OPTIONS);
+  if (PARSED.size >= PARSED_LIMIT) PARSED.delete(PARSED.keys().next().value as string);
+  PARSED.set(text, result);
+  return result;
 }
+
+const PARSED_LIMIT = 512;
+const PARSED = new Map<string, ParseResult>();
