@@ -178,7 +178,11 @@ export class Simulation {
     pending.delete(key);
     if (this.controllersDownUntil !== null) return;
     const controller = this.controllers[index];
+    // A sync may write only a status (a DaemonSet's pods becoming available after minReadySeconds): that
+    // write is activity too, so a run that finishes ends after the controllers' last write.
+    const written = this.cluster.statusHistory.length;
     const result = controller.sync(key, this.cluster, this.now);
+    if (this.cluster.statusHistory.length !== written && this.cluster.lastActivity < this.now) this.cluster.lastActivity = this.now;
     for (const action of result.actions) this.cluster.apply(action, this.now, controller.name);
     if (result.requeueAfterMs !== null) this.enqueue(index, key, result.requeueAfterMs);
   }
