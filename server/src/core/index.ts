@@ -1,7 +1,9 @@
 /** The public API of the pure core, shared by the language server, the CLI, tests and benchmarks. */
 export type { Finding, Position, Range, Severity } from './findings';
 export type { Fix, TextEdit } from './parse/edits';
-export { lint, lintText, lintParsed, type LintOptions, type LintResult } from './lint';
+export { lint, lintChunk, lintText, lintParsed, type ChunkLint, type DocumentSummary, type LintOptions, type LintResult } from './lint';
+export { FileAnalysis, type ParsedDocumentAt, type TextChange } from './fileAnalysis';
+export { splitDocuments, type DocumentChunk } from './parse/documentChunks';
 export { isWorkloadKind, WORKLOAD_KINDS, type WorkloadKind } from './model/types';
 export { documentAt, parseManifests, type ManifestDocument, type ParsedFile } from './parse/parseManifests';
 export { explainField, fieldsAt, type FieldExplanation } from './explain';

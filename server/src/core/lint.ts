@@ -8,7 +8,9 @@ import { decode } from './model/decode';
 import { rootDefinitionFor } from './schema/schema';
 import { applyDefaults } from './model/defaults';
 import { isWorkloadKind, type Workload } from './model/types';
-import { parseManifests, isPlainObject, type ManifestDocument, type ParsedFile } from './parse/parseManifests';
+import { splitDocuments } from './parse/documentChunks';
+import { countLineBreaks } from './parse/lineIndex';
+import { FILE_START, parseManifests, isPlainObject, type ManifestDocument, type ParsedFile, type TextOrigin } from './parse/parseManifests';
 import { resolveFix, type EditContext, type FixIntent } from './parse/edits';
 import { formatPath, type Path } from './parse/path';
 import { allRules, pipelineRules } from './rules';
@@ -33,19 +35,75 @@ export interface LintResult {
   readonly findings: Finding[];
   /** The `kind` of each document ('' when it has none), for summaries. */
   readonly documentKinds: readonly string[];
-  /** The parsed file, for hover and completion; undefined for a Helm template, which is not parsed. */
-  readonly parsed?: ParsedFile;
+}
+
+/** What the editor needs of a document without keeping its syntax tree: lenses, the preview's choice. */
+export interface DocumentSummary {
+  readonly index: number;
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly range: Range;
+  /** The line of its `kind:` key, where its CodeLenses go. */
+  readonly kindLine: number;
+  /** A CronJob's `spec.schedule` and `spec.timeZone` when they are strings. */
+  readonly schedule?: { readonly schedule: string; readonly timeZone?: string };
+  readonly hasSyntaxProblems: boolean;
+}
+
+/** The result for one chunk of a file (see parse/documentChunks.ts). */
+export interface ChunkLint {
+  readonly findings: Finding[];
+  readonly documents: readonly DocumentSummary[];
+  /** The chunk's first Helm placeholder, as a finding: then the file as a whole is not checked. */
+  readonly template?: Finding;
 }
 
 export function lintText(text: string, options: LintOptions = {}): Finding[] {
   return lint(text, options).findings;
 }
 
+/** A whole file, one `---` chunk at a time: only the findings of a chunk outlive its parse. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const helm = TEMPLATE_SYNTAX.exec(text);
   if (helm) return { findings: [helmTemplateFinding(text, helm.index)], documentKinds: [] };
-  const parsed = parseManifests(text);
-  return { findings: lintParsed(parsed, options), documentKinds: parsed.documents.map((doc) => doc.kind ?? ''), parsed };
+  const findings: Finding[] = [];
+  const documentKinds: string[] = [];
+  for (const chunk of splitDocuments(text)) {
+    const result = lintChunk(text.slice(chunk.start, chunk.end), options, { line: chunk.line, documentIndex: documentKinds.length });
+    for (const finding of result.findings) findings.push(finding);
+    for (const doc of result.documents) documentKinds.push(doc.kind ?? '');
+  }
+  return { findings, documentKinds };
+}
+
+/** Lints one chunk of a file; positions and document indexes count from `origin`. */
+export function lintChunk(text: string, options: LintOptions = {}, origin: TextOrigin = FILE_START): ChunkLint {
+  const helm = TEMPLATE_SYNTAX.exec(text);
+  if (helm) {
+    const template = helmTemplateFinding(text, helm.index, origin.line);
+    return { findings: [], documents: [], template };
+  }
+  const parsed = parseManifests(text, origin);
+  return { findings: lintParsed(parsed, options), documents: parsed.documents.map(summarize) };
+}
+
+function summarize(doc: ManifestDocument): DocumentSummary {
+  const spec = isPlainObject(doc.value) && isPlainObject(doc.value.spec) ? doc.value.spec : undefined;
+  const schedule =
+    doc.kind === 'CronJob' && typeof spec?.schedule === 'string'
+      ? { schedule: spec.schedule, ...(typeof spec.timeZone === 'string' ? { timeZone: spec.timeZone } : {}) }
+      : undefined;
+  return {
+    index: doc.index,
+    apiVersion: doc.apiVersion,
+    kind: doc.kind,
+    name: doc.name,
+    range: doc.range,
+    kindLine: (doc.sourceMap.locate(['kind']).key ?? doc.range).start.line,
+    ...(schedule ? { schedule } : {}),
+    hasSyntaxProblems: doc.syntaxProblems.length > 0,
+  };
 }
 
 export function lintParsed(parsed: ParsedFile, options: LintOptions = {}): Finding[] {
@@ -158,12 +216,13 @@ function isEmpty(range: Range): boolean {
   return range.start.line === range.end.line && range.start.character === range.end.character;
 }
 
-function helmTemplateFinding(text: string, offset: number): Finding {
-  const lines = text.slice(0, offset).split('\n');
-  const line = lines.length - 1;
-  const character = lines[line].length;
-  const endOfLine = text.indexOf('\n', offset);
-  const end = { line, character: character + ((endOfLine === -1 ? text.length : endOfLine) - offset) };
+/** The finding for a `{{` at `offset`, from `firstLine` on; it ends where the placeholder's line ends (any line end). */
+function helmTemplateFinding(text: string, offset: number, firstLine = 0): Finding {
+  const line = firstLine + countLineBreaks(text, 0, offset);
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const lineEnd = /[\r\n]/.exec(text.slice(offset))?.index;
+  const character = offset - lineStart;
+  const end = { line, character: character + (lineEnd ?? text.length - offset) };
   return {
     ...fromMeta(pipelineRules.helmTemplate),
     document: 0,

@@ -4,24 +4,21 @@
  * of what its controller will do.
  */
 import type { CodeLens } from 'vscode-languageserver/node';
-import { isWorkloadKind, scheduleInsight, type LintResult } from '../core';
+import { isWorkloadKind, scheduleInsight, type FileAnalysis } from '../core';
 import type { Settings } from './settings';
 
 /** The client command that opens the rollout preview for a document of a file (see client/src/commands.ts). */
 export const PREVIEW_COMMAND = 'k8sDryRun.previewRollout';
 
-export function provideCodeLenses(uri: string, analysis: LintResult, settings: Settings, now: number): CodeLens[] {
+export function provideCodeLenses(uri: string, analysis: FileAnalysis, settings: Settings, now: number): CodeLens[] {
   const lenses: CodeLens[] = [];
-  for (const doc of analysis.parsed?.documents ?? []) {
+  for (const doc of analysis.documents()) {
     if (!isWorkloadKind(doc.kind)) continue;
-    const kindLine = doc.sourceMap.locate(['kind']).key ?? doc.range;
-    const range = { start: { line: kindLine.start.line, character: 0 }, end: { line: kindLine.start.line, character: 0 } };
+    const range = { start: { line: doc.kindLine, character: 0 }, end: { line: doc.kindLine, character: 0 } };
     lenses.push({ range, command: { title: `$(play) Preview ${doc.kind}`, command: PREVIEW_COMMAND, arguments: [uri, doc.index] } });
-    if (doc.kind !== 'CronJob') continue;
-    const spec = (doc.value as { spec?: { schedule?: unknown; timeZone?: unknown } }).spec;
-    if (typeof spec?.schedule !== 'string') continue;
-    const insight = scheduleInsight(spec.schedule, {
-      timeZone: typeof spec.timeZone === 'string' ? spec.timeZone : undefined,
+    if (doc.kind !== 'CronJob' || !doc.schedule) continue;
+    const insight = scheduleInsight(doc.schedule.schedule, {
+      timeZone: doc.schedule.timeZone,
       controllerTimeZone: settings.controllerTimeZone,
       now,
       count: 1,

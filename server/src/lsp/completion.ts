@@ -1,11 +1,13 @@
 /** Completion: fields valid at the cursor and enum values, with types and defaults (core/complete.ts). */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { completeAt, type LintResult } from '../core';
+import { completeAt, type FileAnalysis } from '../core';
 
-export function provideCompletion(document: TextDocument, analysis: LintResult, position: Position): CompletionItem[] {
-  if (!analysis.parsed) return [];
-  return completeAt(document.getText(), analysis.parsed, document.offsetAt(position)).map((candidate, index) => ({
+export function provideCompletion(document: TextDocument, analysis: FileAnalysis, position: Position): CompletionItem[] {
+  const offset = document.offsetAt(position);
+  const found = analysis.documentAtOffset(offset);
+  if (!found) return [];
+  return completeAt(found.parsed.text, found.parsed, offset - found.offset).map((candidate, index) => ({
     label: candidate.label,
     kind: candidate.kind === 'field' ? CompletionItemKind.Field : CompletionItemKind.EnumMember,
     detail: candidate.detail,

@@ -1,7 +1,7 @@
 /** Hover: a `kubectl explain` card for the field under the cursor in a Job, CronJob or DaemonSet. */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentAt, isWorkloadKind, scheduleInsight, type FieldExplanation, type LintResult, type ManifestDocument } from '../core';
+import { isWorkloadKind, scheduleInsight, type FieldExplanation, type FileAnalysis, type ManifestDocument } from '../core';
 import { explainCard } from '../core/explain';
 import { scheduleMarkdown } from './scheduleHover';
 import type { Settings } from './settings';
@@ -9,12 +9,11 @@ import type { Settings } from './settings';
 /** How many upcoming runs the schedule hover lists. */
 const SCHEDULE_RUNS = 5;
 
-export function provideHover(document: TextDocument, analysis: LintResult, position: Position, settings: Settings & { now: number }): Hover | null {
-  if (!analysis.parsed) return null;
-  const offset = document.offsetAt(position);
-  const doc = documentAt(analysis.parsed, offset);
-  if (!doc || !isWorkloadKind(doc.kind)) return null;
-  const at = doc.sourceMap.pathAt(offset);
+export function provideHover(document: TextDocument, analysis: FileAnalysis, position: Position, settings: Settings & { now: number }): Hover | null {
+  const found = analysis.documentAtOffset(document.offsetAt(position));
+  const doc = found?.document;
+  if (!found || !doc || !isWorkloadKind(doc.kind)) return null;
+  const at = doc.sourceMap.pathAt(document.offsetAt(position) - found.offset);
   if (!at) return null;
   // On a list item's dash or a map value, explain the field that holds it.
   const path = [...at.path];

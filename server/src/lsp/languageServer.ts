@@ -70,12 +70,24 @@ export function startLanguageServer(connection: Connection): void {
     applySettings(readSettings(await connection.workspace.getConfiguration('k8sDryRun'), log, locale));
   });
 
-  const validate = guard('diagnostics', undefined, async (document: TextDocument) => {
-    const diagnostics = isScenarioUri(document.uri) ? scenarioDiagnostics(document.getText()) : store.analysis(document).findings.map(toDiagnostic);
+  const publish = guard('diagnostics', undefined, async (document: TextDocument) => {
+    const diagnostics = isScenarioUri(document.uri) ? scenarioDiagnostics(document.getText()) : store.analysis(document).findings().map(toDiagnostic);
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   });
+  // A burst of changes (typing, a paste of many lines) lints once, for the newest version: each change only
+  // queues its document, and the queue is worked after the pending messages are read.
+  const queued = new Set<string>();
+  const validate = (document: TextDocument): void => {
+    if (queued.has(document.uri)) return;
+    queued.add(document.uri);
+    setImmediate(() => {
+      queued.delete(document.uri);
+      const current = store.get(document.uri);
+      if (current) void publish(current);
+    });
+  };
   const validateAll = async (): Promise<void> => {
-    await Promise.all(store.documents.all().map(validate));
+    await Promise.all(store.documents.all().map(publish));
   };
 
   connection.onInitialized(

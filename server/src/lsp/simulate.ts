@@ -14,12 +14,13 @@ import {
   locateScenarioProblem,
   parsePath,
   parseScenario,
+  pipelineRules,
   rangeFor,
   readScenarioText,
   startTimeFromClock,
   templateRestartPolicy,
   type Finding,
-  type LintResult,
+  type FileAnalysis,
   type ManifestDocument,
   type SimulateResult as EngineResult,
   type SimulationProblem,
@@ -39,14 +40,16 @@ export interface SimulateContext {
 
 export async function provideSimulation(
   params: SimulateParams,
-  analysis: LintResult | undefined,
+  analysis: FileAnalysis | undefined,
   context: SimulateContext,
   token: CancellationToken,
 ): Promise<SimulateResult> {
-  if (!analysis?.parsed) return { error: 'Open the manifest in the editor first (Helm templates cannot be simulated: render them with `helm template`).' };
-  const documents = analysis.parsed.documents;
-  const doc =
-    params.documentIndex !== undefined ? documents[params.documentIndex] : documents.find((d) => isWorkloadKind(d.kind));
+  const findings = analysis?.findings() ?? [];
+  if (!analysis || findings.some((f) => f.ruleId === pipelineRules.helmTemplate.id)) {
+    return { error: 'Open the manifest in the editor first (Helm templates cannot be simulated: render them with `helm template`).' };
+  }
+  const index = params.documentIndex ?? analysis.documents().find((d) => isWorkloadKind(d.kind))?.index;
+  const doc = index === undefined ? undefined : analysis.documentAtIndex(index)?.document;
   if (!doc) return { error: 'No Job, CronJob or DaemonSet in this file to simulate.' };
   if (!isWorkloadKind(doc.kind)) return { error: `Document ${doc.index + 1} is a ${doc.kind ?? 'YAML document without a kind'}: only Jobs, CronJobs and DaemonSets can be simulated.` };
   if (doc.syntaxProblems.length > 0) {
@@ -77,7 +80,7 @@ export async function provideSimulation(
   const issue = (problem: SimulationProblem): SimulationIssue => {
     if (problem.source === 'scenario') return scenarioIssue(problem, input);
     if (problem.source === 'engine') return { message: formatProblem(problem), source: 'engine' };
-    return objectIssue(problem, doc, analysis.findings, params.uri);
+    return objectIssue(problem, doc, findings, params.uri);
   };
   const progress = await context.connection.window.createWorkDoneProgress();
   progress.begin(`Simulating ${doc.kind} ${doc.name ?? ''}`.trim(), 0, undefined, true);
@@ -90,7 +93,7 @@ export async function provideSimulation(
       scenarioSummary: describeScenario(parsed.scenario, doc.kind),
       // A lint warning (advice such as a missing TTL) is in the Problems panel already: only what the run itself
       // noticed (a scenario event after the end, an object the engine simplifies) is news to the preview.
-      warnings: result.warnings.filter((w) => !isLintFinding(w, doc, analysis.findings)).map(issue),
+      warnings: result.warnings.filter((w) => !isLintFinding(w, doc, findings)).map(issue),
       scenario: isObject(merged) ? merged : {},
     };
   } finally {

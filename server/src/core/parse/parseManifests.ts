@@ -1,9 +1,10 @@
 /**
  * Text → one ManifestDocument per `---` document, each with its own errors and a source map.
- * Uses the `yaml` package's Composer with a LineCounter so every error and every field has an exact position.
+ * Positions are counted from the text itself (LineIndex), so every error and every field has an exact position.
  */
-import { isCollection, isPair, isScalar, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isCollection, isPair, isScalar, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Position, Range } from '../findings';
+import { LineIndex } from './lineIndex';
 import { SourceMap } from './sourceMap';
 
 /** More aliases than this in one document is treated as an alias bomb ("billion laughs"). */
@@ -29,29 +30,40 @@ export interface ManifestDocument {
   readonly offsets: readonly [number, number];
 }
 
+/**
+ * Where a piece of a file starts, when the text parsed is one chunk of it (documentChunks.ts): positions and
+ * document indexes are then the file's, offsets stay the chunk's own.
+ */
+export interface TextOrigin {
+  /** The file line of the text's first line. */
+  readonly line: number;
+  /** The file index of the text's first document. */
+  readonly documentIndex: number;
+}
+
+export const FILE_START: TextOrigin = { line: 0, documentIndex: 0 };
+
+/** Offsets (doc.offsets, source map, text) are into `text`; positions and document indexes are the file's. */
 export interface ParsedFile {
   readonly text: string;
   readonly documents: readonly ManifestDocument[];
   readonly toPosition: (offset: number) => Position;
 }
 
-export function parseManifests(source: string): ParsedFile {
+export function parseManifests(source: string, origin: TextOrigin = FILE_START): ParsedFile {
   // YAML and LSP both count a lone CR (classic Mac line ends) as a line break, the yaml package does not: it
   // would read the whole file as one line, often one comment, and find nothing. Same length, same offsets.
-  const text = source.replace(/\r(?!\n)/g, '\n');
-  const lineCounter = new LineCounter();
-  const toPosition = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
-    return { line: line - 1, character: col - 1 };
-  };
+  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  const lines = new LineIndex(text, origin.line);
+  const toPosition = (offset: number): Position => lines.positionAt(offset);
   const toRange = (start: number, end: number): Range => ({ start: toPosition(start), end: toPosition(Math.max(start, end)) });
   // uniqueKeys: false, and duplicateKeyErrors() instead: the yaml package compares each key with every earlier
   // key of its map, so a map with 50,000 keys took 20 s. logLevel 'error': no process warnings on stderr
   // (e.g. for a list used as a key; the rules report such keys).
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, keepSourceTokens: true, uniqueKeys: false, logLevel: 'error' });
+  const parsed = parseAllDocuments(text, { prettyErrors: false, keepSourceTokens: true, uniqueKeys: false, logLevel: 'error' });
   // parseAllDocuments returns an EmptyStream (an array with no documents) for empty or comment-only text.
   const yamlDocuments: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
-  const documents = yamlDocuments.map((doc, index) => toManifestDocument(doc, index, toRange));
+  const documents = yamlDocuments.map((doc, index) => toManifestDocument(doc, origin.documentIndex + index, toRange));
   return { text, documents, toPosition };
 }
 
