@@ -44,3 +44,56 @@ export function benchDaemonSet(nodes = 5_000, maxUnavailable = '10%'): DaemonSet
   }
   return { events: timeline.events.length, millis, cpuMillis: (used.user + used.system) / 1000, pods: timeline.pods.length, simulatedSeconds: timeline.duration };
 }
+
+export interface DaemonSetManyPodsResult {
+  /** Wall-clock milliseconds for about `pods` pods on 5,000 nodes (a few rollouts). */
+  readonly millis: number;
+  /** The same number of pods on 3 nodes (thousands of rollouts), measured in the same run: the baseline. */
+  readonly baselineMillis: number;
+  readonly pods: number;
+  readonly baselinePods: number;
+  /** millis / baselineMillis: 1 when the cost follows the pods, not pods × nodes. */
+  readonly ratio: number;
+}
+
+/**
+ * About `pods` daemon pods made by rollouts (kubectl set image, one rollout after the other, maxUnavailable
+ * 10%): on 5,000 nodes that is a handful of rollouts, on 3 nodes thousands.
+ * Both runs create the same number of pods, so their ratio shows what the number of nodes adds.
+ */
+export function benchDaemonSetManyPods(pods = 20_000, nodes = 5_000): DaemonSetManyPodsResult {
+  const wide = rolloutsRun(nodes, pods);
+  const narrow = rolloutsRun(3, pods);
+  return { millis: wide.millis, baselineMillis: narrow.millis, pods: wide.pods, baselinePods: narrow.pods, ratio: wide.millis / narrow.millis };
+}
+
+/** A DaemonSet on `nodes` nodes rolled out until about `pods` pods were created; how long it took. */
+export function rolloutsRun(nodes: number, pods: number): { readonly millis: number; readonly pods: number } {
+  const rollouts = Math.max(0, Math.round(pods / nodes) - 1);
+  // A rollout over 3 nodes takes about 30 s, over 5,000 nodes a few minutes: each one finishes before the next.
+  const everyMinutes = nodes > 100 ? 10 : 1;
+  const events = Array.from({ length: rollouts }, (_, i) => ({ at: `${(i + 1) * everyMinutes}m`, setImage: `agent:${i + 2}` }));
+  const manifest = {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'agent', namespace: 'kube-system' },
+    spec: {
+      selector: { matchLabels: { app: 'agent' } },
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '10%' } },
+      template: {
+        metadata: { labels: { app: 'agent' } },
+        spec: { containers: [{ name: 'agent', image: 'agent:1', resources: { limits: { memory: '64Mi' }, requests: { cpu: '10m', memory: '64Mi' } } }] },
+      },
+    },
+  };
+  const scenario = { nodes, pods: { default: { startupSeconds: 2, readySeconds: 5, terminationSeconds: 3 } }, events, seed: 1 };
+  const started = performance.now();
+  const result = simulate(manifest, scenario, { limits: { maxPods: pods * 2 } });
+  const millis = performance.now() - started;
+  if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  const timeline = result.timeline;
+  if (timeline.truncated || timeline.status.updatedNumberScheduled !== nodes || timeline.status.numberAvailable !== nodes) {
+    throw new Error(`benchmark rollouts did not finish: ${timeline.message ?? JSON.stringify(timeline.status)}`);
+  }
+  return { millis, pods: timeline.pods.length };
+}

@@ -14,13 +14,14 @@
  * writes revisions and status to it directly during its sync (the API calls of constructHistory,
  * cleanupHistory and storeDaemonSetStatus) and returns the pod actions.
  */
-import type { Cluster, ClusterAction, ClusterChange, ClusterView, OwnerRef, SimNode, SimPod } from '../cluster';
+import type { Cluster, ClusterAction, ClusterChange, ClusterView, OwnerRef, SimNode } from '../cluster';
 import type { Controller, ControllerSyncResult, WorkQueue } from '../controller';
 import { Backoff } from './backoff';
 import { cleanupHistory, constructHistory } from './history';
 import { manage, planSyncNodes, type SyncContext } from './manage';
 import type { DaemonSetObject } from './object';
-import { nodesToDaemonPods, selectsAllPods } from './pods';
+import { DaemonPodIndex } from './podIndex';
+import { selectsAllPods } from './pods';
 import { allowsSurge, rollingUpdate } from './rollingUpdate';
 import { PlacementPolicy, TAINT_NODE_NOT_READY, TAINT_NODE_UNSCHEDULABLE } from './scheduling';
 import { computeStatusCounts, minReadyRequeueMs, nextStatus } from './status';
@@ -29,8 +30,6 @@ import {
   FAILED_PODS_BACKOFF_INITIAL_MS,
   FAILED_PODS_BACKOFF_MAX_MS,
   SELECTING_ALL_REASON,
-  type DaemonPodPhase,
-  type DaemonPodView,
   type NodeView,
   type Placement,
   type Taint,
@@ -66,8 +65,13 @@ export class DaemonSetController implements Controller {
   private readonly nodeViews = new WeakMap<SimNode, NodeView>();
   private policy: PlacementPolicy;
   private placements = new WeakMap<SimNode, Placement>();
-  /** The node informer's cache: the listed nodes with their views, rebuilt after a node event or a restart. */
-  private nodeCache: { readonly sim: readonly SimNode[]; readonly views: readonly NodeView[] } | null = null;
+  /**
+   * The node informer's cache: the listed nodes with their views, rebuilt after a node event or a restart;
+   * their placements (NodeShouldRunDaemonPod) for the current pod template, filled on first use.
+   */
+  private nodeCache: { readonly sim: readonly SimNode[]; readonly views: readonly NodeView[]; placements: readonly Placement[]; placementsBy: PlacementPolicy | null } | null = null;
+  /** The pod informer's cache, indexed by node; listed again after a restart. */
+  private podIndex: DaemonPodIndex | null = null;
 
   constructor(
     private readonly ds: DaemonSetObject,
@@ -82,6 +86,7 @@ export class DaemonSetController implements Controller {
   initialKeys(): readonly string[] {
     // A (re)started controller manager lists everything again.
     this.nodeCache = null;
+    this.podIndex = null;
     return [this.key];
   }
 
@@ -89,8 +94,15 @@ export class DaemonSetController implements Controller {
     const kind = (change as { kind: string }).kind;
     if (kind === 'pod') {
       // addPod / updatePod / deletePod: the owning DaemonSet syncs at once (no batching, unlike the Job controller).
-      const pod = (change as Extract<ClusterChange, { kind: 'pod' }>).pod;
-      if (pod.owner.kind === 'DaemonSet' && pod.owner.name === this.ds.name) queue.addAfter(this.key, 0);
+      const { op, pod } = change as Extract<ClusterChange, { kind: 'pod' }>;
+      if (pod.owner.kind !== 'DaemonSet' || pod.owner.name !== this.ds.name) return;
+      const index = this.podIndex;
+      if (index !== null) {
+        if (op === 'added') index.added(pod);
+        else if (op === 'updated') index.updated(pod);
+        else index.deleted(pod);
+      }
+      queue.addAfter(this.key, 0);
     } else if (kind === 'node') {
       const { op, node } = change as Extract<ClusterChange, { kind: 'node' }>;
       this.nodeCache = null;
@@ -125,30 +137,25 @@ export class DaemonSetController implements Controller {
     if (history.collisionCount !== ds.status.collisionCount) ds.writeStatus({ ...ds.status, collisionCount: history.collisionCount }, now);
     const hash = history.cur.hash;
 
-    if (ds.podSpec !== this.policy.spec) {
-      this.policy = new PlacementPolicy(ds.podSpec);
-      this.placements = new WeakMap();
-    }
-    const { sim: simNodes, views: nodes } = this.listNodes(cluster);
-    const placements = simNodes.map((n) => this.placementOf(n));
+    const { views: nodes, placements } = this.listNodes(cluster);
     const ctx: SyncContext = {
       ds: ds.view(),
       nodes,
       placements,
-      policy: this.policy,
+      policy: this.currentPolicy(),
       hash,
       now,
       allowsSurge: allowsSurge(ds.updateStrategy, this.surgeEnabled),
     };
-    const owned = cluster.podsOf(owner);
-    const pods = owned.map((p) => this.podView(p));
-    const grouped = nodesToDaemonPods(pods, ds.selector, false);
+    const index = this.listPods(cluster);
+    const grouped = index.nodeToDaemonPods;
 
     const memory = cluster.memory(backoffMemoryKey(ds));
     const backoff = memory instanceof Backoff ? memory.clone() : new Backoff(FAILED_PODS_BACKOFF_INITIAL_MS, FAILED_PODS_BACKOFF_MAX_MS);
     const actions: ClusterAction[] = [];
 
-    const managed = manage(ctx, grouped, backoff);
+    // A pod is listed under its target node, which in the simulation is its spec.nodeName: none is unscheduled.
+    const managed = manage(ctx, grouped, backoff, true);
     for (const event of managed.events) actions.push({ type: 'event', involved: owner, eventType: event.eventType, reason: event.reason, message: event.message });
     requeueAfter(managed.requeueAfterMs);
     const plan = planSyncNodes(managed.podsToDelete, managed.nodesNeedingDaemonPods);
@@ -168,11 +175,14 @@ export class DaemonSetController implements Controller {
       }
     }
 
-    // cleanupHistory: terminal pods that are being deleted still keep their revision alive.
-    const live = new Set<string>();
-    for (const pod of pods) if (pod.hash !== null) live.add(pod.hash);
-    const doomed = cleanupHistory(history.old, ds.revisionHistoryLimit, live);
-    if (doomed.length > 0) ds.applyHistoryWrites(doomed.map((revision) => ({ type: 'delete', revision })));
+    // cleanupHistory: terminal pods that are being deleted still keep their revision alive. Only a history
+    // longer than the limit has anything to clean up, so only then are the pods' hashes gathered.
+    if (history.old.length > ds.revisionHistoryLimit) {
+      const live = new Set<string>();
+      for (const pod of index.pods()) if (pod.hash !== null) live.add(pod.hash);
+      const doomed = cleanupHistory(history.old, ds.revisionHistoryLimit, live);
+      if (doomed.length > 0) ds.applyHistoryWrites(doomed.map((revision) => ({ type: 'delete', revision })));
+    }
 
     // updateDaemonSetStatus, with observedGeneration (expectations were satisfied when this sync began).
     const counts = computeStatusCounts(ctx, grouped);
@@ -203,12 +213,25 @@ export class DaemonSetController implements Controller {
     }
   }
 
-  private listNodes(cluster: ClusterView): { readonly sim: readonly SimNode[]; readonly views: readonly NodeView[] } {
+  /** The listed nodes, their views and their placements for the current template. */
+  private listNodes(cluster: ClusterView): { readonly views: readonly NodeView[]; readonly placements: readonly Placement[] } {
     if (this.nodeCache === null) {
       const sim = cluster.nodes().filter((n) => n.removedAt === null);
-      this.nodeCache = { sim, views: sim.map((n) => this.nodeView(n)) };
+      this.nodeCache = { sim, views: sim.map((n) => this.nodeView(n)), placements: [], placementsBy: null };
     }
-    return this.nodeCache;
+    const cache = this.nodeCache;
+    const policy = this.currentPolicy();
+    if (cache.placementsBy !== policy) {
+      cache.placements = cache.sim.map((n) => this.placementOf(n));
+      cache.placementsBy = policy;
+    }
+    return { views: cache.views, placements: cache.placements };
+  }
+
+  /** The pod lister, indexed by node; listed from the cluster after a (re)start. */
+  private listPods(cluster: ClusterView): DaemonPodIndex {
+    this.podIndex ??= new DaemonPodIndex(this.ds, cluster.podsOf(this.owner));
+    return this.podIndex;
   }
 
   private nodeView(node: SimNode): NodeView {
@@ -220,26 +243,23 @@ export class DaemonSetController implements Controller {
     return view;
   }
 
-  private placementOf(node: SimNode): Placement {
+  /** NodeShouldRunDaemonPod for the current pod template (a template change brings a new policy). */
+  private currentPolicy(): PlacementPolicy {
     if (this.ds.podSpec !== this.policy.spec) {
       this.policy = new PlacementPolicy(this.ds.podSpec);
       this.placements = new WeakMap();
     }
+    return this.policy;
+  }
+
+  private placementOf(node: SimNode): Placement {
+    this.currentPolicy();
     let placement = this.placements.get(node);
     if (placement === undefined) {
       placement = this.policy.placement(this.nodeView(node));
       this.placements.set(node, placement);
     }
     return placement;
-  }
-
-  /** A live view: nothing changes a pod while a sync runs, so reading through is safe. */
-  private podView(pod: SimPod): DaemonPodView {
-    const cached = pod.viewCache;
-    if (cached !== null && cached.view instanceof LiveDaemonPod) return cached.view;
-    const view = new LiveDaemonPod(pod, this.ds);
-    pod.viewCache = { version: pod.version, view };
-    return view;
   }
 }
 
@@ -253,45 +273,4 @@ export function nodeViewOf(node: SimNode): NodeView {
   if (!node.ready) taints.push({ key: TAINT_NODE_NOT_READY, effect: 'NoSchedule' }, { key: TAINT_NODE_NOT_READY, effect: 'NoExecute' });
   if (node.unschedulable) taints.push({ key: TAINT_NODE_UNSCHEDULABLE, effect: 'NoSchedule' });
   return { name: node.name, labels: node.labels, taints };
-}
-
-class LiveDaemonPod implements DaemonPodView {
-  readonly name: string;
-  readonly owner = 'self' as const;
-  readonly creationTimestamp: number;
-
-  constructor(
-    private readonly pod: SimPod,
-    private readonly ds: DaemonSetObject,
-  ) {
-    this.name = pod.name;
-    this.creationTimestamp = pod.createdAt;
-  }
-
-  get hash(): string | null {
-    return this.pod.revision === null ? null : (this.ds.hashByRevisionNumber.get(this.pod.revision) ?? null);
-  }
-  get labels(): Readonly<Record<string, string>> {
-    const hash = this.hash;
-    return (hash === null ? undefined : this.ds.labelsByHash.get(hash)) ?? this.ds.templateLabels;
-  }
-  get nodeName(): string {
-    return this.pod.nodeName ?? '';
-  }
-  /** DaemonSet pods are bound to their node as soon as they are created (the node is listed at that instant). */
-  get targetNode(): string | null {
-    return this.pod.nodeName;
-  }
-  get phase(): DaemonPodPhase {
-    return this.pod.phase;
-  }
-  get ready(): boolean {
-    return this.pod.ready;
-  }
-  get readyTransitionTime(): number | null {
-    return this.pod.ready ? this.pod.readySince : this.pod.unreadySince;
-  }
-  get deletionTimestamp(): number | null {
-    return this.pod.deletionTimestamp;
-  }
 }

@@ -46,8 +46,10 @@ export interface ManageResult {
 /**
  * manage: podsShouldBeOnNode for every node (in node order), then the unscheduled pods pinned to nodes that
  * no longer exist (getUnscheduledPodsWithoutNode). `backoff` is updated in place (failedPodsBackoff.Next).
+ * `everyPodScheduled`: the caller knows every pod in the map has spec.nodeName, so there are no unscheduled
+ * pods to look for.
  */
-export function manage(ctx: SyncContext, nodeToDaemonPods: NodeToDaemonPods, backoff: Backoff): ManageResult {
+export function manage(ctx: SyncContext, nodeToDaemonPods: NodeToDaemonPods, backoff: Backoff, everyPodScheduled = false): ManageResult {
   const nodesNeedingDaemonPods: string[] = [];
   const podsToDelete: string[] = [];
   const deleteReasons = new Map<string, string>();
@@ -63,7 +65,9 @@ export function manage(ctx: SyncContext, nodeToDaemonPods: NodeToDaemonPods, bac
   for (let i = 0; i < ctx.nodes.length; i++) {
     podsShouldBeOnNode(ctx, ctx.nodes[i], ctx.placements[i], nodeToDaemonPods.get(ctx.nodes[i].name), backoff, nodesNeedingDaemonPods, del, events, requeue);
   }
-  for (const [name, node] of unscheduledPodsWithoutNode(ctx.nodes, nodeToDaemonPods)) del(name, `never scheduled, and its node ${node} no longer exists`);
+  if (!everyPodScheduled) {
+    for (const [name, node] of unscheduledPodsWithoutNode(ctx.nodes, nodeToDaemonPods)) del(name, `never scheduled, and its node ${node} no longer exists`);
+  }
   return { nodesNeedingDaemonPods, podsToDelete, deleteReasons, events, requeueAfterMs };
 }
 
@@ -95,6 +99,11 @@ function podsShouldBeOnNode(
     return;
   }
   if (placement.shouldContinueRunning) {
+    // The common case, settled without sorting or allocating: one pod, not terminating, not terminal.
+    if (daemonPods?.length === 1) {
+      const only = daemonPods[0];
+      if (only.deletionTimestamp === null && only.phase !== 'Failed' && only.phase !== 'Succeeded') return;
+    }
     const running: DaemonPodView[] = [];
     for (const pod of daemonPods ?? []) {
       if (pod.deletionTimestamp !== null) continue;

@@ -59,7 +59,8 @@ export function nodesToDaemonPods(pods: Iterable<DaemonPodView>, selector: Label
   return grouped;
 }
 
-function claims(pod: DaemonPodView, selector: LabelSelector | undefined): boolean {
+/** ClaimPods for one pod: whether the DaemonSet keeps (or adopts) it. */
+export function claims(pod: DaemonPodView, selector: LabelSelector | undefined): boolean {
   if (pod.owner === 'other') return false;
   const matches = selectorMatches(selector, pod.labels) === true;
   // An owned pod that no longer matches is released (orphaned); an orphan that matches is adopted, unless it

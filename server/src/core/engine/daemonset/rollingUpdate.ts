@@ -44,6 +44,8 @@ export function allowsSurge(strategy: UpdateStrategy, surgeEnabled: boolean): bo
   return typeof surge === 'number' && surge > 0;
 }
 
+const NO_PODS: readonly DaemonPodView[] = [];
+
 export interface DesiredNodeCounts {
   readonly maxSurge: number;
   readonly maxUnavailable: number;
@@ -62,20 +64,24 @@ export interface DesiredNodeCounts {
 export function updatedDesiredNodeCounts(ctx: SyncContext, nodeToDaemonPods: NodeToDaemonPods, surgeEnabled: boolean): DesiredNodeCounts | { readonly error: string } {
   let desiredNumberScheduled = 0;
   const entries: (readonly [string, readonly DaemonPodView[]])[] = [];
-  const seen = new Set<string>();
+  // How many keys of the map the listed nodes account for: when that is all of them, no pod sits on a node
+  // that is not listed, and the map need not be walked again.
+  let listedWithPods = 0;
   for (let i = 0; i < ctx.nodes.length; i++) {
     const name = ctx.nodes[i].name;
     const pods = nodeToDaemonPods.get(name);
+    if (pods !== undefined) listedWithPods++;
     if (ctx.placements[i].shouldRun) {
       desiredNumberScheduled++;
-      entries.push([name, pods ?? []]);
-      seen.add(name);
+      entries.push([name, pods ?? NO_PODS]);
     } else if (pods !== undefined) {
       entries.push([name, pods]);
-      seen.add(name);
     }
   }
-  for (const [name, pods] of nodeToDaemonPods) if (!seen.has(name)) entries.push([name, pods]);
+  if (listedWithPods < nodeToDaemonPods.size) {
+    const listed = new Set(ctx.nodes.map((n) => n.name));
+    for (const [name, pods] of nodeToDaemonPods) if (!listed.has(name)) entries.push([name, pods]);
+  }
   let maxUnavailable = unavailableCount(ctx.ds.updateStrategy, desiredNumberScheduled);
   if (typeof maxUnavailable !== 'number') return { error: `invalid value for MaxUnavailable: ${maxUnavailable.error}` };
   const maxSurge = surgeCount(ctx.ds.updateStrategy, desiredNumberScheduled, surgeEnabled);
