@@ -7,6 +7,7 @@ import { isMap, isScalar, stringify, type Node, type Pair } from 'yaml';
 import type { Position, Range } from '../findings';
 import type { Path } from './path';
 import type { SourceMap } from './sourceMap';
+import { YAML11_STRINGIFY_OPTIONS } from './yaml11';
 
 export type Change =
   /** Sets the field at `path` to `value` (a scalar, a mapping or a list), creating missing parent mappings. */
@@ -128,14 +129,15 @@ function isScalarValue(value: unknown): boolean {
   return value === null || typeof value !== 'object';
 }
 
+/** Written for YAML 1.1 readers (Kubernetes): a string such as "no" or "0644" gets quotes. */
 function scalarText(value: unknown): string {
-  return stringify(value).trimEnd();
+  return stringify(value, YAML11_STRINGIFY_OPTIONS).trimEnd();
 }
 
 /** `value` as block YAML, every line indented by `column`. */
 function blockText(value: unknown, column: number): string {
   const indent = ' '.repeat(column);
-  return stringify(value, { indent: 2 })
+  return stringify(value, { ...YAML11_STRINGIFY_OPTIONS, indent: 2 })
     .split('\n')
     .map((line) => (line === '' ? line : indent + line))
     .join('\n');

@@ -5,6 +5,7 @@
 import type { Severity } from '../findings';
 import type { FixIntent } from '../parse/edits';
 import type { Path } from '../parse/path';
+import type { SourceMap } from '../parse/sourceMap';
 import type { KubernetesVersion } from '../kubernetesVersion';
 import type { Workload, WorkloadKind } from '../model/types';
 
@@ -24,6 +25,8 @@ export interface RuleContext {
   readonly written: Workload;
   readonly apiVersion: string;
   readonly kubernetesVersion: KubernetesVersion;
+  /** The document's YAML nodes, for rules about how a value is written (quoted or not). */
+  readonly sourceMap?: SourceMap;
 }
 
 export interface RuleFinding {
