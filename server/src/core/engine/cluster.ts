@@ -8,7 +8,8 @@
  */
 import type { JobSpecView, JobStatus, JobCondition, PodPhase } from './job/types';
 import type { ScenarioNode, Taint } from './scenario';
-import type { TimelineCondition, TimelineEvent, TimelineMarker, TimelineStatus } from './timeline';
+import type { TimelineCondition, TimelineEvent, TimelineJob, TimelineMarker, TimelinePod, TimelineStatus } from './timeline';
+import { timelineJob, timelinePod } from './timelineRecords';
 
 export interface OwnerRef {
   readonly kind: string;
@@ -107,6 +108,8 @@ export interface SimPod {
   viewCache: { readonly version: number; readonly view: unknown } | null;
   /** The owner's set of pods the controller still looks at, while this pod is in it. */
   trackedIn: Set<SimPod> | null;
+  /** Its place in the cluster's list of every pod (set when the pod is admitted). */
+  seq: number;
 }
 
 export interface SimJob {
@@ -216,9 +219,21 @@ export function ownerKey(owner: OwnerRef): string {
   return `${owner.kind}/${owner.name}`;
 }
 
+/** The pods of one owner that still exist, and those of them its controller still looks at. */
+interface OwnerPods {
+  readonly owned: Set<SimPod>;
+  readonly tracked: Set<SimPod>;
+}
+
 export class Cluster implements ClusterView {
-  readonly allPods: SimPod[] = [];
-  readonly allJobs: SimJob[] = [];
+  /**
+   * Every pod and Job created, in order: while it exists, the simulated object; once it is gone (it never
+   * changes again), its Timeline record, so a long run does not keep every pod's working state.
+   */
+  private readonly podRecords: (SimPod | TimelinePod)[] = [];
+  private readonly jobRecords: (SimJob | TimelineJob)[] = [];
+  /** The pods that exist, in creation order. */
+  private readonly existingPods = new Set<SimPod>();
   readonly nodeList: SimNode[] = [];
   /** Live nodes by name: DaemonSet rollouts look nodes up once per pod. */
   private readonly liveByName = new Map<string, SimNode>();
@@ -238,8 +253,8 @@ export class Cluster implements ClusterView {
 
   private readonly podsByName = new Map<string, SimPod>();
   private readonly jobsByName = new Map<string, SimJob>();
-  private readonly tracked = new Map<string, Set<SimPod>>();
-  private readonly owned = new Map<string, SimPod[]>();
+  /** Owner kind → owner name → its pods (no entry once none is left). */
+  private readonly podsByOwner = new Map<string, Map<string, OwnerPods>>();
   private readonly controllerMemory = new Map<string, unknown>();
   private live: SimNode[] | null = null;
 
@@ -260,11 +275,34 @@ export class Cluster implements ClusterView {
   }
 
   trackedPods(owner: OwnerRef): Iterable<SimPod> {
-    return this.tracked.get(ownerKey(owner)) ?? [];
+    return this.podsByOwner.get(owner.kind)?.get(owner.name)?.tracked ?? NO_PODS;
   }
 
   podsOf(owner: OwnerRef): SimPod[] {
-    return (this.owned.get(ownerKey(owner)) ?? []).filter((pod) => pod.goneAt === null);
+    const pods = this.podsByOwner.get(owner.kind)?.get(owner.name);
+    return pods === undefined ? [] : [...pods.owned];
+  }
+
+  /** How many pods the run created. */
+  get podCount(): number {
+    return this.podRecords.length;
+  }
+
+  /** How many Jobs the run created. */
+  get jobCount(): number {
+    return this.jobRecords.length;
+  }
+
+  /** The pods that exist (not yet gone from the API), in creation order. */
+  existing(): Iterable<SimPod> {
+    return this.existingPods;
+  }
+
+  /** The Timeline's pods and Jobs, in creation order (the run is over: the records replace the objects). */
+  timelineRecords(): { readonly pods: TimelinePod[]; readonly jobs: TimelineJob[] } {
+    for (const pod of this.existingPods) this.podRecords[pod.seq] = timelinePod(pod);
+    for (const job of this.jobsByName.values()) this.jobRecords[job.ordinal - 1] = timelineJob(job);
+    return { pods: this.podRecords as TimelinePod[], jobs: this.jobRecords as TimelineJob[] };
   }
 
   nodes(): readonly SimNode[] {
@@ -340,7 +378,7 @@ export class Cluster implements ClusterView {
     const job: SimJob = {
       name: spec.name,
       namespace: spec.namespace,
-      ordinal: this.allJobs.length + 1,
+      ordinal: this.jobRecords.length + 1,
       createdAt: spec.createdAt ?? now,
       owner: spec.owner,
       scheduledTime: spec.scheduledTime,
@@ -354,7 +392,7 @@ export class Cluster implements ClusterView {
       podsCreated: 0,
       attemptsByIndex: new Map(),
     };
-    this.allJobs.push(job);
+    this.jobRecords.push(job);
     this.jobsByName.set(job.name, job);
     // Conditions the Job already had (a pasted live object) are part of its history.
     for (const condition of job.status.conditions) this.recordCondition(job, condition);
@@ -385,15 +423,20 @@ export class Cluster implements ClusterView {
   deleteJob(job: SimJob, now: number, by: string): void {
     job.deletionTimestamp = now;
     job.deletedBy = by;
-    for (const pod of this.owned.get(ownerKey({ kind: 'Job', name: job.name })) ?? []) {
-      if (pod.goneAt !== null) continue;
-      // The Job is going away: nothing will count these pods any more.
-      this.setFinalizer(pod, false, now, false);
-      this.deletePod(pod, now, `garbage-collector: owner Job ${job.name} deleted`);
+    const owned = this.podsByOwner.get('Job')?.get(job.name)?.owned;
+    if (owned !== undefined) {
+      for (const pod of [...owned]) {
+        if (pod.goneAt !== null) continue;
+        // The Job is going away: nothing will count these pods any more.
+        this.setFinalizer(pod, false, now, false);
+        this.deletePod(pod, now, `garbage-collector: owner Job ${job.name} deleted`);
+      }
     }
     job.goneAt = now;
     this.jobsByName.delete(job.name);
     this.hooks.notify({ kind: 'job', op: 'deleted', job, specChanged: false });
+    // Gone for good: only its Timeline record is kept.
+    if (this.jobRecords[job.ordinal - 1] === job) this.jobRecords[job.ordinal - 1] = timelineJob(job);
   }
 
   private recordCondition(job: SimJob, condition: JobCondition): void {
@@ -432,22 +475,23 @@ export class Cluster implements ClusterView {
 
   /** Registers a pod built by kubelet.ts; returns false (and stops the run) beyond the pod limit. */
   admitPod(pod: SimPod, now: number): boolean {
-    if (this.allPods.length >= this.maxPods) {
+    if (this.podRecords.length >= this.maxPods) {
       if (this.stopped === null) {
         this.stopped = { reason: 'maxPods', message: `Stopped at ${this.maxPods} pods (the pod limit of a simulation) at t=${seconds(now)}s.` };
       }
       return false;
     }
-    this.allPods.push(pod);
+    pod.seq = this.podRecords.length;
+    this.podRecords.push(pod);
+    this.existingPods.add(pod);
     this.podsByName.set(pod.name, pod);
-    const key = ownerKey(pod.owner);
-    let owned = this.owned.get(key);
-    if (owned === undefined) this.owned.set(key, (owned = []));
-    owned.push(pod);
-    let tracked = this.tracked.get(key);
-    if (tracked === undefined) this.tracked.set(key, (tracked = new Set()));
-    tracked.add(pod);
-    pod.trackedIn = tracked;
+    let byName = this.podsByOwner.get(pod.owner.kind);
+    if (byName === undefined) this.podsByOwner.set(pod.owner.kind, (byName = new Map()));
+    let pods = byName.get(pod.owner.name);
+    if (pods === undefined) byName.set(pod.owner.name, (pods = { owned: new Set(), tracked: new Set() }));
+    pods.owned.add(pod);
+    pods.tracked.add(pod);
+    pod.trackedIn = pods.tracked;
     this.notifyPod('added', pod);
     return true;
   }
@@ -498,9 +542,23 @@ export class Cluster implements ClusterView {
       if (this.podsByName.get(pod.name) === pod) this.podsByName.delete(pod.name);
       this.untrack(pod);
       this.notifyPod('deleted', pod);
+      this.retire(pod);
       return;
     }
     if (terminal && !pod.hasFinalizer) this.untrack(pod);
+  }
+
+  /** The pod is gone from the API and never changes again: its Timeline record replaces it. */
+  private retire(pod: SimPod): void {
+    this.existingPods.delete(pod);
+    const byName = this.podsByOwner.get(pod.owner.kind);
+    const pods = byName?.get(pod.owner.name);
+    if (pods !== undefined) {
+      pods.owned.delete(pod);
+      if (pods.owned.size === 0 && pods.tracked.size === 0) byName?.delete(pod.owner.name);
+    }
+    pod.viewCache = null;
+    if (this.podRecords[pod.seq] === pod) this.podRecords[pod.seq] = timelinePod(pod);
   }
 
   private untrack(pod: SimPod): void {
@@ -533,7 +591,7 @@ export class Cluster implements ClusterView {
     this.liveByName.delete(name);
     this.live = null;
     this.hooks.notify({ kind: 'node', op: 'deleted', node });
-    for (const pod of this.allPods) {
+    for (const pod of this.existingPods) {
       if (pod.nodeName !== name || pod.goneAt !== null) continue;
       if (pod.phase !== 'Succeeded' && pod.phase !== 'Failed') {
         pod.conditions.push({ type: 'DisruptionTarget', status: 'True', reason: 'DeletionByPodGC', at: now });
@@ -570,6 +628,8 @@ export class Cluster implements ClusterView {
     if (!this.notes.includes(text)) this.notes.push(text);
   }
 }
+
+const NO_PODS: readonly SimPod[] = [];
 
 function sameCondition(a: JobCondition, b: JobCondition): boolean {
   return a.status === b.status && a.reason === b.reason && a.message === b.message && a.lastTransitionTime === b.lastTransitionTime;

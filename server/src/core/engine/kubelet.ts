@@ -99,6 +99,7 @@ export class Kubelet implements PodLifecycle {
       version: 0,
       viewCache: null,
       trackedIn: null,
+      seq: -1,
     };
     return this.cluster.admitPod(pod, now) ? pod : null;
   }

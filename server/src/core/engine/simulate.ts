@@ -14,7 +14,7 @@ import { isWorkloadKind, type Workload, type WorkloadKind } from '../model/types
 import { formatPath } from '../parse/path';
 import { allRules } from '../rules';
 import { rootDefinitionFor } from '../schema/schema';
-import { Cluster, seconds, type SimJob, type SimNode, type SimPod } from './cluster';
+import { Cluster, seconds, type SimNode } from './cluster';
 import { jobFeaturesFor } from './job/controller';
 import { cronJobSimulator } from './cronjob/simulator';
 import { jobSimulator } from './job/simulator';
@@ -27,7 +27,7 @@ import { formatProblem, parseScenario, type Scenario, type ScenarioEvent } from 
 import { DEFAULT_LIMITS, Simulation, type SimulationLimits, type SimulationProgress } from './simulation';
 import { formatRfc3339, RFC3339_END_MS, SECOND } from './time';
 import { humanDuration } from './views/humanDuration';
-import { TIMELINE_SCHEMA_VERSION, type Timeline, type TimelineJob, type TimelineNode, type TimelinePod } from './timeline';
+import { TIMELINE_SCHEMA_VERSION, type Timeline, type TimelineNode } from './timeline';
 import type { WorkloadRun, WorkloadSimulator } from './workload';
 import type { Controller } from './controller';
 
@@ -166,9 +166,11 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
   scheduleScenarioEvents(loop, cluster, workload, scenario, warnings, endMs);
   loop.startControllers();
   const outcome = loop.run(untilMs);
-  const stranded = cluster.allPods.filter((pod) => pod.nodeName === null && pod.goneAt === null && pod.phase === 'Pending').length;
+  let stranded = 0;
+  for (const pod of cluster.existing()) if (pod.nodeName === null && pod.goneAt === null && pod.phase === 'Pending') stranded++;
   if (stranded > 0) cluster.note(`${stranded} pod(s) never found a node that fits (see the FailedScheduling events); add or change nodes in the scenario.`);
 
+  const records = cluster.timelineRecords();
   const timeline: Timeline = {
     schemaVersion: TIMELINE_SCHEMA_VERSION,
     object: workload.object,
@@ -181,8 +183,8 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
     seed: scenario.seed,
     effectiveSpec: workload.effectiveSpec,
     podRequests: podTemplateRequests(templatePodSpec(object), kubernetesVersion),
-    pods: cluster.allPods.map(timelinePod),
-    jobs: cluster.allJobs.map(timelineJob),
+    pods: records.pods,
+    jobs: records.jobs,
     conditions: cluster.conditions,
     events: cluster.events,
     status: workload.finalStatus(),
@@ -274,60 +276,6 @@ function scheduleScenarioEvents(
 function templatePodSpec(object: Workload): PodSpec | undefined {
   const spec = object.kind === 'CronJob' ? object.spec?.jobTemplate?.spec?.template?.spec : object.spec?.template?.spec;
   return spec as PodSpec | undefined;
-}
-
-function timelinePod(pod: SimPod): TimelinePod {
-  const last = pod.runs[pod.runs.length - 1];
-  return {
-    name: pod.name,
-    job: pod.owner.kind === 'Job' ? pod.owner.name : null,
-    owner: { kind: pod.owner.kind, name: pod.owner.name, namespace: pod.namespace },
-    node: pod.nodeName,
-    index: pod.index,
-    attempt: pod.attempt,
-    revision: pod.revision,
-    createdAt: seconds(pod.createdAt),
-    scheduledAt: pod.scheduledAt === null ? null : seconds(pod.scheduledAt),
-    startedAt: pod.runs.length > 0 ? seconds(pod.runs[0].startedAt) : null,
-    readyAt: pod.firstReadyAt === null ? null : seconds(pod.firstReadyAt),
-    finishedAt: pod.finishedAt === null ? null : seconds(pod.finishedAt),
-    deletedAt: pod.deletionTimestamp === null ? null : seconds(pod.deletionTimestamp),
-    goneAt: pod.goneAt === null ? null : seconds(pod.goneAt),
-    deletedBy: pod.deletedBy,
-    phase: pod.phase,
-    exitCode: last?.exitCode ?? null,
-    reason: pod.reason,
-    containers: pod.template.containerNames.length,
-    restarts: pod.restartCount,
-    runs: pod.runs.map((r) => ({
-      startedAt: seconds(r.startedAt),
-      readyAt: r.readyAt === null ? null : seconds(r.readyAt),
-      finishedAt: r.finishedAt === null ? null : seconds(r.finishedAt),
-      exitCode: r.exitCode,
-      reason: r.reason,
-    })),
-    conditions: pod.conditions.map((c) => ({ type: c.type, status: c.status, reason: c.reason, at: seconds(c.at) })),
-  };
-}
-
-function timelineJob(job: SimJob): TimelineJob {
-  const terminal = job.status.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
-  const suspended = job.status.conditions.some((c) => c.type === 'Suspended' && c.status === 'True');
-  const replaced = terminal === undefined && job.deletedBy !== null && /\bReplace/.test(job.deletedBy);
-  const result = terminal !== undefined ? (terminal.type as 'Complete' | 'Failed') : replaced ? 'Replaced' : job.goneAt !== null ? 'Deleted' : suspended ? 'Suspended' : 'Running';
-  return {
-    name: job.name,
-    scheduledTime: job.scheduledTime,
-    createdAt: seconds(job.createdAt),
-    startedAt: job.status.startTime === null ? null : seconds(job.status.startTime),
-    finishedAt: terminal === undefined ? null : seconds(terminal.lastTransitionTime),
-    deletedAt: job.deletionTimestamp === null ? null : seconds(job.deletionTimestamp),
-    result,
-    reason: terminal?.reason ?? null,
-    message: terminal?.message ?? null,
-    completions: job.spec.completions,
-    parallelism: job.spec.parallelism,
-  };
 }
 
 function timelineNode(node: SimNode): TimelineNode {

@@ -165,7 +165,7 @@ export class Simulation {
   }
 
   private reportProgress(horizon: number): void {
-    const pods = this.cluster.allPods.length;
+    const pods = this.cluster.podCount;
     // The run ends at whichever bound it meets first, so the largest share is the best estimate.
     const fraction = Math.min(1, Math.max(this.now / horizon, this.steps / this.limits.maxEvents, pods / this.cluster.maxPods));
     this.onProgress?.({ fraction, timeMs: this.now, steps: this.steps, pods });
