@@ -77,7 +77,14 @@ for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
       live.push(p);
     }
     const index = new DaemonPodIndex(ds, live);
+    // The node lister's list: node-3 is not listed (removed), node-9 has no pods; a new list half-way.
+    let listed = ['node-1', 'node-0', 'node-9', 'node-2'];
+    let podsByNode = index.podsByNode(listed);
     for (let step = 0; step < 400; step++) {
+      if (step === 200) {
+        listed = [...NODES, 'node-9'];
+        podsByNode = index.podsByNode(listed);
+      }
       const target = live.length > 0 ? pick(live) : undefined;
       const op = target === undefined ? 'add' : pick(['add', 'add', 'bind', 'run', 'finish', 'delete', 'gone']);
       let what = op;
@@ -102,13 +109,14 @@ for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
         index.updated(target);
         what = `${op} ${target.name}`;
       }
-      const listed = [...index.pods()];
+      const views = [...index.pods()];
       assert.deepEqual(
-        listed.map((v) => v.name),
+        views.map((v) => v.name),
         live.map((p) => p.name),
         `step ${step} (${what}): the pods that exist, oldest first`,
       );
-      assert.deepEqual(shape(index.nodeToDaemonPods), shape(nodesToDaemonPods(listed, ds.selector, false)), `step ${step} (${what})`);
+      assert.deepEqual(shape(index.nodeToDaemonPods), shape(nodesToDaemonPods(views, ds.selector, false)), `step ${step} (${what})`);
+      listed.forEach((node, i) => assert.equal(podsByNode[i], index.nodeToDaemonPods.get(node), `step ${step} (${what}): podsByNode[${i}] is ${node}'s`));
     }
   });
 }

@@ -69,7 +69,13 @@ export class DaemonSetController implements Controller {
    * The node informer's cache: the listed nodes with their views, rebuilt after a node event or a restart;
    * their placements (NodeShouldRunDaemonPod) for the current pod template, filled on first use.
    */
-  private nodeCache: { readonly sim: readonly SimNode[]; readonly views: readonly NodeView[]; placements: readonly Placement[]; placementsBy: PlacementPolicy | null } | null = null;
+  private nodeCache: {
+    readonly sim: readonly SimNode[];
+    readonly views: readonly NodeView[];
+    readonly names: readonly string[];
+    placements: readonly Placement[];
+    placementsBy: PlacementPolicy | null;
+  } | null = null;
   /** The pod informer's cache, indexed by node; listed again after a restart. */
   private podIndex: DaemonPodIndex | null = null;
 
@@ -137,7 +143,9 @@ export class DaemonSetController implements Controller {
     if (history.collisionCount !== ds.status.collisionCount) ds.writeStatus({ ...ds.status, collisionCount: history.collisionCount }, now);
     const hash = history.cur.hash;
 
-    const { views: nodes, placements } = this.listNodes(cluster);
+    const { views: nodes, names, placements } = this.listNodes(cluster);
+    const index = this.listPods(cluster);
+    const grouped = index.nodeToDaemonPods;
     const ctx: SyncContext = {
       ds: ds.view(),
       nodes,
@@ -146,9 +154,8 @@ export class DaemonSetController implements Controller {
       hash,
       now,
       allowsSurge: allowsSurge(ds.updateStrategy, this.surgeEnabled),
+      podsByNode: index.podsByNode(names),
     };
-    const index = this.listPods(cluster);
-    const grouped = index.nodeToDaemonPods;
 
     const memory = cluster.memory(backoffMemoryKey(ds));
     const backoff = memory instanceof Backoff ? memory.clone() : new Backoff(FAILED_PODS_BACKOFF_INITIAL_MS, FAILED_PODS_BACKOFF_MAX_MS);
@@ -214,10 +221,10 @@ export class DaemonSetController implements Controller {
   }
 
   /** The listed nodes, their views and their placements for the current template. */
-  private listNodes(cluster: ClusterView): { readonly views: readonly NodeView[]; readonly placements: readonly Placement[] } {
+  private listNodes(cluster: ClusterView): { readonly views: readonly NodeView[]; readonly names: readonly string[]; readonly placements: readonly Placement[] } {
     if (this.nodeCache === null) {
       const sim = cluster.nodes().filter((n) => n.removedAt === null);
-      this.nodeCache = { sim, views: sim.map((n) => this.nodeView(n)), placements: [], placementsBy: null };
+      this.nodeCache = { sim, views: sim.map((n) => this.nodeView(n)), names: sim.map((n) => n.name), placements: [], placementsBy: null };
     }
     const cache = this.nodeCache;
     const policy = this.currentPolicy();
@@ -225,7 +232,7 @@ export class DaemonSetController implements Controller {
       cache.placements = cache.sim.map((n) => this.placementOf(n));
       cache.placementsBy = policy;
     }
-    return { views: cache.views, placements: cache.placements };
+    return { views: cache.views, names: cache.names, placements: cache.placements };
   }
 
   /** The pod lister, indexed by node; listed from the cluster after a (re)start. */

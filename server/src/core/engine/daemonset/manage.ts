@@ -29,6 +29,16 @@ export interface SyncContext {
   readonly now: number;
   /** util.AllowsSurge: the update strategy allows a second pod per node (DaemonSetUpdateSurge and maxSurge > 0). */
   readonly allowsSurge: boolean;
+  /**
+   * nodeToDaemonPods.get(nodes[i].name) for every listed node, when the caller keeps it at hand (the
+   * controller's pod index does, so a sync over thousands of nodes does not look each one up three times).
+   */
+  readonly podsByNode?: readonly (readonly DaemonPodView[] | undefined)[];
+}
+
+/** The daemon pods on the i-th listed node; undefined when it has none. */
+export function podsOnNode(ctx: SyncContext, nodeToDaemonPods: NodeToDaemonPods, i: number): readonly DaemonPodView[] | undefined {
+  return ctx.podsByNode !== undefined ? ctx.podsByNode[i] : nodeToDaemonPods.get(ctx.nodes[i].name);
 }
 
 export interface ManageResult {
@@ -63,7 +73,7 @@ export function manage(ctx: SyncContext, nodeToDaemonPods: NodeToDaemonPods, bac
     requeueAfterMs = requeueAfterMs === null ? ms : Math.min(requeueAfterMs, ms);
   };
   for (let i = 0; i < ctx.nodes.length; i++) {
-    podsShouldBeOnNode(ctx, ctx.nodes[i], ctx.placements[i], nodeToDaemonPods.get(ctx.nodes[i].name), backoff, nodesNeedingDaemonPods, del, events, requeue);
+    podsShouldBeOnNode(ctx, ctx.nodes[i], ctx.placements[i], podsOnNode(ctx, nodeToDaemonPods, i), backoff, nodesNeedingDaemonPods, del, events, requeue);
   }
   if (!everyPodScheduled) {
     for (const [name, node] of unscheduledPodsWithoutNode(ctx.nodes, nodeToDaemonPods)) del(name, `never scheduled, and its node ${node} no longer exists`);

@@ -19,6 +19,10 @@ export class DaemonPodIndex {
   /** Every pod of the DaemonSet that exists, oldest first. */
   private readonly views = new Map<SimPod, LiveDaemonPod>();
   private readonly grouped: NodeToDaemonPods = new Map();
+  /** The listed nodes' positions, and each one's pods (grouped.get of its name) at that position. */
+  private positions = new Map<string, number>();
+  private aligned: (DaemonPodView[] | undefined)[] = [];
+  private alignedNames: readonly string[] | null = null;
 
   constructor(
     private readonly ds: DaemonSetObject,
@@ -30,6 +34,19 @@ export class DaemonPodIndex {
   /** getNodesToDaemonPods(ds, false), as of now. */
   get nodeToDaemonPods(): NodeToDaemonPods {
     return this.grouped;
+  }
+
+  /**
+   * nodeToDaemonPods.get(names[i]) for every i, kept up to date like the map: what SyncContext.podsByNode
+   * wants. `names` is the node lister's list; a new list (after a node event) is lined up again.
+   */
+  podsByNode(names: readonly string[]): readonly (readonly DaemonPodView[] | undefined)[] {
+    if (this.alignedNames !== names) {
+      this.alignedNames = names;
+      this.positions = new Map(names.map((name, i) => [name, i]));
+      this.aligned = names.map((name) => this.grouped.get(name));
+    }
+    return this.aligned;
   }
 
   /** Every pod of the DaemonSet that exists, claimed or not, oldest first. */
@@ -64,7 +81,9 @@ export class DaemonPodIndex {
     view.indexedUnder = listed;
     const list = this.grouped.get(listed);
     if (list === undefined) {
-      this.grouped.set(listed, [view]);
+      const created = [view];
+      this.grouped.set(listed, created);
+      this.lineUp(listed, created);
       return;
     }
     // Creation order: a pod bound late (its node came back) goes before younger pods of the node.
@@ -81,7 +100,15 @@ export class DaemonPodIndex {
     if (list === undefined) return;
     const at = list.indexOf(view);
     if (at !== -1) list.splice(at, 1);
-    if (list.length === 0) this.grouped.delete(node);
+    if (list.length === 0) {
+      this.grouped.delete(node);
+      this.lineUp(node, undefined);
+    }
+  }
+
+  private lineUp(node: string, list: DaemonPodView[] | undefined): void {
+    const at = this.positions.get(node);
+    if (at !== undefined) this.aligned[at] = list;
   }
 }
 

@@ -8,7 +8,7 @@
  * listed order (then pods on nodes that are no longer listed), so a run is reproducible; only the counts
  * per sync are upstream's contract.
  */
-import type { SyncContext } from './manage';
+import { podsOnNode, type SyncContext } from './manage';
 import { isPodAvailable, type NodeToDaemonPods } from './pods';
 import type { DaemonPodView, IntOrString, UpdateStrategy } from './types';
 
@@ -69,7 +69,7 @@ export function updatedDesiredNodeCounts(ctx: SyncContext, nodeToDaemonPods: Nod
   let listedWithPods = 0;
   for (let i = 0; i < ctx.nodes.length; i++) {
     const name = ctx.nodes[i].name;
-    const pods = nodeToDaemonPods.get(name);
+    const pods = podsOnNode(ctx, nodeToDaemonPods, i);
     if (pods !== undefined) listedWithPods++;
     if (ctx.placements[i].shouldRun) {
       desiredNumberScheduled++;

@@ -1,7 +1,7 @@
 /**
  * DaemonSet status: daemon_controller.go updateDaemonSetStatus and storeDaemonSetStatus.
  */
-import type { SyncContext } from './manage';
+import { podsOnNode, type SyncContext } from './manage';
 import { compareDaemonPods, isPodAvailable, type NodeToDaemonPods } from './pods';
 import type { DaemonSetStatus, DaemonSetStatusCounts } from './types';
 
@@ -21,7 +21,7 @@ export function computeStatusCounts(ctx: SyncContext, nodeToDaemonPods: NodeToDa
   let updated = 0;
   let available = 0;
   for (let i = 0; i < ctx.nodes.length; i++) {
-    const pods = nodeToDaemonPods.get(ctx.nodes[i].name);
+    const pods = podsOnNode(ctx, nodeToDaemonPods, i);
     const scheduled = pods !== undefined && pods.length > 0;
     if (ctx.placements[i].shouldRun) {
       desired++;
