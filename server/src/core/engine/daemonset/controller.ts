@@ -66,8 +66,9 @@ export class DaemonSetController implements Controller {
   private policy: PlacementPolicy;
   private placements = new WeakMap<SimNode, Placement>();
   /**
-   * The node informer's cache: the listed nodes with their views, rebuilt after a node event or a restart;
-   * their placements (NodeShouldRunDaemonPod) for the current pod template, filled on first use.
+   * The node informer's cache: the listed nodes with their views and names, rebuilt after a node event or a
+   * restart, and their placements (NodeShouldRunDaemonPod) under the policy they were worked out with (a
+   * template change brings a new policy, and the placements are worked out again).
    */
   private nodeCache: {
     readonly sim: readonly SimNode[];
