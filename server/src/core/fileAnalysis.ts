@@ -26,6 +26,8 @@ interface Piece {
   result?: ChunkLint;
   line: number;
   documentIndex: number;
+  /** The result moved to where the piece was last put together: reused while the piece stays there. */
+  placed?: { line: number; documentIndex: number; findings: readonly Finding[]; documents: readonly DocumentSummary[] };
 }
 
 /** A document of the file, parsed again on demand with file positions; offsets are into `parsed.text`. */
@@ -66,7 +68,10 @@ export class FileAnalysis {
   setOptions(options: LintOptions): void {
     if (options === this.options) return;
     this.options = options;
-    for (const piece of this.pieces) piece.result = undefined;
+    for (const piece of this.pieces) {
+      piece.result = undefined;
+      piece.placed = undefined;
+    }
     this.forget();
   }
 
@@ -196,14 +201,28 @@ export class FileAnalysis {
       piece.documentIndex = documentIndex;
       // About the whole file, like the CLI's: document 0.
       if (piece.result.template && !template) template = moved(piece.result.template, line, 0);
-      for (const finding of piece.result.findings) findings.push(moved(finding, line, documentIndex));
-      for (const doc of piece.result.documents) documents.push(movedDocument(doc, line, documentIndex));
+      const placed = placeOf(piece as Piece & { result: ChunkLint });
+      for (const finding of placed.findings) findings.push(finding);
+      for (const doc of placed.documents) documents.push(doc);
       line += piece.lineBreaks ?? 0;
       documentIndex += piece.result.documents.length;
     }
     this.assembled = template ? { findings: [template], documents: [] } : { findings, documents };
     return this.assembled;
   }
+}
+
+/** The piece's findings and documents at its current place; the same objects as last time if it has not moved. */
+function placeOf(piece: Piece & { result: ChunkLint }): NonNullable<Piece['placed']> {
+  const { line, documentIndex, placed, result } = piece;
+  if (placed && placed.line === line && placed.documentIndex === documentIndex) return placed;
+  piece.placed = {
+    line,
+    documentIndex,
+    findings: result.findings.map((finding) => moved(finding, line, documentIndex)),
+    documents: result.documents.map((doc) => movedDocument(doc, line, documentIndex)),
+  };
+  return piece.placed;
 }
 
 /** A flat copy of a string: a slice of a big text would keep the whole text alive as long as it lives. */

@@ -11,6 +11,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** A finding's diagnostic, made once: after an edit most findings are the same objects as before it. */
+const diagnostics = new WeakMap<Finding, Diagnostic>();
+
+export function cachedDiagnostic(finding: Finding): Diagnostic {
+  let diagnostic = diagnostics.get(finding);
+  if (diagnostic === undefined) {
+    diagnostic = toDiagnostic(finding);
+    diagnostics.set(finding, diagnostic);
+  }
+  return diagnostic;
+}
+
 /** The message reads like the API server's error: `<fieldPath>: <message>`. */
 export function toDiagnostic(finding: Finding): Diagnostic {
   return {

@@ -20,7 +20,7 @@ import type { LintOptions } from '../core';
 import { provideCodeActions } from './codeActions';
 import { provideCodeLenses } from './codeLens';
 import { provideCompletion } from './completion';
-import { isScenarioUri, scenarioDiagnostics, toDiagnostic } from './diagnostics';
+import { cachedDiagnostic, isScenarioUri, scenarioDiagnostics } from './diagnostics';
 import { DocumentStore } from './documents';
 import { createGuard } from './guard';
 import { provideHover } from './hover';
@@ -71,7 +71,7 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   const publish = guard('diagnostics', undefined, async (document: TextDocument) => {
-    const diagnostics = isScenarioUri(document.uri) ? scenarioDiagnostics(document.getText()) : store.analysis(document).findings().map(toDiagnostic);
+    const diagnostics = isScenarioUri(document.uri) ? scenarioDiagnostics(document.getText()) : store.analysis(document).findings().map(cachedDiagnostic);
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   });
   // A burst of changes (typing, a paste of many lines) lints once, for the newest version: each change only

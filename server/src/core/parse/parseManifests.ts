@@ -60,7 +60,7 @@ export function parseManifests(source: string, origin: TextOrigin = FILE_START):
   // uniqueKeys: false, and duplicateKeyErrors() instead: the yaml package compares each key with every earlier
   // key of its map, so a map with 50,000 keys took 20 s. logLevel 'error': no process warnings on stderr
   // (e.g. for a list used as a key; the rules report such keys).
-  const parsed = parseAllDocuments(text, { prettyErrors: false, keepSourceTokens: true, uniqueKeys: false, logLevel: 'error' });
+  const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   // parseAllDocuments returns an EmptyStream (an array with no documents) for empty or comment-only text.
   const yamlDocuments: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
   const documents = yamlDocuments.map((doc, index) => toManifestDocument(doc, origin.documentIndex + index, toRange));
