@@ -5,8 +5,9 @@
  * Time is cut into spans of 366 days counted from the epoch; the first question about an instant in a span samples
  * the zone at each whole day of the span and bisects every day whose two ends differ down to the second where the
  * offset changes. A change that comes back within one day (A → B → A between two samples) would be missed, so the
- * sampling step must stay below the shortest offset period in the time zone database: the shortest in tzdata 2025
- * is Africa/Freetown's 1939 -0:40 period (3.99 days), then a week (Brazil 2000, Gaza's future rules). Everything
+ * sampling step must stay below the shortest offset period in the time zone data: in Node 20's ICU (tzdata 2025c) it
+ * is 6.96 days (Brazil's 2000 DST in Noronha and Recife, Gaza's future rules); tzdata with the backzone file also
+ * has Africa/Freetown's 1939 -0:40 period of 3.99 days. Everything
  * the slow function answers — local mean time before 1900, the proleptic Gregorian era arithmetic, odd historic
  * offsets in seconds — is carried over as it is, because the table holds nothing but that function's answers.
  *
