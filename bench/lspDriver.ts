@@ -104,10 +104,22 @@ export async function benchLanguageServer(uri: string, text: string, options: Ls
   child.stderr.on('data', (chunk) => (stderr = (stderr + String(chunk)).slice(-500)));
   let exited: string | undefined;
   const waiters: { accept: (p: PublishDiagnosticsParams) => boolean; resolve: (at: number, p: PublishDiagnosticsParams) => void; fail: (e: Error) => void }[] = [];
+  const onExit: ((error: Error) => void)[] = [];
   child.on('exit', (code, signal) => {
     exited = `the server exited (${signal ?? `code ${code}`})${stderr ? `: ${stderr.trim()}` : ''}`;
     for (const w of waiters.splice(0)) w.fail(new Error(exited));
+    for (const fail of onExit.splice(0)) fail(new Error(exited));
   });
+  /** `promise`, or an error when the server exits or `timeoutMs` passes first. */
+  const guarded = <T>(promise: Promise<T>, what: string): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const failure = new Promise<never>((_, reject) => {
+      if (exited) return reject(new Error(exited));
+      onExit.push(reject);
+      timer = setTimeout(() => reject(new Error(`no answer to ${what} within ${options.timeoutMs / 1000} s`)), options.timeoutMs);
+    });
+    return Promise.race([promise, failure]).finally(() => clearTimeout(timer));
+  };
 
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -150,14 +162,14 @@ export async function benchLanguageServer(uri: string, text: string, options: Ls
     });
 
   try {
-    await connection.sendRequest(InitializeRequest.type, {
+    await guarded(connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { synchronization: { dynamicRegistration: true, didSave: true }, publishDiagnostics: { relatedInformation: true, versionSupport: true } },
       },
-    });
+    }), 'initialize');
     await connection.sendNotification(InitializedNotification.type, {});
     await connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
     await new Promise((resolve) => setTimeout(resolve, 300));
