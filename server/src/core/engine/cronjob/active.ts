@@ -58,8 +58,12 @@ export class ActiveIndex implements ActiveJobs {
 
   remove(uid: string): void {
     if (this.byUid === null) {
-      const i = this.list.findIndex((ref) => ref.uid === uid);
-      if (i !== -1) this.list.splice(i, 1);
+      const list = this.list;
+      for (let i = 0; i < list.length; i++) {
+        if (list[i].uid !== uid) continue;
+        list.splice(i, 1);
+        return;
+      }
       return;
     }
     const ref = this.byUid.get(uid);
@@ -98,14 +102,17 @@ export class ActiveChange implements ActiveJobs {
   }
 
   hasUid(uid: string): boolean {
-    return (this.base.hasUid(uid) && !this.removed.has(uid)) || this.added.some((ref) => ref.uid === uid);
+    if (this.base.hasUid(uid) && (this.removedSet === null || !this.removedSet.has(uid))) return true;
+    const added = this.addedList;
+    if (added !== null) for (const ref of added) if (ref.uid === uid) return true;
+    return false;
   }
 
   byName(namespace: string, name: string): JobReference | undefined {
-    const added = this.added.find((ref) => ref.name === name && ref.namespace === namespace);
-    if (added !== undefined) return added;
+    const added = this.addedList;
+    if (added !== null) for (const ref of added) if (ref.name === name && ref.namespace === namespace) return ref;
     const ref = this.base.byName(namespace, name);
-    return ref !== undefined && !this.removed.has(ref.uid) ? ref : undefined;
+    return ref !== undefined && (this.removedSet === null || !this.removedSet.has(ref.uid)) ? ref : undefined;
   }
 
   *[Symbol.iterator](): Iterator<JobReference> {
@@ -114,9 +121,15 @@ export class ActiveChange implements ActiveJobs {
   }
 
   remove(uid: string): void {
-    const i = this.addedList === null ? -1 : this.addedList.findIndex((ref) => ref.uid === uid);
-    if (i !== -1) (this.addedList as JobReference[]).splice(i, 1);
-    else if (this.base.hasUid(uid)) (this.removedSet ??= new Set()).add(uid);
+    const added = this.addedList;
+    if (added !== null) {
+      for (let i = 0; i < added.length; i++) {
+        if (added[i].uid !== uid) continue;
+        added.splice(i, 1);
+        return;
+      }
+    }
+    if (this.base.hasUid(uid)) (this.removedSet ??= new Set()).add(uid);
   }
 
   add(ref: JobReference): void {
@@ -124,7 +137,7 @@ export class ActiveChange implements ActiveJobs {
   }
 
   get changed(): boolean {
-    return this.removed.size > 0 || this.added.length > 0;
+    return (this.removedSet !== null && this.removedSet.size > 0) || (this.addedList !== null && this.addedList.length > 0);
   }
 }
 

@@ -8,7 +8,7 @@
  * updateCronJob enqueues the key again at once; the adapter models that by requeueing after 0 when the
  * status changed (the next sync then computes the real requeue).
  */
-import type { ClusterAction, ClusterChange, ClusterView, NewJob, PodTemplateInfo, SimJob, SimNode } from '../cluster';
+import type { ClusterAction, ClusterChange, ClusterView, NewJob, OwnerRef, PodTemplateInfo, SimJob, SimNode } from '../cluster';
 import type { Controller, ControllerSyncResult, WorkQueue } from '../controller';
 import type { JobSpecView } from '../job/types';
 import { EMPTY_JOB_STATUS } from '../job/types';
@@ -140,6 +140,10 @@ export class CronJobController implements Controller {
   private readonly deleted = new Set<string>();
   private fullScan = true;
   private finishedCache: { readonly size: number; readonly jobs: readonly SimJob[]; readonly statuses: readonly SimJob['status'][]; readonly views: ChildJobView[] } | null = null;
+  /** Each live Job's view, as of the status it was made from: most syncs see the same Jobs again. */
+  private readonly views = new Map<SimJob, { readonly status: SimJob['status']; readonly view: ChildJobView }>();
+  /** The involved object of its events and the owner of its Jobs. */
+  private readonly owner: OwnerRef;
 
   private readonly api: SimulationApi;
 
@@ -147,7 +151,17 @@ export class CronJobController implements Controller {
     private readonly store: CronJobStore,
     private readonly options: CronJobControllerOptions,
   ) {
-    this.api = new SimulationApi(store);
+    this.api = new SimulationApi(store, (job) => this.viewOf(job));
+    this.owner = { kind: 'CronJob', name: store.name };
+  }
+
+  /** childJobView, made again only when the Job's status changed. */
+  private viewOf(job: SimJob): ChildJobView {
+    const cached = this.views.get(job);
+    if (cached !== undefined && cached.status === job.status) return cached.view;
+    const view = childJobView(job, this.store);
+    this.views.set(job, { status: job.status, view });
+    return view;
   }
 
   initialKeys(): readonly string[] {
@@ -169,6 +183,7 @@ export class CronJobController implements Controller {
         this.children.delete(job.name);
         this.finished.delete(job.name);
       }
+      this.views.delete(job);
       this.deleted.add(job.name);
     } else {
       this.children.set(job.name, job);
@@ -190,6 +205,7 @@ export class CronJobController implements Controller {
       this.finished.clear();
       this.changed.clear();
       this.deleted.clear();
+      this.views.clear();
       for (const job of cluster.jobs()) {
         if (job.goneAt !== null || !this.owns(job)) continue;
         this.children.set(job.name, job);
@@ -208,7 +224,7 @@ export class CronJobController implements Controller {
     for (const name of this.changed) {
       const job = this.children.get(name);
       if (job === undefined || this.finished.has(name)) continue;
-      const view = childJobView(job, store);
+      const view = this.viewOf(job);
       if (!active.hasUid(view.uid)) jobs = [...jobs, view];
     }
     this.changed.clear();
@@ -220,7 +236,7 @@ export class CronJobController implements Controller {
     const statusChanged = result.updateStatus && result.status !== before;
     if (statusChanged) store.setStatus(result.status, now);
 
-    const owner = { kind: 'CronJob', name: store.name };
+    const owner = this.owner;
     const actions: ClusterAction[] = [];
     for (const action of result.actions) {
       switch (action.type) {
@@ -268,7 +284,7 @@ export class CronJobController implements Controller {
       if (same) return cache.views;
     }
     const jobs = [...this.finished.values()];
-    this.finishedCache = { size: jobs.length, jobs, statuses: jobs.map((j) => j.status), views: jobs.map((j) => childJobView(j, this.store)) };
+    this.finishedCache = { size: jobs.length, jobs, statuses: jobs.map((j) => j.status), views: jobs.map((j) => this.viewOf(j)) };
     return this.finishedCache.views;
   }
 
@@ -278,7 +294,7 @@ export class CronJobController implements Controller {
 
   private exists(ref: JobReference, cluster: ClusterView): boolean {
     const job = cluster.job(ref.name);
-    return job !== undefined && job.goneAt === null && job.namespace === ref.namespace && jobUid(job.namespace, job.name, job.createdAt) === ref.uid;
+    return job !== undefined && job.goneAt === null && job.namespace === ref.namespace && this.viewOf(job).uid === ref.uid;
   }
 }
 
@@ -294,11 +310,14 @@ class SimulationApi implements CronJobApi {
   cluster: ClusterView | null = null;
   now = 0;
 
-  constructor(private readonly store: CronJobStore) {}
+  constructor(
+    private readonly store: CronJobStore,
+    private readonly viewOf: (job: SimJob) => ChildJobView,
+  ) {}
 
   getJob(namespace: string, name: string): ChildJobView | null {
     const job = this.cluster?.job(name);
-    return job === undefined || job.goneAt !== null || job.namespace !== namespace ? null : childJobView(job, this.store);
+    return job === undefined || job.goneAt !== null || job.namespace !== namespace ? null : this.viewOf(job);
   }
 
   getCronJob(): CronJobView {

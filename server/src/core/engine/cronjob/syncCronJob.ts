@@ -270,10 +270,10 @@ export function syncCronJob(input: CronJobSyncInput): CronJobSyncResult {
     event('Warning', 'MissSchedule', `Missed scheduled time to start a job: ${formatRfc1123zUtc(scheduledTime)}`);
     return done(nextScheduleTimeDuration(current(), now, sched));
   }
+  // Usually this time was started already: known without building the Job's name.
+  if (lastScheduleTime === scheduledTime) return done(nextScheduleTimeDuration(current(), now, sched));
   const jobName = getJobName(cj.name, scheduledTime);
-  if (active.byName(cj.namespace, jobName) !== undefined || lastScheduleTime === scheduledTime) {
-    return done(nextScheduleTimeDuration(current(), now, sched));
-  }
+  if (active.byName(cj.namespace, jobName) !== undefined) return done(nextScheduleTimeDuration(current(), now, sched));
   if (spec.concurrencyPolicy === 'Forbid' && active.size > 0) {
     event('Normal', 'JobAlreadyActive', MESSAGE.jobAlreadyActive);
     log.push({ kind: 'forbidden', scheduledTime, active: [...active].map((ref) => ref.name) });
