@@ -5,11 +5,11 @@
  * Time is cut into spans of 366 days counted from the epoch; the first question about an instant in a span samples
  * the zone at each whole day of the span and bisects every day whose two ends differ down to the second where the
  * offset changes. A change that comes back within one day (A → B → A between two samples) would be missed, so the
- * sampling step must stay below the shortest offset period in the time zone data: in Node 20's ICU (tzdata 2025c) it
- * is 6.96 days (Brazil's 2000 DST in Noronha and Recife, Gaza's future rules); tzdata with the backzone file also
- * has Africa/Freetown's 1939 -0:40 period of 3.99 days. Everything
- * the slow function answers — local mean time before 1900, the proleptic Gregorian era arithmetic, odd historic
- * offsets in seconds — is carried over as it is, because the table holds nothing but that function's answers.
+ * sampling step must stay below the shortest offset period in the time zone data: in Node 20's ICU (tzdata 2025c)
+ * that is 6.96 days (Brazil's 2000 DST in Noronha and Recife, Gaza's future rules); tzdata with the backzone file
+ * also has Africa/Freetown's 1939 -0:40 period of 3.99 days. Everything the slow function answers — local mean time
+ * before 1900, the proleptic Gregorian era arithmetic, odd historic offsets in seconds — is carried over as it is,
+ * because the table holds nothing but that function's answers.
  *
  * Sampling and bisecting may use a cheaper probe that changes exactly where the offset changes (Intl's
  * `timeZoneName: 'longOffset'`, a quarter of formatToParts' cost); the offsets stored are the slow function's.
@@ -69,7 +69,7 @@ export class OffsetTable {
     return offsets[lo]!;
   }
 
-  /** Every change of offset at an instant in [from, to), in order. */
+  /** Every change of offset at an instant in [from, to), in order (building every span of the range). */
   transitions(from: number, to: number): Transition[] {
     const found: Transition[] = [];
     const first = Math.max(from, MIN_SECONDS);
@@ -80,7 +80,7 @@ export class OffsetTable {
         if (starts[i]! >= first && starts[i]! < last) found.push({ at: starts[i]!, before: offsets[i - 1]!, after: offsets[i]! });
       }
     }
-    // A change exactly at a span's start is the first entry of no span: look at the seam.
+    // A change exactly where a span starts is listed by neither span: compare the seam's two seconds.
     for (let index = Math.ceil(first / SPAN_SECONDS); index * SPAN_SECONDS < last; index++) {
       const at = index * SPAN_SECONDS;
       if (at - 1 < MIN_SECONDS) continue;
