@@ -1,60 +1,60 @@
 /** Output formats of `k8s-dryrun lint`. JSON is a contract (design §4.1): change it only additively. */
-import type { Finding } from '../core';
+import type { CliFinding } from './lintChunks';
+import { jsonChunks } from './jsonChunks';
 
 export interface FileFindings {
   readonly file: string;
-  readonly findings: readonly Finding[];
-  /** The `# Source:` path of a finding's document (helm template output), if it has one. */
-  readonly sourceOf?: (finding: Finding) => string | undefined;
+  /** Each with the `# Source:` path of its document (helm template output), if it has one. */
+  readonly findings: readonly CliFinding[];
 }
 
 /**
  * `file:line:col: severity fieldPath: message [rule-id]`, 1-based like compilers print; with a `# Source:`
- * path, `file:line:col (source): ...`.
+ * path, `file:line:col (source): ...`. One piece per file.
  */
-export function formatText(results: readonly FileFindings[]): string {
-  const lines: string[] = [];
-  for (const { file, findings, sourceOf } of results) {
+export function* formatText(results: readonly FileFindings[]): Generator<string, void, undefined> {
+  for (const { file, findings } of results) {
     // By position, as compilers print; the JSON output keeps the API server's order.
-    const byPosition = [...findings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    for (const f of byPosition) {
-      const source = sourceOf?.(f);
+    const byPosition = [...findings].sort(
+      (a, b) => a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character,
+    );
+    const lines: string[] = [];
+    for (const { finding: f, source } of byPosition) {
       const where = `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}${source !== undefined ? ` (${source})` : ''}`;
       const what = f.fieldPath ? `${f.fieldPath}: ${f.message}` : f.message;
-      lines.push(`${where}: ${f.severity} ${what} [${f.ruleId}]`);
+      lines.push(`${where}: ${f.severity} ${what} [${f.ruleId}]\n`);
     }
+    if (lines.length > 0) yield lines.join('');
   }
-  return lines.map((line) => `${line}\n`).join('');
 }
 
-export function formatJson(results: readonly FileFindings[]): string {
-  const findings = results.flatMap(({ file, findings, sourceOf }) =>
-    findings.map((f) => {
-      const source = sourceOf?.(f);
-      return {
-        file,
-        // Additive (design §4.1): only where the document has a `# Source:` comment.
-        ...(source !== undefined ? { source } : {}),
-        document: f.document,
-        kind: f.kind ?? null,
-        name: f.name ?? null,
-        ruleId: f.ruleId,
-        severity: f.severity,
-        fieldPath: f.fieldPath,
-        message: f.message,
-        range: f.range,
-      };
-    }),
+/** `{ "findings": [...] }` as JSON.stringify(…, null, 2) writes it, in pieces (it may be bigger than a string can be). */
+export function* formatJson(results: readonly FileFindings[]): Generator<string, void, undefined> {
+  const findings = results.flatMap(({ file, findings }) =>
+    findings.map(({ finding: f, source }) => ({
+      file,
+      // Additive (design §4.1): only where the document has a `# Source:` comment.
+      ...(source !== undefined ? { source } : {}),
+      document: f.document,
+      kind: f.kind ?? null,
+      name: f.name ?? null,
+      ruleId: f.ruleId,
+      severity: f.severity,
+      fieldPath: f.fieldPath,
+      message: f.message,
+      range: f.range,
+    })),
   );
-  return `${JSON.stringify({ findings }, null, 2)}\n`;
+  yield* jsonChunks({ findings });
+  yield '\n';
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
 /** SARIF 2.1.0, as code-scanning tools read it; columns and lines are 1-based there. */
-export function formatSarif(results: readonly FileFindings[], version: string): string {
+export function* formatSarif(results: readonly FileFindings[], version: string): Generator<string, void, undefined> {
   const sarifResults = results.flatMap(({ file, findings }) =>
-    findings.map((f) => ({
+    findings.map(({ finding: f }) => ({
       ruleId: f.ruleId,
       level: SARIF_LEVEL[f.severity],
       message: { text: f.fieldPath ? `${f.fieldPath}: ${f.message}` : f.message },
@@ -78,5 +78,7 @@ export function formatSarif(results: readonly FileFindings[], version: string): 
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [{ tool: { driver: { name: 'k8s-dryrun', version } }, results: sarifResults }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // The results array is four levels down: walked there, each result serialized whole.
+  yield* jsonChunks(log, { maxDepth: 4 });
+  yield '\n';
 }

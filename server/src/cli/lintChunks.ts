@@ -1,0 +1,51 @@
+/**
+ * Lints `---` chunks of a file for the CLI: the same work on the main thread and on a worker thread, with a
+ * result that crosses between threads as plain data. Document indexes count from each chunk's first document,
+ * since how many documents the chunks before it hold is known only once they are linted; the caller adds them.
+ */
+import { lintChunk, type Finding, type LintOptions } from '../core';
+import type { TextChunk } from './documentStream';
+import { sourceComments } from './sources';
+
+/** A finding as the CLI prints it (no quick fixes), with its document's `# Source:` path if there is one. */
+export interface CliFinding {
+  readonly finding: Finding;
+  readonly source?: string;
+}
+
+export interface ChunkResult {
+  readonly findings: CliFinding[];
+  /** The `kind` of each document in the chunk ('' when it has none), for the summary. */
+  readonly kinds: string[];
+  /** The chunk's first Helm placeholder: then the whole file is not checked, and this is its one finding. */
+  readonly template?: CliFinding;
+}
+
+export function lintChunks(chunks: readonly TextChunk[], options: LintOptions): ChunkResult[] {
+  return chunks.map((chunk) => lintOne(chunk, options));
+}
+
+function lintOne(chunk: TextChunk, options: LintOptions): ChunkResult {
+  const result = lintChunk(chunk.text, options, { line: chunk.line, documentIndex: 0 });
+  const sourceAt = sourceComments(chunk.text, chunk.line);
+  const located = (finding: Finding): CliFinding => {
+    // Quick fixes are for the editor; the rest is what the CLI prints (and all a worker need send back).
+    const printed: Finding = {
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      fieldPath: finding.fieldPath,
+      message: finding.message,
+      range: finding.range,
+      document: finding.document,
+      ...(finding.kind !== undefined ? { kind: finding.kind } : {}),
+      ...(finding.name !== undefined ? { name: finding.name } : {}),
+    };
+    const source = sourceAt(finding.range.start.line);
+    return source === undefined ? { finding: printed } : { finding: printed, source };
+  };
+  return {
+    findings: result.findings.map(located),
+    kinds: result.documents.map((doc) => doc.kind ?? ''),
+    ...(result.template ? { template: located(result.template) } : {}),
+  };
+}
