@@ -269,8 +269,6 @@ function explicitTag(name: string, resolve: ScalarTag['resolve']): ScalarTag {
   return { tag: `tag:yaml.org,2002:${name}`, default: false, identify: () => false, resolve };
 }
 
-const MERGE = Symbol('<<');
-
 const YAML11_TAGS: ScalarTag[] = [
   implicitTag('null', (v) => v === null),
   implicitTag('bool', (v) => typeof v === 'boolean'),
@@ -282,7 +280,8 @@ const YAML11_TAGS: ScalarTag[] = [
     default: 'key',
     test: /^<<$/,
     identify: () => false,
-    resolve: () => Object.assign(new Scalar(MERGE), { addToJSMap: mergeIntoJSMap }),
+    // A fresh symbol each time, as the yaml package's own merge key: two `<<` keys in a mapping are no duplicate.
+    resolve: () => Object.assign(new Scalar(Symbol('<<')), { addToJSMap: mergeIntoJSMap }),
   },
   explicitTag('str', (source) => source),
   explicitTag('binary', (source, onError) => resolveBinary(source, onError)),
