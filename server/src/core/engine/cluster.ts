@@ -412,7 +412,12 @@ export class Cluster implements ClusterView {
     const previous = job.status;
     job.status = status;
     for (const condition of status.conditions) {
-      const before = previous.conditions.find((c) => c.type === condition.type);
+      let before: JobCondition | undefined;
+      for (const c of previous.conditions) {
+        if (c.type !== condition.type) continue;
+        before = c;
+        break;
+      }
       if (before === undefined || !sameCondition(before, condition)) this.recordCondition(job, condition);
     }
     this.recordStatus(job, now);

@@ -119,7 +119,7 @@ export class Kubelet implements PodLifecycle {
   /** Most pods follow the default behaviour: they share one plan. */
   private plan(facts: PodFacts): PodPlan {
     const scenario = this.scenario;
-    if (scenario.pods.failureRate === 0 && matchOutcome(scenario.pods.outcomes, facts) === undefined) {
+    if (scenario.pods.failureRate === 0 && (scenario.pods.outcomes.length === 0 || matchOutcome(scenario.pods.outcomes, facts) === undefined)) {
       this.defaultPlan ??= planPod(scenario, facts, this.failures);
       return this.defaultPlan;
     }

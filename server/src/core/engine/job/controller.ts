@@ -33,6 +33,8 @@ export function backoffKey(job: string): string {
 
 export class JobController implements Controller {
   readonly name = JOB_CONTROLLER;
+  /** backoffKey(name) of the Jobs that exist: a sync reads its backoff record without building the key. */
+  private readonly backoffKeys = new Map<string, string>();
 
   constructor(private readonly features: JobFeatures) {}
 
@@ -47,32 +49,47 @@ export class JobController implements Controller {
     } else if (change.kind === 'job' && change.op !== 'deleted') {
       // addJob and spec changes (a new generation) sync at once; status updates are batched (updateJob).
       queue.addAfter(change.job.name, change.op === 'added' || change.specChanged ? 0 : SYNC_JOB_BATCH_PERIOD_MS);
+    } else if (change.kind === 'job') {
+      this.backoffKeys.delete(change.job.name);
     }
+  }
+
+  private backoffKey(job: string): string {
+    let key = this.backoffKeys.get(job);
+    if (key === undefined) this.backoffKeys.set(job, (key = backoffKey(job)));
+    return key;
   }
 
   sync(key: string, cluster: ClusterView, now: number): ControllerSyncResult {
     const job = cluster.job(key);
     if (job === undefined || job.goneAt !== null) return { actions: [], requeueAfterMs: null };
-    const pods = [...cluster.trackedPods({ kind: 'Job', name: key })].map(podView);
-    const backoff = (cluster.memory(backoffKey(key)) as BackoffRecord | undefined) ?? null;
+    const pods: PodView[] = [];
+    for (const pod of cluster.trackedPods({ kind: 'Job', name: key })) pods.push(podView(pod));
+    const backoff = (cluster.memory(this.backoffKey(key)) as BackoffRecord | undefined) ?? null;
     const result = syncJob({ job: jobView(job), pods, backoff, now, features: this.features });
     const owner = { kind: 'Job', name: key };
-    const actions: ClusterAction[] = result.actions.map((action): ClusterAction => {
+    const actions: ClusterAction[] = new Array(result.actions.length);
+    for (let i = 0; i < actions.length; i++) {
+      const action = result.actions[i];
       switch (action.type) {
         case 'createPod':
-          return { type: 'createPod', owner, generateName: action.generateName, index: action.index, indexFailureCount: action.indexFailureCount, indexIgnoredFailureCount: action.indexIgnoredFailureCount };
+          actions[i] = { type: 'createPod', owner, generateName: action.generateName, index: action.index, indexFailureCount: action.indexFailureCount, indexIgnoredFailureCount: action.indexIgnoredFailureCount };
+          break;
         case 'deletePod':
-          return action;
         case 'removeFinalizer':
-          return action;
+          actions[i] = action;
+          break;
         case 'updateStatus':
-          return { type: 'updateJobStatus', job: key, status: action.status };
+          actions[i] = { type: 'updateJobStatus', job: key, status: action.status };
+          break;
         case 'event':
-          return { type: 'event', involved: owner, eventType: action.eventType, reason: action.reason, message: action.message };
+          actions[i] = { type: 'event', involved: owner, eventType: action.eventType, reason: action.reason, message: action.message };
+          break;
         case 'setBackoffRecord':
-          return { type: 'setMemory', key: backoffKey(key), value: action.record };
+          actions[i] = { type: 'setMemory', key: this.backoffKey(key), value: action.record };
+          break;
       }
-    });
+    }
     return { actions, requeueAfterMs: result.requeueAfterMs };
   }
 }
@@ -103,7 +120,12 @@ class LivePodView implements PodView {
   readonly creationTimestamp: number;
   /** The simulation records the deletion request itself, not request + grace period. */
   readonly deletionGracePeriodSeconds = 0;
-  readonly initContainerStatuses: readonly ContainerStatusView[] = [];
+  readonly initContainerStatuses: readonly ContainerStatusView[] = NO_CONTAINER_STATUSES;
+  /** containerStatuses and conditions as of the pod's version (a sync may read them several times). */
+  private statusesVersion = -1;
+  private statuses: readonly ContainerStatusView[] = NO_CONTAINER_STATUSES;
+  private conditionsVersion = -1;
+  private conditionList: readonly PodConditionView[] = [];
 
   constructor(private readonly pod: SimPod) {
     this.name = pod.name;
@@ -139,23 +161,42 @@ class LivePodView implements PodView {
   /** The first container carries the runs and restarts; the others stop with the pod, cleanly. */
   get containerStatuses(): readonly ContainerStatusView[] {
     const pod = this.pod;
-    const terminal = pod.phase === 'Succeeded' || pod.phase === 'Failed';
-    const last = pod.runs[pod.runs.length - 1];
-    return pod.template.containerNames.map((name, i) => {
-      if (i === 0) {
-        const terminated = terminal && last !== undefined && last.finishedAt !== null ? { exitCode: last.exitCode ?? 0, finishedAt: last.finishedAt } : null;
-        return { name, restartCount: pod.restartCount, terminated };
-      }
-      const terminated = terminal && last !== undefined && pod.finishedAt !== null ? { exitCode: 0, finishedAt: pod.finishedAt } : null;
-      return { name, restartCount: 0, terminated };
-    });
+    if (this.statusesVersion !== pod.version) {
+      this.statuses = containerStatuses(pod);
+      this.statusesVersion = pod.version;
+    }
+    return this.statuses;
   }
 
   /** Control-plane conditions (DisruptionTarget) and Ready. */
   get conditions(): readonly PodConditionView[] {
     const pod = this.pod;
-    const conditions: PodConditionView[] = pod.conditions.map((c) => ({ type: c.type, status: c.status, lastTransitionTime: c.at }));
-    conditions.push({ type: 'Ready', status: pod.ready ? 'True' : 'False', lastTransitionTime: pod.ready ? pod.readySince : pod.unreadySince });
-    return conditions;
+    if (this.conditionsVersion !== pod.version) {
+      this.conditionList = podConditions(pod);
+      this.conditionsVersion = pod.version;
+    }
+    return this.conditionList;
   }
+}
+
+const NO_CONTAINER_STATUSES: readonly ContainerStatusView[] = [];
+
+function containerStatuses(pod: SimPod): readonly ContainerStatusView[] {
+  const terminal = pod.phase === 'Succeeded' || pod.phase === 'Failed';
+  const last = pod.runs[pod.runs.length - 1];
+  return pod.template.containerNames.map((name, i) => {
+    if (i === 0) {
+      const terminated = terminal && last !== undefined && last.finishedAt !== null ? { exitCode: last.exitCode ?? 0, finishedAt: last.finishedAt } : null;
+      return { name, restartCount: pod.restartCount, terminated };
+    }
+    const terminated = terminal && last !== undefined && pod.finishedAt !== null ? { exitCode: 0, finishedAt: pod.finishedAt } : null;
+    return { name, restartCount: 0, terminated };
+  });
+}
+
+/** Control-plane conditions (DisruptionTarget) and Ready. */
+function podConditions(pod: SimPod): readonly PodConditionView[] {
+  const conditions: PodConditionView[] = pod.conditions.map((c) => ({ type: c.type, status: c.status, lastTransitionTime: c.at }));
+  conditions.push({ type: 'Ready', status: pod.ready ? 'True' : 'False', lastTransitionTime: pod.ready ? pod.readySince : pod.unreadySince });
+  return conditions;
 }

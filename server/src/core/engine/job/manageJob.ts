@@ -148,6 +148,8 @@ function deleteJobPods(ctx: ManageContext, pods: readonly PodView[], reason: str
  * repeating an index; then, if that is not enough, the first of the rest in ActivePods order.
  */
 export function activePodsForRemoval(job: JobView, pods: readonly PodView[], rmAtLeast: number): PodView[] {
+  // Nothing to pick (the usual case): only an Indexed Job removes pods it was not asked to.
+  if (rmAtLeast <= 0 && !isIndexedJob(job)) return [];
   let rm: PodView[] = [];
   let left: PodView[];
   if (isIndexedJob(job)) {

@@ -66,14 +66,15 @@ export function syncJob(input: JobSyncInput): JobSyncResult {
   const tracking = trackTerminatingPods(job, features);
   let conditions: JobCondition[] = [...job.status.conditions];
   let startTime = job.status.startTime;
-  let ready = activePods.filter((p) => p.ready).length;
-  let terminating: number | null = tracking ? pods.filter(isTerminating).length : null;
+  let ready = countReady(activePods);
+  let terminating: number | null = tracking ? countTerminating(pods) : null;
   let active = activePods.length;
 
   const { succeeded: newSucceeded, failed: newFailed } = newFinishedPods(job, pods, features);
   let succeeded = job.status.succeeded + newSucceeded.length;
   // Failures an Ignore rule matched are not counted (nonIgnoredFailedPodsCount).
-  const failed = job.status.failed + newFailed.filter((p) => matchPodFailurePolicy(job.spec.podFailurePolicy, p, job.namespace).countFailed).length;
+  let failed = job.status.failed;
+  for (const pod of newFailed) if (matchPodFailurePolicy(job.spec.podFailurePolicy, pod, job.namespace).countFailed) failed++;
 
   // The first sync of a Job that is not suspended sets its start time.
   if (startTime === null && !job.spec.suspend) startTime = now;
@@ -105,10 +106,10 @@ export function syncJob(input: JobSyncInput): JobSyncResult {
     }
   }
 
-  let prevSucceededIndexes: OrderedIntervals = [];
-  let succeededIndexes: OrderedIntervals = [];
+  let prevSucceededIndexes: OrderedIntervals = NO_INTERVALS;
+  let succeededIndexes: OrderedIntervals = NO_INTERVALS;
   let failedIndexes: OrderedIntervals | null = null;
-  let podsWithDelayedDeletionPerIndex: ReadonlyMap<number, PodView> = new Map();
+  let podsWithDelayedDeletionPerIndex: ReadonlyMap<number, PodView> = NO_DELAYED_PODS;
   if (indexed) {
     prevSucceededIndexes = parseIndexes(job.status.completedIndexes, completions);
     succeededIndexes = withOrderedIndexes(
@@ -144,12 +145,13 @@ export function syncJob(input: JobSyncInput): JobSyncResult {
     if (deleted !== active || !satisfiedExpectations) finishedCondition = null;
     active -= deleted;
     if (terminating !== null) terminating += deleted;
-    ready -= activePods.filter((p) => p.ready).length;
+    ready -= countReady(activePods);
   } else {
     let manageJobCalled = false;
     if (satisfiedExpectations && !job.deleting) {
       const ctx: ManageContext = {
-        job: { ...job, status: { ...job.status, startTime } },
+        // The Job as this sync sees it: with the start time it may just have set.
+        job: startTime === job.status.startTime ? job : { ...job, status: { ...job.status, startTime } },
         features,
         now,
         pods,
@@ -197,7 +199,7 @@ export function syncJob(input: JobSyncInput): JobSyncResult {
   const ordered = indexed ? [...pods].sort((a, b) => a.completionIndex - b.completionIndex) : pods;
   let newlySucceeded = 0;
   let newlyFailed = 0;
-  const newSucceededIndexes: number[] = [];
+  let newSucceededIndexes: number[] = NO_INDEXES;
   let reachedMaxUncountedPods = false;
   for (const pod of ordered) {
     if (!pod.hasFinalizer) continue;
@@ -207,7 +209,7 @@ export function syncJob(input: JobSyncInput): JobSyncResult {
     if (pod.phase === 'Succeeded') {
       if (indexed) {
         const ix = pod.completionIndex;
-        if (ix !== -1 && ix < completions && !hasIndex(prevSucceededIndexes, ix)) newSucceededIndexes.push(ix);
+        if (ix !== -1 && ix < completions && !hasIndex(prevSucceededIndexes, ix)) (newSucceededIndexes = newSucceededIndexes === NO_INDEXES ? [] : newSucceededIndexes).push(ix);
       } else {
         newlySucceeded++;
       }
@@ -479,11 +481,30 @@ function sameStatus(a: JobStatus, b: JobStatus): boolean {
   ) {
     return false;
   }
-  return a.conditions.every((c, i) => {
+  for (let i = 0; i < a.conditions.length; i++) {
+    const c = a.conditions[i];
     const d = b.conditions[i];
-    return c.type === d.type && c.status === d.status && c.reason === d.reason && c.message === d.message && c.lastTransitionTime === d.lastTransitionTime;
-  });
+    if (c.type !== d.type || c.status !== d.status || c.reason !== d.reason || c.message !== d.message || c.lastTransitionTime !== d.lastTransitionTime) return false;
+  }
+  return true;
 }
+
+function countReady(pods: readonly PodView[]): number {
+  let n = 0;
+  for (const pod of pods) if (pod.ready) n++;
+  return n;
+}
+
+function countTerminating(pods: readonly PodView[]): number {
+  let n = 0;
+  for (const pod of pods) if (isTerminating(pod)) n++;
+  return n;
+}
+
+/** Shared empty values for what most syncs never fill (never written to). */
+const NO_INTERVALS: OrderedIntervals = [];
+const NO_INDEXES: number[] = [];
+const NO_DELAYED_PODS: ReadonlyMap<number, PodView> = new Map();
 
 function sameBackoff(a: BackoffRecord, b: BackoffRecord | null): boolean {
   const other = b ?? { failuresAfterLastSuccess: 0, lastFailureTime: null };
