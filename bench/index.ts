@@ -19,6 +19,7 @@ import { benchZoneOffsets } from './zoneOffset';
 const RESULTS = resolve(__dirname, 'last-results.json');
 const MANIFESTS = resolve(__dirname, 'manifests');
 const SERVER = resolve(__dirname, '../../dist/server.js');
+const CLI = resolve(__dirname, '../../dist/cli.js');
 const DEFAULT_SIZES = [10, 100, 1000];
 
 type Figures = Record<string, number>;
@@ -70,8 +71,8 @@ async function main(): Promise<void> {
 
   // First, on a fresh heap: the generated files, the lint and the language server against the yaml parse.
   if (wanted('scale')) {
-    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first (npm run bench does)`);
-    const scale = await benchScale({ sizes: sizes(), manifestsDir: MANIFESTS, server: SERVER, progress });
+    for (const built of [SERVER, CLI]) if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first (npm run bench does)`);
+    const scale = await benchScale({ sizes: sizes(), manifestsDir: MANIFESTS, server: SERVER, cli: CLI, progress });
     rows.push(...scale.rows);
     for (const [name, value] of Object.entries(scale.figures)) figures[name] = value;
   }
