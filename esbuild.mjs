@@ -25,6 +25,7 @@ const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   // Loaded by the server as a worker thread, beside it in dist/.
   { ...common, entryPoints: ['server/src/lsp/simulateWorker.ts'], outfile: 'dist/simulateWorker.js' },
+  { ...common, entryPoints: ['server/src/lsp/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // the preview panel's webview: one script (an IIFE, loaded with the page's nonce) and one stylesheet
   { ...common, entryPoints: ['client/webview/src/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'chrome120' },

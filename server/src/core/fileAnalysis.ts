@@ -133,6 +133,22 @@ export class FileAnalysis {
     this.dirty = false;
   }
 
+  /** The texts of the chunks not linted yet (flat copies), for linting elsewhere; see supply(). */
+  pendingTexts(): string[] {
+    return this.pieces.filter((piece) => piece.result === undefined).map((piece) => detached(this.text.slice(piece.start, piece.end)));
+  }
+
+  /** Results linted elsewhere for chunk texts; used for the chunks that still have that text and these options. */
+  supply(texts: readonly string[], results: readonly ChunkLint[], options: LintOptions): void {
+    if (options !== this.options) return;
+    const byText = new Map(texts.map((text, i) => [text, results[i]]));
+    for (const piece of this.pieces) {
+      if (piece.result !== undefined) continue;
+      const result = byText.get(this.text.slice(piece.start, piece.end));
+      if (result !== undefined) piece.result = result;
+    }
+  }
+
   /** Every finding of the file, in file positions; a Helm placeholder anywhere makes it the only one. */
   findings(): Finding[] {
     return this.assemble().findings;

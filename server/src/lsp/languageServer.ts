@@ -24,6 +24,7 @@ import { cachedDiagnostic, isScenarioUri, scenarioDiagnostics } from './diagnost
 import { DocumentStore } from './documents';
 import { createGuard } from './guard';
 import { provideHover } from './hover';
+import { ParallelLint } from './parallelLint';
 import { provideSimulation } from './simulate';
 import { simulateRequest, type SimulateParams, type SimulateResult } from '../protocol/protocol';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
@@ -48,6 +49,7 @@ export function startLanguageServer(connection: Connection): void {
     lintOptions = { kubernetesVersion: settings.kubernetesVersion, disabledRules: settings.disabledRules };
   };
   const store = new DocumentStore(() => lintOptions);
+  const parallel = new ParallelLint(log);
   /** An open manifest: scenario files get none of the manifest features (hover, completion, lenses). */
   const manifest = (uri: string): TextDocument | undefined => (isScenarioUri(uri) ? undefined : store.get(uri));
   let canPullConfiguration = false;
@@ -59,6 +61,7 @@ export function startLanguageServer(connection: Connection): void {
       canPullConfiguration = params.capabilities.workspace?.configuration === true;
       canRefreshCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
       locale = params.locale;
+      parallel.start();
       // Editors other than VS Code may pass settings here: { "kubernetesVersion": "1.37" }.
       applySettings(readSettings(params.initializationOptions, log, locale));
       return { capabilities: CAPABILITIES, serverInfo: { name: 'k8s-dryrun' } };
@@ -70,8 +73,16 @@ export function startLanguageServer(connection: Connection): void {
     applySettings(readSettings(await connection.workspace.getConfiguration('k8sDryRun'), log, locale));
   });
 
-  const publish = guard('diagnostics', undefined, async (document: TextDocument) => {
-    const diagnostics = isScenarioUri(document.uri) ? scenarioDiagnostics(document.getText()) : store.analysis(document).findings().map(cachedDiagnostic);
+  const publish = guard('diagnostics', undefined, async (opened: TextDocument) => {
+    if (isScenarioUri(opened.uri)) {
+      await connection.sendDiagnostics({ uri: opened.uri, version: opened.version, diagnostics: scenarioDiagnostics(opened.getText()) });
+      return;
+    }
+    await parallel.lintPending(store.analysis(opened), lintOptions);
+    // Changes that came in meanwhile are in the newest version: publish that one.
+    const document = store.get(opened.uri);
+    if (!document) return;
+    const diagnostics = store.analysis(document).findings().map(cachedDiagnostic);
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   });
   // A burst of changes (typing, a paste of many lines) lints once, for the newest version: each change only
