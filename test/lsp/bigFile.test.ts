@@ -78,3 +78,27 @@ test('a 500-document file gets the same problems as the CLI finds, and an edit m
   assert.equal(after3.length, first.length + 1);
   assert.deepEqual(summary(after3), expected(lines.join('\n')));
 });
+
+test('a burst of typing in a big file ends with the problems of the last version', async () => {
+  const uri = 'file:///project/burst.yaml';
+  const opened = client.nextDiagnostics(uri);
+  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT } });
+  await opened;
+  // Type "Always" over document 1's "Never", one character at a time, without waiting for any answer.
+  const lines = TEXT.split('\n');
+  const line = lines.findIndex((l) => l.endsWith('restartPolicy: Never'));
+  const column = lines[line].indexOf('Never');
+  const edits: { character: number; remove: number; text: string }[] = [{ character: column, remove: 5, text: '' }];
+  for (const [i, letter] of [...'Always'].entries()) edits.push({ character: column + i, remove: 0, text: letter });
+  const last = client.nextDiagnostics(uri, (p) => p.version === edits.length + 1);
+  await Promise.all(
+    edits.map((edit, i) =>
+      client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: i + 2 },
+        contentChanges: [{ range: { start: { line, character: edit.character }, end: { line, character: edit.character + edit.remove } }, text: edit.text }],
+      }),
+    ),
+  );
+  lines[line] = lines[line].replace('Never', 'Always');
+  assert.deepEqual(summary((await last).diagnostics), expected(lines.join('\n')));
+});

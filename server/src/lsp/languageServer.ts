@@ -85,20 +85,28 @@ export function startLanguageServer(connection: Connection): void {
     const diagnostics = store.analysis(document).findings().map(cachedDiagnostic);
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   });
-  // A burst of changes (typing, a paste of many lines) lints once, for the newest version: each change only
-  // queues its document, and the queue is worked after the pending messages are read.
-  const queued = new Set<string>();
+  // One run at a time per document, always of its newest version: changes that arrive while a run works (the
+  // lint thread's half of a big file, sending the diagnostics) ask for one more run, not one per version, so a
+  // burst of typing never builds a backlog of stale versions.
+  const again = new Map<string, boolean>();
   const validate = (document: TextDocument): void => {
-    if (queued.has(document.uri)) return;
-    queued.add(document.uri);
-    setImmediate(() => {
-      queued.delete(document.uri);
-      const current = store.get(document.uri);
-      if (current) void publish(current);
+    const uri = document.uri;
+    if (again.has(uri)) {
+      again.set(uri, true);
+      return;
+    }
+    again.set(uri, false);
+    setImmediate(async () => {
+      do {
+        again.set(uri, false);
+        const current = store.get(uri);
+        if (current) await publish(current);
+      } while (again.get(uri));
+      again.delete(uri);
     });
   };
   const validateAll = async (): Promise<void> => {
-    await Promise.all(store.documents.all().map(publish));
+    for (const document of store.documents.all()) validate(document);
   };
 
   connection.onInitialized(
