@@ -340,7 +340,7 @@ export class Cluster implements ClusterView {
         const pod = this.podsByName.get(action.pod);
         if (pod === undefined || pod.goneAt !== null) return;
         if (action.removeFinalizer) this.setFinalizer(pod, false, now, false);
-        this.deletePod(pod, now, `${source}: ${action.reason}`);
+        this.deletePod(pod, now, this.deletedBy(source, action.reason));
         this.recordEvent(now, pod.owner, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.name}`, source);
         return;
       }
@@ -359,7 +359,7 @@ export class Cluster implements ClusterView {
         return;
       case 'deleteJob': {
         const job = this.jobsByName.get(action.job);
-        if (job !== undefined && job.goneAt === null) this.deleteJob(job, now, `${source}: ${action.reason}`);
+        if (job !== undefined && job.goneAt === null) this.deleteJob(job, now, this.deletedBy(source, action.reason));
         return;
       }
       case 'event':
@@ -371,6 +371,17 @@ export class Cluster implements ClusterView {
         return;
     }
   }
+
+  /** "<component>: <reason>", one string per pair: every Job a CronJob's history limit deletes says the same. */
+  private deletedBy(source: string, reason: string): string {
+    let byReason = this.deletedByTexts.get(source);
+    if (byReason === undefined) this.deletedByTexts.set(source, (byReason = new Map()));
+    let text = byReason.get(reason);
+    if (text === undefined) byReason.set(reason, (text = `${source}: ${reason}`));
+    return text;
+  }
+
+  private readonly deletedByTexts = new Map<string, Map<string, string>>();
 
   // --- Jobs -------------------------------------------------------------------------------------------
 
@@ -396,7 +407,7 @@ export class Cluster implements ClusterView {
     this.jobsByName.set(job.name, job);
     // Conditions the Job already had (a pasted live object) are part of its history.
     for (const condition of job.status.conditions) this.recordCondition(job, condition);
-    this.recordStatus(job, now);
+    this.recordStatus(job, now, true);
     this.hooks.notify({ kind: 'job', op: 'added', job, specChanged: true });
     return job;
   }
@@ -456,24 +467,17 @@ export class Cluster implements ClusterView {
     });
   }
 
-  private recordStatus(job: SimJob, now: number): void {
+  /** The status history's copy of the statuses new Jobs start with: every Job a CronJob creates starts with the same one. */
+  private readonly initialStatusJson = new Map<JobStatus, Readonly<Record<string, unknown>>>();
+
+  private recordStatus(job: SimJob, now: number, initial = false): void {
     const s = job.status;
-    this.statusHistory.push({
-      at: seconds(now),
-      object: job.name,
-      kind: 'Job',
-      status: {
-        active: s.active,
-        ready: s.ready,
-        succeeded: s.succeeded,
-        failed: s.failed,
-        terminating: s.terminating,
-        completedIndexes: s.completedIndexes,
-        failedIndexes: s.failedIndexes,
-        startTime: s.startTime === null ? null : seconds(s.startTime),
-        completionTime: s.completionTime === null ? null : seconds(s.completionTime),
-      },
-    });
+    let json = initial ? this.initialStatusJson.get(s) : undefined;
+    if (json === undefined) {
+      json = statusJson(s);
+      if (initial && this.initialStatusJson.size < 16) this.initialStatusJson.set(s, json);
+    }
+    this.statusHistory.push({ at: seconds(now), object: job.name, kind: 'Job', status: json });
   }
 
   // --- pods -------------------------------------------------------------------------------------------
@@ -638,6 +642,21 @@ const NO_PODS: readonly SimPod[] = [];
 
 function sameCondition(a: JobCondition, b: JobCondition): boolean {
   return a.status === b.status && a.reason === b.reason && a.message === b.message && a.lastTransitionTime === b.lastTransitionTime;
+}
+
+/** A Job status as the status history shows it (times in seconds since the start). */
+function statusJson(s: JobStatus): Readonly<Record<string, unknown>> {
+  return {
+    active: s.active,
+    ready: s.ready,
+    succeeded: s.succeeded,
+    failed: s.failed,
+    terminating: s.terminating,
+    completedIndexes: s.completedIndexes,
+    failedIndexes: s.failedIndexes,
+    startTime: s.startTime === null ? null : seconds(s.startTime),
+    completionTime: s.completionTime === null ? null : seconds(s.completionTime),
+  };
 }
 
 export function seconds(ms: number): number {

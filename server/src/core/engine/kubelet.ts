@@ -194,7 +194,9 @@ export class Kubelet implements PodLifecycle {
     pod.nodeName = node.name;
     pod.scheduledAt = now;
     pod.waitingReason = 'ContainerCreating';
-    this.cluster.recordEvent(now, { kind: 'Pod', name: pod.name }, 'Normal', 'Scheduled', `Successfully assigned ${pod.namespace}/${pod.name} to ${node.name}`, 'default-scheduler');
+    // joined into one flat string: the Timeline keeps one per pod.
+    const message = ['Successfully assigned ', pod.namespace, '/', pod.name, ' to ', node.name].join('');
+    this.cluster.recordEvent(now, { kind: 'Pod', name: pod.name }, 'Normal', 'Scheduled', message, 'default-scheduler');
     this.nodeLoad.set(node.name, (this.nodeLoad.get(node.name) ?? 0) + 1);
     this.cluster.podChanged(pod, now);
     const epoch = pod.epoch;

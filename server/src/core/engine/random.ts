@@ -76,5 +76,6 @@ export function randomString(rng: Random, length: number): string {
  */
 export function generateName(base: string, rng: Random): string {
   const cut = base.length > MAX_GENERATED_NAME_LENGTH ? base.slice(0, MAX_GENERATED_NAME_LENGTH) : base;
-  return cut + randomString(rng, 5);
+  // One flat string (a concatenation would be kept as its parts): the Timeline keeps every pod's name.
+  return [cut, randomString(rng, 5)].join('');
 }

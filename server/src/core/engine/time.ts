@@ -66,7 +66,8 @@ export const RFC3339_RANGE = '0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z (RFC 
 /** Epoch ms to RFC 3339 in UTC, whole seconds as Kubernetes prints times (fractions only when present). */
 export function formatRfc3339(epochMs: number): string {
   const iso = new Date(epochMs).toISOString();
-  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+  // join makes one flat string: a CronJob's Timeline keeps one of these per Job.
+  return iso.endsWith('.000Z') ? [iso.slice(0, -5), 'Z'].join('') : iso;
 }
 
 /**

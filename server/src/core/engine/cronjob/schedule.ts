@@ -205,7 +205,8 @@ export function getTimeHashInMinutes(scheduledTime: number): number {
 
 /** cronjob_controllerv2.go getJobName: `<cronjob>-<scheduled time in minutes since the epoch>`. */
 export function getJobName(cronJobName: string, scheduledTime: number): string {
-  return `${cronJobName}-${getTimeHashInMinutes(scheduledTime)}`;
+  // One flat string (a concatenation would be kept as its parts): the Timeline keeps every Job's name.
+  return [cronJobName, '-', String(getTimeHashInMinutes(scheduledTime))].join('');
 }
 
 /** utils.go byJobStartTime: by status.startTime, Jobs without one last, the name breaking ties. */

@@ -195,7 +195,8 @@ export function syncCronJob(input: CronJobSyncInput): CronJobSyncResult {
     } else if (job.finished !== null) {
       if (found) {
         active.remove(job.uid); // deleteFromActiveList
-        event('Normal', 'SawCompletedJob', `Saw completed job: ${job.name}, ${features.sawCompletedJobWord}: ${job.finished}`);
+        // joined into one flat string: the Timeline keeps one per Job.
+        event('Normal', 'SawCompletedJob', ['Saw completed job: ', job.name, ', ', features.sawCompletedJobWord, ': ', job.finished].join(''));
         updateStatus = true;
         // Older releases: `else if found && finished {…} else if finished { lastSuccessfulTime… }`.
         if (!features.lastSuccessfulTimeWhenSeen) continue;
