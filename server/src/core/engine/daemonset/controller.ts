@@ -19,6 +19,7 @@ import type { Controller, ControllerSyncResult, WorkQueue } from '../controller'
 import { Backoff } from './backoff';
 import { cleanupHistory, constructHistory } from './history';
 import { manage, planSyncNodes, type SyncContext } from './manage';
+import { KeptNodeTally } from './nodeCodes';
 import type { DaemonSetObject } from './object';
 import { DaemonPodIndex } from './podIndex';
 import { selectsAllPods } from './pods';
@@ -79,6 +80,8 @@ export class DaemonSetController implements Controller {
   } | null = null;
   /** The pod informer's cache, indexed by node; listed again after a restart. */
   private podIndex: DaemonPodIndex | null = null;
+  /** What each listed node contributes to a sync, worked out again only where something changed. */
+  private readonly tally = new KeptNodeTally();
 
   constructor(
     private readonly ds: DaemonSetObject,
@@ -147,7 +150,7 @@ export class DaemonSetController implements Controller {
     const { views: nodes, names, placements } = this.listNodes(cluster);
     const index = this.listPods(cluster);
     const grouped = index.nodeToDaemonPods;
-    const ctx: SyncContext = {
+    const listed: SyncContext = {
       ds: ds.view(),
       nodes,
       placements,
@@ -157,6 +160,7 @@ export class DaemonSetController implements Controller {
       allowsSurge: allowsSurge(ds.updateStrategy, this.surgeEnabled),
       podsByNode: index.podsByNode(names),
     };
+    const ctx: SyncContext = { ...listed, tally: this.tally.update(listed, index.changedPositions(), grouped) };
 
     const memory = cluster.memory(backoffMemoryKey(ds));
     const backoff = memory instanceof Backoff ? memory.clone() : new Backoff(FAILED_PODS_BACKOFF_INITIAL_MS, FAILED_PODS_BACKOFF_MAX_MS);

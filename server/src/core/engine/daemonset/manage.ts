@@ -3,6 +3,7 @@
  * getUnscheduledPodsWithoutNode and the create/delete plan of syncNodes (burstReplicas, slow start).
  */
 import { Backoff, failedPodsBackoffKey } from './backoff';
+import type { NodeTally } from './nodeCodes';
 import { compareDaemonPods, isPodAvailable, type NodeToDaemonPods } from './pods';
 import type { PlacementPolicy } from './scheduling';
 import {
@@ -34,6 +35,8 @@ export interface SyncContext {
    * controller's pod index does, so a sync over thousands of nodes does not look each one up three times).
    */
   readonly podsByNode?: readonly (readonly DaemonPodView[] | undefined)[];
+  /** The listed nodes' codes and their sums, when the caller keeps them up to date; made on the spot otherwise. */
+  readonly tally?: NodeTally;
 }
 
 /** The daemon pods on the i-th listed node; undefined when it has none. */
@@ -72,9 +75,10 @@ export function manage(ctx: SyncContext, nodeToDaemonPods: NodeToDaemonPods, bac
   const requeue = (ms: number): void => {
     requeueAfterMs = requeueAfterMs === null ? ms : Math.min(requeueAfterMs, ms);
   };
-  for (let i = 0; i < ctx.nodes.length; i++) {
-    podsShouldBeOnNode(ctx, ctx.nodes[i], ctx.placements[i], podsOnNode(ctx, nodeToDaemonPods, i), backoff, nodesNeedingDaemonPods, del, events, requeue);
-  }
+  // A node whose code is QUIET gives nothing to do: the kept tally names the others.
+  const visit = (i: number): void => podsShouldBeOnNode(ctx, ctx.nodes[i], ctx.placements[i], podsOnNode(ctx, nodeToDaemonPods, i), backoff, nodesNeedingDaemonPods, del, events, requeue);
+  if (ctx.tally !== undefined) for (const i of ctx.tally.notQuiet()) visit(i);
+  else for (let i = 0; i < ctx.nodes.length; i++) visit(i);
   if (!everyPodScheduled) {
     for (const [name, node] of unscheduledPodsWithoutNode(ctx.nodes, nodeToDaemonPods)) del(name, `never scheduled, and its node ${node} no longer exists`);
   }

@@ -23,6 +23,9 @@ export class DaemonPodIndex {
   private positions = new Map<string, number>();
   private aligned: (DaemonPodView[] | undefined)[] = [];
   private alignedNames: readonly string[] | null = null;
+  /** Positions (in the lined-up list) whose pods changed since changedPositions was last asked. */
+  private changed = new Set<number>();
+  private spare = new Set<number>();
 
   constructor(
     private readonly ds: DaemonSetObject,
@@ -47,6 +50,18 @@ export class DaemonPodIndex {
       this.aligned = names.map((name) => this.grouped.get(name));
     }
     return this.aligned;
+  }
+
+  /**
+   * The positions of the lined-up nodes whose pods were added, removed or changed since the last call; the
+   * set is valid until the next call (two sets take turns).
+   */
+  changedPositions(): ReadonlySet<number> {
+    const changed = this.changed;
+    this.spare.clear();
+    this.changed = this.spare;
+    this.spare = changed;
+    return changed;
   }
 
   /** Every pod of the DaemonSet that exists, claimed or not, oldest first. */
@@ -75,10 +90,13 @@ export class DaemonPodIndex {
   /** Lists the pod under its target node, or under none. */
   private place(view: LiveDaemonPod): void {
     const listed = view.claimedBy(this.ds.selector) && !(isPodTerminal(view) && view.deletionTimestamp !== null) ? view.targetNode : null;
+    // The pod changed: what its node contributes to a sync may have changed with it.
+    if (view.indexedUnder !== null) this.touch(view.indexedUnder);
     if (view.indexedUnder === listed) return;
     this.unlist(view);
     if (listed === null) return;
     view.indexedUnder = listed;
+    this.touch(listed);
     const list = this.grouped.get(listed);
     if (list === undefined) {
       const created = [view];
@@ -96,6 +114,7 @@ export class DaemonPodIndex {
     const node = view.indexedUnder;
     if (node === null) return;
     view.indexedUnder = null;
+    this.touch(node);
     const list = this.grouped.get(node);
     if (list === undefined) return;
     const at = list.indexOf(view);
@@ -104,6 +123,11 @@ export class DaemonPodIndex {
       this.grouped.delete(node);
       this.lineUp(node, undefined);
     }
+  }
+
+  private touch(node: string): void {
+    const at = this.positions.get(node);
+    if (at !== undefined) this.changed.add(at);
   }
 
   private lineUp(node: string, list: DaemonPodView[] | undefined): void {

@@ -9,6 +9,7 @@
  * per sync are upstream's contract.
  */
 import { podsOnNode, type SyncContext } from './manage';
+import { findUpdatedPodsOnNode, NodeTally, rollClass, ROLL_MASK, ROLL_NONE, ROLL_OLD_AVAILABLE, ROLL_OLD_UNAVAILABLE, ROLL_UNAVAILABLE } from './nodeCodes';
 import { isPodAvailable, type NodeToDaemonPods } from './pods';
 import type { DaemonPodView, IntOrString, UpdateStrategy } from './types';
 
@@ -78,37 +79,30 @@ export function updatedDesiredNodeCounts(ctx: SyncContext, nodeToDaemonPods: Nod
       entries.push([name, pods]);
     }
   }
-  if (listedWithPods < nodeToDaemonPods.size) {
-    const listed = new Set(ctx.nodes.map((n) => n.name));
-    for (const [name, pods] of nodeToDaemonPods) if (!listed.has(name)) entries.push([name, pods]);
-  }
+  if (listedWithPods < nodeToDaemonPods.size) entries.push(...unlistedEntries(ctx, nodeToDaemonPods));
+  const budgets = updateBudgets(ctx, desiredNumberScheduled, surgeEnabled);
+  if ('error' in budgets) return budgets;
+  return { ...budgets, desiredNumberScheduled, entries };
+}
+
+/** The map's pods on nodes that are not listed, in the map's order. */
+function unlistedEntries(ctx: SyncContext, nodeToDaemonPods: NodeToDaemonPods): (readonly [string, readonly DaemonPodView[]])[] {
+  const listed = new Set(ctx.nodes.map((n) => n.name));
+  return [...nodeToDaemonPods].filter(([name]) => !listed.has(name));
+}
+
+/**
+ * The budgets of updatedDesiredNodeCounts: maxUnavailable and maxSurge scaled against desiredNumberScheduled;
+ * when the DaemonSet asks for neither (both 0) on a non-empty set, maxUnavailable is 1.
+ */
+function updateBudgets(ctx: SyncContext, desiredNumberScheduled: number, surgeEnabled: boolean): { readonly maxSurge: number; readonly maxUnavailable: number } | { readonly error: string } {
   let maxUnavailable = unavailableCount(ctx.ds.updateStrategy, desiredNumberScheduled);
   if (typeof maxUnavailable !== 'number') return { error: `invalid value for MaxUnavailable: ${maxUnavailable.error}` };
   const maxSurge = surgeCount(ctx.ds.updateStrategy, desiredNumberScheduled, surgeEnabled);
   if (typeof maxSurge !== 'number') return { error: `invalid value for MaxSurge: ${maxSurge.error}` };
   // "DaemonSet is not configured for surge or unavailability, defaulting to accepting unavailability"
   if (desiredNumberScheduled > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1;
-  return { maxSurge, maxUnavailable, desiredNumberScheduled, entries };
-}
-
-/**
- * findUpdatedPodsOnNode: of the pods not being deleted, at most one of the current hash (new) and one of
- * another hash (old); ok = false when there are more (the manage loop prunes them first).
- */
-export function findUpdatedPodsOnNode(pods: readonly DaemonPodView[], hash: string): { readonly newPod: DaemonPodView | null; readonly oldPod: DaemonPodView | null; readonly ok: boolean } {
-  let newPod: DaemonPodView | null = null;
-  let oldPod: DaemonPodView | null = null;
-  for (const pod of pods) {
-    if (pod.deletionTimestamp !== null) continue;
-    if (pod.hash === hash) {
-      if (newPod !== null) return { newPod: null, oldPod: null, ok: false };
-      newPod = pod;
-    } else {
-      if (oldPod !== null) return { newPod: null, oldPod: null, ok: false };
-      oldPod = pod;
-    }
-  }
-  return { newPod, oldPod, ok: true };
+  return { maxSurge, maxUnavailable };
 }
 
 export interface RollingUpdateResult {
@@ -138,39 +132,18 @@ export interface RollingUpdateResult {
  *   - create on the replacement nodes plus min(candidates, maxSurge - numSurge) candidates.
  */
 export function rollingUpdate(ctx: SyncContext, nodeToDaemonPods: NodeToDaemonPods, surgeEnabled: boolean): RollingUpdateResult | { readonly error: string } {
+  const tally = ctx.tally ?? NodeTally.of(ctx, nodeToDaemonPods);
+  const desiredNumberScheduled = tally.desired;
+  const budgets = updateBudgets(ctx, desiredNumberScheduled, surgeEnabled);
+  if ('error' in budgets) return { error: `couldn't get unavailable numbers: ${budgets.error}` };
+  const { maxSurge, maxUnavailable } = budgets;
+  const result = (podsToDelete: string[], nodesToCreate: string[]): RollingUpdateResult => ({ podsToDelete, nodesToCreate, maxSurge, maxUnavailable, desiredNumberScheduled });
+  if (maxSurge === 0) return result(podsToDeleteWithoutSurge(ctx, nodeToDaemonPods, tally, maxUnavailable), []);
+
   const counts = updatedDesiredNodeCounts(ctx, nodeToDaemonPods, surgeEnabled);
   if ('error' in counts) return { error: `couldn't get unavailable numbers: ${counts.error}` };
-  const { maxSurge, maxUnavailable, desiredNumberScheduled } = counts;
   const { hash, now } = ctx;
   const minReady = ctx.ds.minReadySeconds;
-  const result = (podsToDelete: string[], nodesToCreate: string[]): RollingUpdateResult => ({ podsToDelete, nodesToCreate, maxSurge, maxUnavailable, desiredNumberScheduled });
-
-  if (maxSurge === 0) {
-    let numUnavailable = 0;
-    const allowedReplacementPods: string[] = [];
-    const candidatePodsToDelete: string[] = [];
-    for (const [, pods] of counts.entries) {
-      const { newPod, oldPod, ok } = findUpdatedPodsOnNode(pods, hash);
-      if (!ok) {
-        numUnavailable++;
-        continue;
-      }
-      if ((oldPod === null && newPod === null) || (oldPod !== null && newPod !== null)) {
-        numUnavailable++;
-      } else if (newPod !== null) {
-        if (!isPodAvailable(newPod, minReady, now)) numUnavailable++;
-      } else if (oldPod !== null) {
-        if (!isPodAvailable(oldPod, minReady, now)) {
-          allowedReplacementPods.push(oldPod.name);
-          numUnavailable++;
-        } else if (numUnavailable < maxUnavailable) {
-          candidatePodsToDelete.push(oldPod.name);
-        }
-      }
-    }
-    const remaining = Math.min(Math.max(0, maxUnavailable - numUnavailable), candidatePodsToDelete.length);
-    return result([...allowedReplacementPods, ...candidatePodsToDelete.slice(0, remaining)], []);
-  }
 
   const oldPodsToDelete: string[] = [];
   const shouldNotRunPodsToDelete: string[] = [];
@@ -227,6 +200,51 @@ export function rollingUpdate(ctx: SyncContext, nodeToDaemonPods: NodeToDaemonPo
   if (deletable > 0) oldPodsToDelete.push(...shouldNotRunPodsToDelete.slice(0, deletable));
   const remainingSurge = Math.min(Math.max(0, maxSurge - numSurge), candidateNewNodes.length);
   return result(oldPodsToDelete, [...allowedNewNodes, ...candidateNewNodes.slice(0, remainingSurge)]);
+}
+
+/**
+ * rollingUpdate without surge walks the nodes in the order updatedDesiredNodeCounts lists them (listed nodes
+ * that should run a pod or have one, then pods on nodes no longer listed): every old pod that is not available
+ * is replaced; available old pods are candidates while fewer than maxUnavailable nodes before them count as
+ * unavailable, and min(candidates, maxUnavailable - numUnavailable) of them go. When every pod is on a listed
+ * node that comes down to: the old pods that are not available, then — if fewer than maxUnavailable nodes
+ * count as unavailable — the first maxUnavailable - numUnavailable available old pods in node order (every
+ * prefix stayed under the budget, so all of them were candidates).
+ */
+function podsToDeleteWithoutSurge(ctx: SyncContext, nodeToDaemonPods: NodeToDaemonPods, tally: NodeTally, maxUnavailable: number): string[] {
+  const oldPodOn = (pods: readonly DaemonPodView[] | undefined): string => findUpdatedPodsOnNode(pods ?? NO_PODS, ctx.hash).oldPod?.name ?? '';
+  const codes = tally.codes;
+  if (tally.hasPods === nodeToDaemonPods.size) {
+    const podsToDelete = tally.oldUnavailable().map((i) => oldPodOn(podsOnNode(ctx, nodeToDaemonPods, i)));
+    let remaining = Math.max(0, maxUnavailable - tally.unavailable);
+    for (let i = 0; i < codes.length && remaining > 0; i++) {
+      if ((codes[i] & ROLL_MASK) !== ROLL_OLD_AVAILABLE) continue;
+      podsToDelete.push(oldPodOn(podsOnNode(ctx, nodeToDaemonPods, i)));
+      remaining--;
+    }
+    return podsToDelete;
+  }
+  // Some pods are on nodes that are no longer listed: the walk itself.
+  let numUnavailable = 0;
+  const allowedReplacementPods: string[] = [];
+  const candidatePodsToDelete: string[] = [];
+  const visit = (roll: number, pods: readonly DaemonPodView[] | undefined): void => {
+    if (roll === ROLL_UNAVAILABLE) {
+      numUnavailable++;
+    } else if (roll === ROLL_OLD_UNAVAILABLE) {
+      allowedReplacementPods.push(oldPodOn(pods));
+      numUnavailable++;
+    } else if (roll === ROLL_OLD_AVAILABLE && numUnavailable < maxUnavailable) {
+      candidatePodsToDelete.push(oldPodOn(pods));
+    }
+  };
+  for (let i = 0; i < codes.length; i++) {
+    const roll = codes[i] & ROLL_MASK;
+    if (roll !== ROLL_NONE) visit(roll, podsOnNode(ctx, nodeToDaemonPods, i));
+  }
+  for (const [, pods] of unlistedEntries(ctx, nodeToDaemonPods)) visit(rollClass(pods, ctx), pods);
+  const remaining = Math.min(Math.max(0, maxUnavailable - numUnavailable), candidatePodsToDelete.length);
+  return [...allowedReplacementPods, ...candidatePodsToDelete.slice(0, remaining)];
 }
 
 /** shouldRun of a listed node by name; undefined for a node that is not listed. */

@@ -1,9 +1,10 @@
 /**
  * DaemonSet status: daemon_controller.go updateDaemonSetStatus and storeDaemonSetStatus.
  */
-import { podsOnNode, type SyncContext } from './manage';
-import { compareDaemonPods, isPodAvailable, type NodeToDaemonPods } from './pods';
-import type { DaemonSetStatus, DaemonSetStatusCounts } from './types';
+import type { SyncContext } from './manage';
+import { NodeTally } from './nodeCodes';
+import { isPodAvailable, type NodeToDaemonPods } from './pods';
+import type { DaemonPodView, DaemonSetStatus, DaemonSetStatusCounts } from './types';
 
 /**
  * updateDaemonSetStatus, per listed node:
@@ -14,38 +15,16 @@ import type { DaemonSetStatus, DaemonSetStatusCounts } from './types';
  * numberUnavailable = desiredNumberScheduled - numberAvailable.
  */
 export function computeStatusCounts(ctx: SyncContext, nodeToDaemonPods: NodeToDaemonPods): DaemonSetStatusCounts {
-  let desired = 0;
-  let current = 0;
-  let misscheduled = 0;
-  let ready = 0;
-  let updated = 0;
-  let available = 0;
-  for (let i = 0; i < ctx.nodes.length; i++) {
-    const pods = podsOnNode(ctx, nodeToDaemonPods, i);
-    const scheduled = pods !== undefined && pods.length > 0;
-    if (ctx.placements[i].shouldRun) {
-      desired++;
-      if (!scheduled) continue;
-      current++;
-      let pod = pods[0];
-      for (let j = 1; j < pods.length; j++) if (compareDaemonPods(pods[j], pod) < 0) pod = pods[j];
-      if (pod.ready) {
-        ready++;
-        if (isPodAvailable(pod, ctx.ds.minReadySeconds, ctx.now)) available++;
-      }
-      if (pod.hash === ctx.hash) updated++;
-    } else if (scheduled) {
-      misscheduled++;
-    }
-  }
+  // Each node's part is in its code (nodeCode); the tally sums them.
+  const tally = ctx.tally ?? NodeTally.of(ctx, nodeToDaemonPods);
   return {
-    desiredNumberScheduled: desired,
-    currentNumberScheduled: current,
-    numberMisscheduled: misscheduled,
-    numberReady: ready,
-    updatedNumberScheduled: updated,
-    numberAvailable: available,
-    numberUnavailable: desired - available,
+    desiredNumberScheduled: tally.desired,
+    currentNumberScheduled: tally.current,
+    numberMisscheduled: tally.misscheduled,
+    numberReady: tally.ready,
+    updatedNumberScheduled: tally.updated,
+    numberAvailable: tally.available,
+    numberUnavailable: tally.desired - tally.available,
   };
 }
 
@@ -79,12 +58,19 @@ export function minReadyRequeueMs(ctx: SyncContext, nodeToDaemonPods: NodeToDaem
   const minReadyMs = ctx.ds.minReadySeconds * 1000;
   if (minReadyMs === 0) return null;
   let requeue: number | null = counts.numberReady !== counts.numberAvailable ? minReadyMs : null;
-  for (const pods of nodeToDaemonPods.values()) {
+  const look = (pods: readonly DaemonPodView[]): void => {
     for (const pod of pods) {
       if (!pod.ready || pod.readyTransitionTime === null || isPodAvailable(pod, ctx.ds.minReadySeconds, ctx.now)) continue;
       const at = pod.readyTransitionTime + minReadyMs + 1000 - ctx.now;
       if (at > 0 && (requeue === null || at < requeue)) requeue = at;
     }
+  };
+  const tally = ctx.tally;
+  if (tally !== undefined && ctx.podsByNode !== undefined && tally.hasPods === nodeToDaemonPods.size) {
+    // Only the nodes whose code says they wait for time hold a Ready pod that is not available yet.
+    for (const i of tally.waiting()) look(ctx.podsByNode[i] ?? []);
+  } else {
+    for (const pods of nodeToDaemonPods.values()) look(pods);
   }
   return requeue;
 }
