@@ -24,25 +24,32 @@ export interface NestingProblem {
 
 /** The first key nested deeper than MAX_KEY_NESTING, in document order; undefined when there is none. */
 export function nestingProblem(root: Node | null | undefined): NestingProblem | undefined {
-  // Iterative, with an explicit stack: the documents this is for are the ones deep enough to overflow recursion.
-  const stack: Array<readonly [unknown, number]> = [[root, 0]];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const [node, keyDepth] = next;
+  // Iterative, with an explicit stack (nodes and their key depths side by side, no allocation per node): the
+  // documents this is for are the ones deep enough to overflow recursion, and it runs on every document.
+  const nodes: unknown[] = [root];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const keyDepth = depths.pop() as number;
     if (!isMap(node) && !isSeq(node)) continue;
-    const children: Array<readonly [unknown, number]> = [];
-    for (const item of node.items as unknown[]) {
+    // Only keys raise the depth, so this is a key one level too deep.
+    if (keyDepth > MAX_KEY_NESTING) return problemAt(node as Node);
+    const items = node.items as unknown[];
+    // Last item first, and a pair's value before its key: popped, they come in document order.
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i];
       if (!isPair(item)) {
-        children.push([item, keyDepth]);
+        nodes.push(item);
+        depths.push(keyDepth);
         continue;
       }
+      nodes.push(item.value);
+      depths.push(keyDepth);
       if (isMap(item.key) || isSeq(item.key)) {
-        if (keyDepth + 1 > MAX_KEY_NESTING) return problemAt(item.key as Node);
-        children.push([item.key, keyDepth + 1]);
+        nodes.push(item.key);
+        depths.push(keyDepth + 1);
       }
-      children.push([item.value, keyDepth]);
     }
-    // Reversed onto the stack, so the first deep key found is the first in the document.
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return undefined;
 }
