@@ -136,6 +136,8 @@ export class NodeTally {
   private readonly notQuietSet = new Set<number>();
   private readonly oldUnavailableSet = new Set<number>();
   private readonly waitingSet = new Set<number>();
+  /** No node before this one has ROLL_OLD_AVAILABLE (a rollout in node order leaves a growing prefix without). */
+  private oldAvailableFloor = 0;
 
   constructor(readonly codes: Uint16Array) {
     for (let i = 0; i < codes.length; i++) this.count(i, codes[i], 1);
@@ -164,6 +166,18 @@ export class NodeTally {
     return ascending(this.oldUnavailableSet);
   }
 
+  /** The first `count` nodes with ROLL_OLD_AVAILABLE, in node order. */
+  firstOldAvailable(count: number): number[] {
+    const out: number[] = [];
+    if (count <= 0) return out;
+    const codes = this.codes;
+    let i = this.oldAvailableFloor;
+    while (i < codes.length && (codes[i] & ROLL_MASK) !== ROLL_OLD_AVAILABLE) i++;
+    this.oldAvailableFloor = i;
+    for (; i < codes.length && out.length < count; i++) if ((codes[i] & ROLL_MASK) === ROLL_OLD_AVAILABLE) out.push(i);
+    return out;
+  }
+
   /** The nodes whose code has TIME (the set itself, which setting a code changes: copy it to walk and set). */
   waiting(): ReadonlySet<number> {
     return this.waitingSet;
@@ -183,6 +197,7 @@ export class NodeTally {
     }
     const roll = code & ROLL_MASK;
     if (roll === ROLL_UNAVAILABLE || roll === ROLL_OLD_UNAVAILABLE) this.unavailable += by;
+    if (roll === ROLL_OLD_AVAILABLE && by > 0 && i < this.oldAvailableFloor) this.oldAvailableFloor = i;
     mark(this.oldUnavailableSet, i, roll === ROLL_OLD_UNAVAILABLE, by);
     mark(this.notQuietSet, i, (code & QUIET) === 0, by);
     mark(this.waitingSet, i, (code & TIME) !== 0, by);

@@ -216,12 +216,7 @@ function podsToDeleteWithoutSurge(ctx: SyncContext, nodeToDaemonPods: NodeToDaem
   const codes = tally.codes;
   if (tally.hasPods === nodeToDaemonPods.size) {
     const podsToDelete = tally.oldUnavailable().map((i) => oldPodOn(podsOnNode(ctx, nodeToDaemonPods, i)));
-    let remaining = Math.max(0, maxUnavailable - tally.unavailable);
-    for (let i = 0; i < codes.length && remaining > 0; i++) {
-      if ((codes[i] & ROLL_MASK) !== ROLL_OLD_AVAILABLE) continue;
-      podsToDelete.push(oldPodOn(podsOnNode(ctx, nodeToDaemonPods, i)));
-      remaining--;
-    }
+    for (const i of tally.firstOldAvailable(maxUnavailable - tally.unavailable)) podsToDelete.push(oldPodOn(podsOnNode(ctx, nodeToDaemonPods, i)));
     return podsToDelete;
   }
   // Some pods are on nodes that are no longer listed: the walk itself.
