@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import type { SimPod } from '../../../server/src/core/engine/cluster';
 import { Backoff } from '../../../server/src/core/engine/daemonset/backoff';
 import { manage, type SyncContext } from '../../../server/src/core/engine/daemonset/manage';
-import { KeptNodeTally, NodeTally } from '../../../server/src/core/engine/daemonset/nodeCodes';
+import { AVAILABLE, DESIRED, HAS_PODS, KeptNodeTally, NodeTally, READY, ROLL_NEW_AVAILABLE, ROLL_OLD_AVAILABLE, UPDATED } from '../../../server/src/core/engine/daemonset/nodeCodes';
 import { DaemonSetObject } from '../../../server/src/core/engine/daemonset/object';
 import { DaemonPodIndex } from '../../../server/src/core/engine/daemonset/podIndex';
 import { isPodAvailable, nodesToDaemonPods, type NodeToDaemonPods } from '../../../server/src/core/engine/daemonset/pods';
@@ -182,7 +182,7 @@ const STRATEGIES: readonly UpdateStrategy[] = [
   { type: 'RollingUpdate', maxUnavailable: '50%', maxSurge: null },
 ];
 
-for (const seed of [11, 12, 13, 14, 15, 16]) {
+for (const seed of [11, 12, 13, 14, 15, 16, 17, 18]) {
   for (const minReadySeconds of [0, 5]) {
     test(`kept node tally = the tally made on the spot: manage, rollingUpdate and status agree (seed ${seed}, minReadySeconds ${minReadySeconds})`, () => {
       const random = new Random(seed);
@@ -197,7 +197,7 @@ for (const seed of [11, 12, 13, 14, 15, 16]) {
       const kept = new KeptNodeTally();
       let uid = 0;
       let now = 1_000;
-      for (let step = 0; step < 300; step++) {
+      for (let step = 0; step < 400; step++) {
         now += pick([0, 0, 1_000, 3_000]);
         const target = live.length > 0 ? pick(live) : undefined;
         const op = target === undefined ? 'add' : pick(['add', 'ready', 'ready', 'unready', 'finish', 'delete', 'gone', 'wait']);
@@ -218,7 +218,7 @@ for (const seed of [11, 12, 13, 14, 15, 16]) {
           if (op === 'delete') target.deletionTimestamp ??= now;
           index.updated(target);
         }
-        const hash = step < 150 ? 'h2' : 'h1';
+        const hash = step % 200 < 100 ? 'h2' : 'h1';
         const grouped = index.nodeToDaemonPods;
         const onTheSpot: SyncContext = { ds: ds.view(), nodes, placements: PLACEMENTS, policy: new PlacementPolicy(ds.podSpec), hash, now, allowsSurge: false };
         const lined: SyncContext = { ...onTheSpot, podsByNode: index.podsByNode(listedNames) };
@@ -237,3 +237,18 @@ for (const seed of [11, 12, 13, 14, 15, 16]) {
     });
   }
 }
+
+test('the first available old pods: a node before those already passed that gets one is found again', () => {
+  const oldAvailable = DESIRED | HAS_PODS | READY | AVAILABLE | ROLL_OLD_AVAILABLE;
+  const updated = DESIRED | HAS_PODS | READY | AVAILABLE | UPDATED | ROLL_NEW_AVAILABLE;
+  const tally = new NodeTally(Uint16Array.from([updated, updated, oldAvailable, updated, oldAvailable, oldAvailable]));
+  assert.deepEqual(tally.firstOldAvailable(2), [2, 4]);
+  assert.deepEqual(tally.firstOldAvailable(0), []);
+  tally.set(2, updated);
+  assert.deepEqual(tally.firstOldAvailable(5), [4, 5]);
+  // A rollback, say: node 1 holds an available old pod again.
+  tally.set(1, oldAvailable);
+  assert.deepEqual(tally.firstOldAvailable(1), [1]);
+  assert.equal(tally.unavailable, 0);
+  assert.equal(tally.updated, 3);
+});
