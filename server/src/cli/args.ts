@@ -5,7 +5,7 @@ import { parseDuration, parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  k8s-dryrun lint [--format text|json|sarif] [--kube-version 1.37] [--disable rule-id]... <file|dir|->...
+  k8s-dryrun lint [--format text|json|sarif] [--kube-version 1.37] [--disable rule-id]... [--threads N] <file|dir|->...
   k8s-dryrun cron "<schedule>" [--time-zone <IANA>] [--from <RFC3339>] [--count N] [--format text|json]
   k8s-dryrun simulate <file|-> [--document N | --name NAME] [--scenario <scenario.yaml>] [--format text|json] [--kube-version 1.37] [--at <duration>]
 
@@ -22,7 +22,8 @@ k8s-dryrun <command> --help describes one command.`;
 
 /** `k8s-dryrun <command> --help`: what one command does, its options and exit codes. */
 export const COMMAND_HELP = {
-  lint: `Usage: k8s-dryrun lint [--format text|json|sarif] [--kube-version 1.37] [--disable rule-id]... <file|dir|->...
+  lint: `Usage: k8s-dryrun lint [--format text|json|sarif] [--kube-version 1.37] [--disable rule-id]... [--threads N]
+                       <file|dir|->...
 
 Checks Kubernetes Job, CronJob and DaemonSet manifests with the API server's rules (what
 kubectl apply would reject) and the project's advice. Directories are searched for *.yaml
@@ -37,7 +38,12 @@ Options:
                             json: { "findings": [...] } (docs/contracts.md); sarif: SARIF 2.1.0
   --kube-version 1.37       the Kubernetes version whose API server rules apply
   --disable rule-id[,...]   skip these rules (repeatable; the rule table is in the README)
+  --threads N               lint on at most N threads (default: one per CPU core; big inputs
+                            only, the output is the same); 1 keeps to one thread
   -h, --help                this text
+
+Files of any size are read a few documents at a time; a single document over 16 MB is
+refused (the API server takes at most 3 MB).
 
 Exit codes: 0 no error findings, 1 error findings, 2 usage or I/O error (other files are still checked).`,
   cron: `Usage: k8s-dryrun cron "<schedule>" [--time-zone <IANA>] [--from <RFC3339>] [--count N] [--format text|json]
@@ -97,6 +103,8 @@ export interface LintCommand {
   readonly format: 'text' | 'json' | 'sarif';
   readonly kubeVersion?: string;
   readonly disabledRules: readonly string[];
+  /** --threads: the most threads to lint on, the main one included; undefined: one per core. */
+  readonly threads?: number;
   readonly paths: readonly string[];
 }
 
@@ -132,6 +140,8 @@ export type Command =
 
 /** The most runs `cron --count` lists. */
 const MAX_COUNT = 1000;
+/** The most threads `lint --threads` starts: far more than any machine gains from. */
+const MAX_THREADS = 64;
 
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
@@ -153,12 +163,22 @@ export function parseArgs(argv: readonly string[]): Command {
 const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 
 function parseLint(args: readonly string[]): Command {
-  const { values, positionals } = flags(args, { ...HELP, format: { type: 'string' }, 'kube-version': { type: 'string' }, disable: { type: 'string', multiple: true } });
+  const { values, positionals } = flags(args, {
+    ...HELP,
+    format: { type: 'string' },
+    'kube-version': { type: 'string' },
+    disable: { type: 'string', multiple: true },
+    threads: { type: 'string' },
+  });
   if (values.help) return { command: 'help', topic: 'lint' };
   const format = oneOf('--format', values.format ?? 'text', ['text', 'json', 'sarif'] as const);
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (values.threads !== undefined && (!/^\d+$/.test(values.threads) || !(Number(threads) >= 1 && Number(threads) <= MAX_THREADS))) {
+    throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}, not "${values.threads}"`);
+  }
   if (positionals.length === 0) throw new UsageError('lint needs at least one file or directory');
   const disabledRules = (values.disable ?? []).flatMap((list) => list.split(',').map((id) => id.trim()).filter(Boolean));
-  return { command: 'lint', format, kubeVersion: values['kube-version'], disabledRules, paths: positionals };
+  return { command: 'lint', format, kubeVersion: values['kube-version'], disabledRules, ...(threads !== undefined ? { threads } : {}), paths: positionals };
 }
 
 function parseCron(args: readonly string[]): Command {

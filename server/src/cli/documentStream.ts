@@ -22,16 +22,20 @@ export class DocumentTooBig extends Error {
 }
 
 /** Pieces are cut only once this much text waits, or as much as waited at the last cut (linear time overall). */
-const MIN_CUT_CHARS = 1 << 20;
+export const MIN_CUT_CHARS = 1 << 20;
 
 /**
  * Yields the chunks of the text whose pieces `pieces` yields, in order. A chunk is yielded once the next one
  * has begun (or the text has ended); throws DocumentTooBig when more than `maxChunkChars` of text have no cut.
  */
-export async function* documentChunks(pieces: AsyncIterable<string>, maxChunkChars: number): AsyncGenerator<TextChunk, void, undefined> {
+export async function* documentChunks(
+  pieces: AsyncIterable<string>,
+  maxChunkChars: number,
+  minCutChars = MIN_CUT_CHARS,
+): AsyncGenerator<TextChunk, void, undefined> {
   let pending = '';
   let line = 0;
-  let cutAt = MIN_CUT_CHARS;
+  let cutAt = minCutChars;
   for await (const piece of pieces) {
     pending += piece;
     if (pending.length < cutAt) continue;
@@ -43,7 +47,7 @@ export async function* documentChunks(pieces: AsyncIterable<string>, maxChunkCha
     pending = pending.slice(last.start);
     line = last.line;
     if (pending.length > maxChunkChars) throw new DocumentTooBig(line, pending.length);
-    cutAt = Math.max(MIN_CUT_CHARS, 2 * pending.length);
+    cutAt = Math.max(minCutChars, 2 * pending.length);
   }
   for (const chunk of splitDocuments(pending, 0, pending.length, line)) {
     if (chunk.end - chunk.start > maxChunkChars) throw new DocumentTooBig(chunk.line, chunk.end - chunk.start);

@@ -62,7 +62,8 @@ export async function runLint(command: LintCommand, version: string, script: str
   const { files, errors } = expandPaths(command.paths, { stdin: true });
 
   const pool = new LintPool(options, script);
-  const workers = Math.max(0, availableParallelism() - 1);
+  // The main thread lints too (between reading and cutting), so one worker fewer than threads.
+  const workers = Math.max(0, (command.threads ?? availableParallelism()) - 1);
   let charsSeen = 0;
   const growIfBig = (chars: number): void => {
     charsSeen += chars;
