@@ -3,7 +3,7 @@
  * written like Go durations (`90s`, `5m`, `2h`, `1h30m`, `1.5h`, `250ms`) plus `d` for days, or as a
  * plain number of seconds. Wall-clock instants are RFC 3339 strings, converted here to epoch ms.
  */
-import { daysFromCivil } from '../cron/civil';
+import { civilFromDays, daysFromCivil } from '../cron/civil';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -63,11 +63,35 @@ export const RFC3339_FIRST_MS = daysFromCivil(0, 1, 1) * DAY;
 export const RFC3339_END_MS = daysFromCivil(10000, 1, 1) * DAY;
 export const RFC3339_RANGE = '0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z (RFC 3339 years have four digits)';
 
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
 /** Epoch ms to RFC 3339 in UTC, whole seconds as Kubernetes prints times (fractions only when present). */
 export function formatRfc3339(epochMs: number): string {
-  const iso = new Date(epochMs).toISOString();
-  // join makes one flat string: a CronJob's Timeline keeps one of these per Job.
-  return iso.endsWith('.000Z') ? [iso.slice(0, -5), 'Z'].join('') : iso;
+  if (!Number.isInteger(epochMs) || epochMs < RFC3339_FIRST_MS || epochMs >= RFC3339_END_MS) {
+    const iso = new Date(epochMs).toISOString();
+    return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+  }
+  // What Date#toISOString prints for years 0000-9999, without a Date (a CronJob run formats one per Job);
+  // joined into one flat string, which the Timeline keeps.
+  const days = Math.floor(epochMs / DAY);
+  const { year, month, day } = civilFromDays(days);
+  const inDay = epochMs - days * DAY;
+  const millis = inDay % SECOND;
+  const parts = [
+    String(year).padStart(4, '0'),
+    '-',
+    TWO_DIGITS[month],
+    '-',
+    TWO_DIGITS[day],
+    'T',
+    TWO_DIGITS[Math.floor(inDay / HOUR)],
+    ':',
+    TWO_DIGITS[Math.floor((inDay % HOUR) / MINUTE)],
+    ':',
+    TWO_DIGITS[Math.floor((inDay % MINUTE) / SECOND)],
+    millis === 0 ? 'Z' : `.${String(millis).padStart(3, '0')}Z`,
+  ];
+  return parts.join('');
 }
 
 /**

@@ -14,6 +14,7 @@ import type { JobSpecView } from '../job/types';
 import { EMPTY_JOB_STATUS } from '../job/types';
 import { formatRfc3339 } from '../time';
 import { ActiveChange, ActiveIndex } from './active';
+import { NEXT_SCHEDULE_DELTA_MS } from './schedule';
 import { CRONJOB_CONTROLLER, syncCronJobKey } from './syncCronJob';
 import type { ActiveJobs, ChildJobView, CronJobApi, CronJobFeatures, CronJobLogEntry, CronJobSpecView, CronJobStatus, CronJobView, JobReference } from './types';
 
@@ -146,6 +147,8 @@ export class CronJobController implements Controller {
   private readonly owner: OwnerRef;
 
   private readonly api: SimulationApi;
+  /** The last sync changed nothing: its inputs, and until when the same inputs decide the same (see quietUntil). */
+  private quiet: { readonly view: CronJobView; readonly jobs: readonly ChildJobView[]; readonly until: number } | null = null;
 
   constructor(
     private readonly store: CronJobStore,
@@ -219,7 +222,8 @@ export class CronJobController implements Controller {
         if (ref !== undefined && !this.exists(ref, cluster)) (missingActive = missingActive === NONE_MISSING ? [] : missingActive).push(ref);
       }
     }
-    this.deleted.clear();
+    // clear() allocates a new table: only when there is something to clear.
+    if (this.deleted.size > 0) this.deleted.clear();
     let jobs: ChildJobView[] = this.finishedViews();
     for (const name of this.changed) {
       const job = this.children.get(name);
@@ -227,12 +231,20 @@ export class CronJobController implements Controller {
       const view = this.viewOf(job);
       if (!active.hasUid(view.uid)) jobs = [...jobs, view];
     }
-    this.changed.clear();
+    if (this.changed.size > 0) this.changed.clear();
 
+    const view = store.view();
+    const quiet = this.quiet;
+    if (quiet !== null && quiet.view === view && quiet.jobs === jobs && missingActive.length === 0 && epoch + now < quiet.until) {
+      // The same CronJob and Jobs before the next schedule time: the decision the last sync made, again.
+      return { actions: NO_ACTIONS, requeueAfterMs: quiet.until + NEXT_SCHEDULE_DELTA_MS - (epoch + now) };
+    }
     this.api.cluster = cluster;
     this.api.now = now;
     const before = store.status;
-    const result = syncCronJobKey({ cronJob: store.view(), jobs, missingActive, now: epoch + now, localTimeZone: this.options.localTimeZone, api: this.api, features: this.options.features });
+    const result = syncCronJobKey({ cronJob: view, jobs, missingActive, now: epoch + now, localTimeZone: this.options.localTimeZone, api: this.api, features: this.options.features });
+    const noop = result.actions.length === 0 && !result.updateStatus && result.error === null && result.log.length === 0;
+    this.quiet = noop && result.quietUntil !== undefined && result.quietUntil !== null ? { view, jobs, until: result.quietUntil } : null;
     const statusChanged = result.updateStatus && result.status !== before;
     if (statusChanged) store.setStatus(result.status, now);
 
@@ -299,6 +311,7 @@ export class CronJobController implements Controller {
 }
 
 const NONE_MISSING: JobReference[] = [];
+const NO_ACTIONS: readonly ClusterAction[] = [];
 
 function isFinished(job: SimJob): boolean {
   for (const c of job.status.conditions) if ((c.type === 'Complete' || c.type === 'Failed') && c.status === 'True') return true;

@@ -207,6 +207,15 @@ class RunMarkers {
     }
   }
 
+  private compiled: { readonly spec: CronJobSpecView; readonly result: ReturnType<typeof compileSchedule> } | null = null;
+
+  /** The schedule of the current spec, compiled once per spec (every created Job asks for it). */
+  private schedule(): ReturnType<typeof compileSchedule> {
+    const spec = this.store.spec;
+    if (this.compiled === null || this.compiled.spec !== spec) this.compiled = { spec, result: compileSchedule(formatSchedule(spec).text, this.localTimeZone) };
+    return this.compiled.result;
+  }
+
   suspended(value: boolean, now: number): void {
     const at = this.startEpochMs + now;
     if (value && this.suspendedSince === null) this.suspendedSince = at;
@@ -223,7 +232,7 @@ class RunMarkers {
       return;
     }
     this.forbidden.delete(entry.scheduledTime);
-    const compiled = compileSchedule(formatSchedule(this.store.spec).text, this.localTimeZone);
+    const compiled = this.schedule();
     // The usual case: the new time is the first one after the previous (Next is memoized, so this is cheap).
     if (!compiled.ok || compiled.schedule.next(entry.since) >= entry.scheduledTime) return;
     const gap = timesBetween(compiled.schedule, entry.since, entry.scheduledTime);

@@ -28,6 +28,7 @@ import {
   formatRfc1123zUtc,
   formatSchedule,
   getJobName,
+  GO_ZERO_TIME,
   nextScheduleTime,
   nextScheduleTimeDuration,
 } from './schedule';
@@ -84,6 +85,7 @@ export function syncCronJobKey(input: CronJobSyncInput): CronJobSyncResult {
     requeueAfterMs: sync.requeueAfterMs,
     error: sync.error,
     log: sync.log,
+    quietUntil: sync.quietUntil,
   };
 }
 
@@ -171,7 +173,15 @@ export function syncCronJob(input: CronJobSyncInput): CronJobSyncResult {
     const s = status();
     return s === cj.status ? cj : { ...cj, status: s };
   };
-  const done = (requeueAfterMs: number | null, error: string | null = null): CronJobSyncResult => ({ actions, status: status(), updateStatus, requeueAfterMs, error, log });
+  const done = (requeueAfterMs: number | null, error: string | null = null, quietUntil: number | null = null): CronJobSyncResult => ({
+    actions,
+    status: status(),
+    updateStatus,
+    requeueAfterMs,
+    error,
+    log,
+    quietUntil,
+  });
 
   // 1. The Jobs it controls against status.active.
   const missingActive = input.missingActive;
@@ -264,7 +274,14 @@ export function syncCronJob(input: CronJobSyncInput): CronJobSyncResult {
     return done(null);
   }
   const scheduledTime = next.scheduledTime;
-  if (scheduledTime === null) return done(nextScheduleTimeDuration(current(), now, sched));
+  // Nothing is due before the next schedule time when none was missed (and no deadline moves the search
+  // window with the clock): until then, the same CronJob and Jobs give this same decision.
+  const quietUntil = (): number | null => {
+    if (spec.startingDeadlineSeconds !== null || next.result.missed !== 'none' || next.error !== null) return null;
+    const t = sched.next(next.result.mostRecent ?? next.result.earliest);
+    return t === GO_ZERO_TIME ? null : t;
+  };
+  if (scheduledTime === null) return done(nextScheduleTimeDuration(current(), now, sched), null, quietUntil());
 
   // 4. Too late, already done, or forbidden.
   if (spec.startingDeadlineSeconds !== null && scheduledTime + spec.startingDeadlineSeconds * 1000 < now) {
@@ -272,9 +289,9 @@ export function syncCronJob(input: CronJobSyncInput): CronJobSyncResult {
     return done(nextScheduleTimeDuration(current(), now, sched));
   }
   // Usually this time was started already: known without building the Job's name.
-  if (lastScheduleTime === scheduledTime) return done(nextScheduleTimeDuration(current(), now, sched));
+  if (lastScheduleTime === scheduledTime) return done(nextScheduleTimeDuration(current(), now, sched), null, quietUntil());
   const jobName = getJobName(cj.name, scheduledTime);
-  if (active.byName(cj.namespace, jobName) !== undefined) return done(nextScheduleTimeDuration(current(), now, sched));
+  if (active.byName(cj.namespace, jobName) !== undefined) return done(nextScheduleTimeDuration(current(), now, sched), null, quietUntil());
   if (spec.concurrencyPolicy === 'Forbid' && active.size > 0) {
     event('Normal', 'JobAlreadyActive', MESSAGE.jobAlreadyActive);
     log.push({ kind: 'forbidden', scheduledTime, active: [...active].map((ref) => ref.name) });

@@ -157,4 +157,10 @@ export interface CronJobSyncResult {
   /** The error the sync returned (the work queue then retries with rate limiting). */
   readonly error: string | null;
   readonly log: readonly CronJobLogEntry[];
+  /**
+   * Set when the sync changed nothing because nothing is due yet (or the due time was already started):
+   * until this instant (epoch ms, the next schedule time) a sync with the same CronJob and Jobs decides the
+   * same, and asks to be woken at the same time. Not an upstream notion: it lets the simulation skip such syncs.
+   */
+  readonly quietUntil?: number | null;
 }
