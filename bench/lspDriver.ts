@@ -8,7 +8,9 @@
  *  2. open: textDocument/didOpen of the whole file → the first publishDiagnostics for it;
  *  3. edits: one-character incremental didChange near the middle of the file (insert "x" at the end of a
  *     plain scalar value, then delete it, alternately) → the publishDiagnostics of that version;
- *  4. the server's peak resident memory (VmHWM from /proc/PID/status) and CPU time (/proc/PID/stat).
+ *  4. a burst: `burst` such edits written back to back, as fast typing sends them → the diagnostics of the
+ *     last version (a server that lints every version in turn builds a backlog here);
+ *  5. the server's peak resident memory (VmHWM from /proc/PID/status) and CPU time (/proc/PID/stat).
  *
  * Times are the client's wall clock from just before the notification is written to the diagnostics'
  * arrival. CPU times are steadier than wall clock when other processes share the machine.
@@ -38,6 +40,8 @@ export interface LspBenchOptions {
   readonly edits: number;
   /** After this many milliseconds of edits, stop at the next edit (at least two are always timed). */
   readonly editBudgetMs: number;
+  /** Edits in the burst (an even number leaves the text as it was); 0: no burst. */
+  readonly burst: number;
   /** How long to wait for any one publishDiagnostics before giving up on the file. */
   readonly timeoutMs: number;
 }
@@ -49,6 +53,10 @@ export interface LspBenchResult {
   /** One entry per edit: didChange → the publishDiagnostics of that version. */
   readonly editMs: number[];
   readonly editCpuMs: number[];
+  /** The burst's last edit → the diagnostics of its version; undefined without a burst. */
+  readonly burstMs?: number;
+  /** Server CPU time from the burst's first edit to those diagnostics. */
+  readonly burstCpuMs?: number;
   /** 0-based line the edits were made on. */
   readonly editLine: number;
   /** Diagnostics published for the opened file. */
@@ -184,28 +192,47 @@ export async function benchLanguageServer(uri: string, text: string, options: Ls
     const openCpuMs = cpuMs(pid) - cpu;
 
     const { line, character } = editPosition(text);
+    const change = (e: number): TextDocumentContentChangeEvent =>
+      e % 2 === 0
+        ? { range: { start: { line, character }, end: { line, character } }, rangeLength: 0, text: 'x' }
+        : { range: { start: { line, character }, end: { line, character: character + 1 } }, rangeLength: 1, text: '' };
     const editMs: number[] = [];
     const editCpuMs: number[] = [];
     const editsStarted = performance.now();
     for (let e = 0; e < options.edits; e++) {
       if (e >= 2 && performance.now() - editsStarted > options.editBudgetMs) break;
-      const change: TextDocumentContentChangeEvent =
-        e % 2 === 0
-          ? { range: { start: { line, character }, end: { line, character } }, rangeLength: 0, text: 'x' }
-          : { range: { start: { line, character }, end: { line, character: character + 1 } }, rangeLength: 1, text: '' };
       cpu = cpuMs(pid);
       published = diagnosticsOf(++version);
       sent = performance.now();
-      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change(e)] });
       const edited = await published;
       editMs.push(edited.at - sent);
       editCpuMs.push(cpuMs(pid) - cpu);
+    }
+    // The edits above alternate insert and delete; the burst starts with an insert whatever their count.
+    if (editMs.length % 2 === 1) {
+      published = diagnosticsOf(++version);
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change(1)] });
+      await published;
+    }
+    let burstMs: number | undefined;
+    let burstCpuMs: number | undefined;
+    if (options.burst > 0) {
+      cpu = cpuMs(pid);
+      published = diagnosticsOf(version + options.burst);
+      for (let e = 0; e < options.burst; e++) {
+        sent = performance.now();
+        await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges: [change(e)] });
+      }
+      burstMs = (await published).at - sent;
+      burstCpuMs = cpuMs(pid) - cpu;
     }
     return {
       openMs,
       openCpuMs,
       editMs,
       editCpuMs,
+      ...(burstMs === undefined ? {} : { burstMs, burstCpuMs }),
       editLine: line,
       diagnostics: opened.params.diagnostics.length,
       peakRssMB: peakRssMB(pid),
