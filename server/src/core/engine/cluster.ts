@@ -10,6 +10,7 @@ import type { JobSpecView, JobStatus, JobCondition, PodPhase } from './job/types
 import type { ScenarioNode, Taint } from './scenario';
 import type { TimelineCondition, TimelineEvent, TimelineJob, TimelineMarker, TimelinePod, TimelineStatus } from './timeline';
 import { timelineJob, timelinePod } from './timelineRecords';
+import { recordTime } from './timelineTimes';
 
 export interface OwnerRef {
   readonly kind: string;
@@ -463,7 +464,7 @@ export class Cluster implements ClusterView {
       status: condition.status,
       reason: condition.reason,
       message: condition.message,
-      at: seconds(condition.lastTransitionTime),
+      at: recordTime(condition.lastTransitionTime),
     });
   }
 
@@ -477,7 +478,7 @@ export class Cluster implements ClusterView {
       json = statusJson(s);
       if (initial && this.initialStatusJson.size < 16) this.initialStatusJson.set(s, json);
     }
-    this.statusHistory.push({ at: seconds(now), object: job.name, kind: 'Job', status: json });
+    this.statusHistory.push({ at: recordTime(now), object: job.name, kind: 'Job', status: json });
   }
 
   // --- pods -------------------------------------------------------------------------------------------
@@ -624,7 +625,7 @@ export class Cluster implements ClusterView {
 
   recordEvent(now: number, involved: OwnerRef, type: 'Normal' | 'Warning', reason: string, message: string, source: string): void {
     this.lastActivity = Math.max(this.lastActivity, now);
-    this.events.push({ at: seconds(now), object: involved.name, kind: involved.kind, type, reason, message, source });
+    this.events.push({ at: recordTime(now), object: involved.name, kind: involved.kind, type, reason, message, source });
   }
 
   /** A marker on the time axis; `count` for markers that stand for several schedule times (skipped or missed CronJob runs). */
@@ -654,8 +655,8 @@ function statusJson(s: JobStatus): Readonly<Record<string, unknown>> {
     terminating: s.terminating,
     completedIndexes: s.completedIndexes,
     failedIndexes: s.failedIndexes,
-    startTime: s.startTime === null ? null : seconds(s.startTime),
-    completionTime: s.completionTime === null ? null : seconds(s.completionTime),
+    startTime: s.startTime === null ? null : recordTime(s.startTime),
+    completionTime: s.completionTime === null ? null : recordTime(s.completionTime),
   };
 }
 

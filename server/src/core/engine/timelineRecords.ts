@@ -5,6 +5,7 @@
  */
 import type { SimJob, SimPod } from './cluster';
 import type { TimelineContainerRun, TimelineJob, TimelinePod, TimelinePodCondition } from './timeline';
+import { recordTime } from './timelineTimes';
 
 /** Most pods never get a condition: they share one empty list (the Timeline is read-only). */
 const NO_CONDITIONS: readonly TimelinePodCondition[] = Object.freeze([]);
@@ -16,9 +17,9 @@ export function timelinePod(pod: SimPod): TimelinePod {
   for (let i = 0; i < runs.length; i++) {
     const r = runs[i];
     timelineRuns[i] = {
-      startedAt: r.startedAt / 1000,
-      readyAt: r.readyAt === null ? null : r.readyAt / 1000,
-      finishedAt: r.finishedAt === null ? null : r.finishedAt / 1000,
+      startedAt: recordTime(r.startedAt),
+      readyAt: r.readyAt === null ? null : recordTime(r.readyAt),
+      finishedAt: r.finishedAt === null ? null : recordTime(r.finishedAt),
       exitCode: r.exitCode,
       reason: r.reason,
     };
@@ -31,13 +32,13 @@ export function timelinePod(pod: SimPod): TimelinePod {
     index: pod.index,
     attempt: pod.attempt,
     revision: pod.revision,
-    createdAt: pod.createdAt / 1000,
-    scheduledAt: pod.scheduledAt === null ? null : pod.scheduledAt / 1000,
+    createdAt: recordTime(pod.createdAt),
+    scheduledAt: pod.scheduledAt === null ? null : recordTime(pod.scheduledAt),
     startedAt: timelineRuns.length > 0 ? timelineRuns[0].startedAt : null,
-    readyAt: pod.firstReadyAt === null ? null : pod.firstReadyAt / 1000,
-    finishedAt: pod.finishedAt === null ? null : pod.finishedAt / 1000,
-    deletedAt: pod.deletionTimestamp === null ? null : pod.deletionTimestamp / 1000,
-    goneAt: pod.goneAt === null ? null : pod.goneAt / 1000,
+    readyAt: pod.firstReadyAt === null ? null : recordTime(pod.firstReadyAt),
+    finishedAt: pod.finishedAt === null ? null : recordTime(pod.finishedAt),
+    deletedAt: pod.deletionTimestamp === null ? null : recordTime(pod.deletionTimestamp),
+    goneAt: pod.goneAt === null ? null : recordTime(pod.goneAt),
     deletedBy: pod.deletedBy,
     phase: pod.phase,
     exitCode: last?.exitCode ?? null,
@@ -45,7 +46,7 @@ export function timelinePod(pod: SimPod): TimelinePod {
     containers: pod.template.containerNames.length,
     restarts: pod.restartCount,
     runs: timelineRuns,
-    conditions: pod.conditions.length === 0 ? NO_CONDITIONS : pod.conditions.map((c) => ({ type: c.type, status: c.status, reason: c.reason, at: c.at / 1000 })),
+    conditions: pod.conditions.length === 0 ? NO_CONDITIONS : pod.conditions.map((c) => ({ type: c.type, status: c.status, reason: c.reason, at: recordTime(c.at) })),
   };
 }
 
@@ -61,10 +62,10 @@ export function timelineJob(job: SimJob): TimelineJob {
   return {
     name: job.name,
     scheduledTime: job.scheduledTime,
-    createdAt: job.createdAt / 1000,
-    startedAt: job.status.startTime === null ? null : job.status.startTime / 1000,
-    finishedAt: terminal === undefined ? null : terminal.lastTransitionTime / 1000,
-    deletedAt: job.deletionTimestamp === null ? null : job.deletionTimestamp / 1000,
+    createdAt: recordTime(job.createdAt),
+    startedAt: job.status.startTime === null ? null : recordTime(job.status.startTime),
+    finishedAt: terminal === undefined ? null : recordTime(terminal.lastTransitionTime),
+    deletedAt: job.deletionTimestamp === null ? null : recordTime(job.deletionTimestamp),
     result,
     reason: terminal?.reason ?? null,
     message: terminal?.message ?? null,

@@ -7,7 +7,8 @@
 import { loadLocation, zoneFor } from '../../cron/timeZone';
 import { applyDefaults } from '../../model/defaults';
 import type { CronJob, Job, JobSpec } from '../../model/types';
-import { seconds, type Cluster, type SimJob } from '../cluster';
+import type { Cluster, SimJob } from '../cluster';
+import { recordTime } from '../timelineTimes';
 import { JobController } from '../job/controller';
 import { jobSpecView, podTemplateInfo } from '../job/simulator';
 import { TtlAfterFinishedController } from '../job/ttlAfterFinished';
@@ -77,7 +78,7 @@ export const cronJobSimulator: WorkloadSimulator = {
       spec,
       { active, lastScheduleTime: time('lastScheduleTime'), lastSuccessfulTime: time('lastSuccessfulTime') },
       jobTemplate,
-      (s, now) => cluster.statusHistory.push({ at: seconds(now), object: name, kind: 'CronJob', status: statusHistoryJson(s, startEpochMs) }),
+      (s, now) => cluster.statusHistory.push({ at: recordTime(now), object: name, kind: 'CronJob', status: statusHistoryJson(s, startEpochMs) }),
     );
     cluster.statusHistory.push({ at: 0, object: name, kind: 'CronJob', status: statusHistoryJson(store.status, startEpochMs) });
 
@@ -286,7 +287,7 @@ function clock(epochMs: number): string {
 }
 
 function relative(ms: number | null, startEpochMs: number): number | null {
-  return ms === null ? null : seconds(ms - startEpochMs);
+  return ms === null ? null : recordTime(ms - startEpochMs);
 }
 
 /** The final status as the Timeline shows it: the active Jobs' references, times in seconds since the start. */
