@@ -10,7 +10,11 @@
  *    simulation can return that Timeline faster.
  *
  * `node out/bench/cronjob.js [days]` (after `npx tsc -p test`) prints them; benchCronJob() → { events, millis }.
+ *
+ * The issue's two figures: benchCronJobRuns() (30 days, µs per run, against the Timeline floor) and
+ * benchCronJobPodBound() (up to the 100,000-pod bound: milliseconds and peak memory).
  */
+import { spawnSync } from 'node:child_process';
 import { simulate } from '../server/src/core/engine';
 import { ActiveIndex } from '../server/src/core/engine/cronjob/active';
 import { applyActive } from '../server/src/core/engine/cronjob/controller';
@@ -166,4 +170,96 @@ export function timelineFloor(days = 365): { readonly objects: number; readonly 
   }
   const objects = jobs.length + 2 * pods.length + events.length + conditions.length + 2 * statuses.length;
   return { objects, millis: performance.now() - started };
+}
+
+/** The runs of 30 days of a per-minute CronJob (issue target: at most 10 µs each, full Timeline). */
+export interface CronJobRunsBenchResult {
+  readonly runs: number;
+  readonly millis: number;
+  readonly cpuMillis: number;
+  readonly microsPerRun: number;
+  /** Baseline, same process: only allocating the objects that Timeline holds (timelineFloor). */
+  readonly floorMillis: number;
+  readonly floorMicrosPerRun: number;
+  /** microsPerRun / floorMicrosPerRun: how far the simulation is from the cost of its own output. */
+  readonly ratioToFloor: number;
+}
+
+/** `days` of the per-minute Forbid CronJob, full simulation and Timeline, against the Timeline's floor (a warm-up run first). */
+export function benchCronJobRuns(days = 30): CronJobRunsBenchResult {
+  benchCronJob(1); // warm-up
+  timelineFloor(1);
+  const run = benchCronJob(days);
+  const floor = timelineFloor(days);
+  const runs = days * 1440;
+  const microsPerRun = (run.millis * 1000) / runs;
+  const floorMicrosPerRun = (floor.millis * 1000) / runs;
+  return { runs, millis: run.millis, cpuMillis: run.cpuMillis, microsPerRun, floorMillis: floor.millis, floorMicrosPerRun, ratioToFloor: microsPerRun / floorMicrosPerRun };
+}
+
+/** Simulating up to the 100,000-pod bound (DEFAULT_LIMITS.maxPods): issue target at most 1.5 s and 400 MB. */
+export interface CronJobPodBoundBenchResult {
+  readonly pods: number;
+  readonly jobs: number;
+  readonly events: number;
+  readonly stopReason: string;
+  readonly millis: number;
+  readonly cpuMillis: number;
+  /** Peak resident set of a process that only runs this simulation (MB). */
+  readonly peakRssMB: number;
+  /** Peak V8 heap in use, sampled during the run (MB). */
+  readonly peakHeapMB: number;
+  /** Baseline, same process: only allocating the objects that Timeline holds (timelineFloor, as many runs). */
+  readonly floorMillis: number;
+}
+
+const POD_BOUND_CHILD = 'K8S_DRYRUN_BENCH_CRONJOB_POD_BOUND';
+
+/**
+ * A per-minute CronJob with ten years to go (`until: 3650d`) and the default limits: the run stops at the
+ * 100,000-pod bound (about 69 days in). The time is measured here; the peak memory in a child process that
+ * runs only this simulation, since this process's resident set still holds earlier benchmarks' garbage.
+ */
+export function benchCronJobPodBound(): CronJobPodBoundBenchResult {
+  podBoundRun(20_000); // warm-up
+  const run = podBoundRun();
+  const floor = timelineFloor(run.pods / 1440);
+  let peakRssMB = Number.NaN;
+  let peakHeapMB = run.peakHeapMB;
+  const script = process.argv[1];
+  if (script !== undefined) {
+    const child = spawnSync(process.execPath, [script], { env: { ...process.env, [POD_BOUND_CHILD]: '1' }, encoding: 'utf8', maxBuffer: 1 << 20 });
+    const line = child.stdout.trim().split('\n').pop() ?? '';
+    if (child.status === 0 && line.startsWith('{')) {
+      const measured = JSON.parse(line) as { peakRssMB: number; peakHeapMB: number };
+      peakRssMB = measured.peakRssMB;
+      peakHeapMB = measured.peakHeapMB;
+    }
+  }
+  return { pods: run.pods, jobs: run.jobs, events: run.events, stopReason: run.stopReason, millis: run.millis, cpuMillis: run.cpuMillis, peakRssMB, peakHeapMB, floorMillis: floor.millis };
+}
+
+function podBoundRun(maxPods?: number): { pods: number; jobs: number; events: number; stopReason: string; millis: number; cpuMillis: number; peakHeapMB: number } {
+  const scenario = { startTime: START, until: '3650d', pods: { default: { runSeconds: 10 } }, seed: 1 };
+  let peakHeap = 0;
+  const sample = (): void => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  };
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = simulate(manifest(), scenario, { onProgress: sample, ...(maxPods !== undefined ? { limits: { maxPods } } : {}) });
+  const millis = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  sample();
+  if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  const timeline = result.timeline;
+  return { pods: timeline.pods.length, jobs: timeline.jobs.length, events: timeline.events.length, stopReason: timeline.stopReason, millis, cpuMillis: (used.user + used.system) / 1000, peakHeapMB: peakHeap / 1e6 };
+}
+
+// The child process of benchCronJobPodBound: this simulation alone, then its peak memory, then exit
+// (before the bench that imported this module goes on).
+if (process.env[POD_BOUND_CHILD] === '1') {
+  const run = podBoundRun();
+  process.stdout.write(`${JSON.stringify({ peakRssMB: process.resourceUsage().maxRSS / 1024, peakHeapMB: run.peakHeapMB, millis: run.millis })}\n`);
+  process.exit(0);
 }
