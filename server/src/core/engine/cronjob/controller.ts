@@ -158,11 +158,12 @@ export class CronJobController implements Controller {
     this.owner = { kind: 'CronJob', name: store.name };
   }
 
-  /** childJobView, made again only when the Job's status changed. */
+  /** The Job's view, made again only when its status changed. */
   private viewOf(job: SimJob): ChildJobView {
     const cached = this.views.get(job);
     if (cached !== undefined && cached.status === job.status) return cached.view;
-    const view = childJobView(job, this.store);
+    // The UID never changes: the earlier view's string is kept.
+    const view = makeChildJobView(job, this.store.startEpochMs, this.store, cached?.view.uid);
     this.views.set(job, { status: job.status, view });
     return view;
   }
@@ -343,11 +344,7 @@ class SimulationApi implements CronJobApi {
   }
 }
 
-function childJobView(job: SimJob, store: CronJobStore): ChildJobView {
-  return makeChildJobView(job, store.startEpochMs, store);
-}
-
-function makeChildJobView(job: SimJob, epoch: number, store: CronJobStore): ChildJobView {
+function makeChildJobView(job: SimJob, epoch: number, store: CronJobStore, uid = jobUid(job.namespace, job.name, job.createdAt)): ChildJobView {
   let finished: 'Complete' | 'Failed' | null = null;
   for (const c of job.status.conditions) {
     if ((c.type === 'Complete' || c.type === 'Failed') && c.status === 'True') {
@@ -359,7 +356,7 @@ function makeChildJobView(job: SimJob, epoch: number, store: CronJobStore): Chil
   return {
     name: job.name,
     namespace: job.namespace,
-    uid: jobUid(job.namespace, job.name, job.createdAt),
+    uid,
     controllerName: owned ? store.name : null,
     controllerUid: owned ? store.uid : null,
     finished,

@@ -180,8 +180,9 @@ export function mostRecentScheduleTime(cj: CronJobView, now: number, schedule: C
  * error) plus nextScheduleDelta. Null when Next finds nothing within five years: upstream would requeue at
  * once, forever; the simulation stops requeueing instead.
  */
-export function nextScheduleTimeDuration(cj: CronJobView, now: number, schedule: CronSchedule): number | null {
-  const r = mostRecentScheduleTime(cj, now, schedule, false);
+export function nextScheduleTimeDuration(cj: CronJobView, now: number, schedule: CronSchedule, known?: MostRecent): number | null {
+  // `known`: mostRecentScheduleTime of this CronJob at now already worked out without a deadline (the same answer).
+  const r = known ?? mostRecentScheduleTime(cj, now, schedule, false);
   let from: number;
   if (r.error !== null) from = now;
   else if (r.mostRecent === null) from = r.missed === 'none' ? r.earliest : now;

@@ -274,6 +274,12 @@ export function syncCronJob(input: CronJobSyncInput): CronJobSyncResult {
     return done(null);
   }
   const scheduledTime = next.scheduledTime;
+  // nextScheduleTimeDuration for the CronJob as it now is; without a deadline, nextScheduleTime's search is the same one.
+  const requeue = (): number | null => {
+    const cronJob = current();
+    const known = cronJob === cj && spec.startingDeadlineSeconds === null ? next.result : undefined;
+    return nextScheduleTimeDuration(cronJob, now, sched, known);
+  };
   // Nothing is due before the next schedule time when none was missed (and no deadline moves the search
   // window with the clock): until then, the same CronJob and Jobs give this same decision.
   const quietUntil = (): number | null => {
@@ -281,21 +287,21 @@ export function syncCronJob(input: CronJobSyncInput): CronJobSyncResult {
     const t = sched.next(next.result.mostRecent ?? next.result.earliest);
     return t === GO_ZERO_TIME ? null : t;
   };
-  if (scheduledTime === null) return done(nextScheduleTimeDuration(current(), now, sched), null, quietUntil());
+  if (scheduledTime === null) return done(requeue(), null, quietUntil());
 
   // 4. Too late, already done, or forbidden.
   if (spec.startingDeadlineSeconds !== null && scheduledTime + spec.startingDeadlineSeconds * 1000 < now) {
     event('Warning', 'MissSchedule', `Missed scheduled time to start a job: ${formatRfc1123zUtc(scheduledTime)}`);
-    return done(nextScheduleTimeDuration(current(), now, sched));
+    return done(requeue());
   }
   // Usually this time was started already: known without building the Job's name.
-  if (lastScheduleTime === scheduledTime) return done(nextScheduleTimeDuration(current(), now, sched), null, quietUntil());
+  if (lastScheduleTime === scheduledTime) return done(requeue(), null, quietUntil());
   const jobName = getJobName(cj.name, scheduledTime);
-  if (active.byName(cj.namespace, jobName) !== undefined) return done(nextScheduleTimeDuration(current(), now, sched), null, quietUntil());
+  if (active.byName(cj.namespace, jobName) !== undefined) return done(requeue(), null, quietUntil());
   if (spec.concurrencyPolicy === 'Forbid' && active.size > 0) {
     event('Normal', 'JobAlreadyActive', MESSAGE.jobAlreadyActive);
     log.push({ kind: 'forbidden', scheduledTime, active: [...active].map((ref) => ref.name) });
-    return done(nextScheduleTimeDuration(current(), now, sched));
+    return done(requeue());
   }
 
   // 5. Replace, then create.
@@ -344,5 +350,5 @@ export function syncCronJob(input: CronJobSyncInput): CronJobSyncResult {
   lastScheduleTime = scheduledTime;
   updateStatus = true;
   log.push({ kind: 'created', scheduledTime, since, missed: next.result.missed, job: jobName });
-  return done(nextScheduleTimeDuration(current(), now, sched));
+  return done(requeue());
 }
