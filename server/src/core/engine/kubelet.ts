@@ -14,7 +14,7 @@
  * and the pod ends Failed. A pod whose node is removed fails at once with DisruptionTarget.
  */
 import type { Cluster, ClusterAction, PodLifecycle, PodPlan, PodTemplateInfo, SimNode, SimPod } from './cluster';
-import { ownerKey, tolerates } from './cluster';
+import { tolerates } from './cluster';
 import { generateName, Random, streamSeed } from './random';
 import type { PodOutcome, Scenario } from './scenario';
 
@@ -31,7 +31,8 @@ export class Kubelet implements PodLifecycle {
   private readonly ties: Random;
   private readonly unscheduled: SimPod[] = [];
   private readonly nodeLoad = new Map<string, number>();
-  private readonly podsCreatedBy = new Map<string, number>();
+  /** Owner kind → owner name → pods it created (names, not "kind/name" keys: a CronJob run keeps one entry per Job). */
+  private readonly podsCreatedBy = new Map<string, Map<string, number>>();
   private nextUid = 1;
 
   constructor(
@@ -48,9 +49,10 @@ export class Kubelet implements PodLifecycle {
     const job = action.owner.kind === 'Job' ? this.cluster.job(action.owner.name) : undefined;
     const template = action.template ?? job?.template;
     if (template === undefined) return null;
-    const key = ownerKey(action.owner);
-    const ordinal = (this.podsCreatedBy.get(key) ?? 0) + 1;
-    this.podsCreatedBy.set(key, ordinal);
+    let created = this.podsCreatedBy.get(action.owner.kind);
+    if (created === undefined) this.podsCreatedBy.set(action.owner.kind, (created = new Map()));
+    const ordinal = (created.get(action.owner.name) ?? 0) + 1;
+    created.set(action.owner.name, ordinal);
     let attempt: number | null = null;
     if (job !== undefined) {
       job.podsCreated = ordinal;
