@@ -57,8 +57,13 @@ type Task = ((now: number) => void) | { readonly controller: number; readonly ke
 
 export class Simulation {
   private readonly queue = new EventQueue<Task>();
-  /** Per controller: the pending wake-up time of each key on its work queue. */
+  /**
+   * Per controller: the pending wake-up time of each key on its work queue; NaN once it ran (deleting the
+   * key would make the map allocate a new table each time it empties: a key is usually queued again soon).
+   */
   private readonly pendingSyncs: Map<string, number>[];
+  /** Per controller: how many keys of pendingSyncs are NaN (swept when they are most of the map). */
+  private readonly ranSyncs: number[] = [];
   private readonly queues: WorkQueue[];
   private now = 0;
   private steps = 0;
@@ -85,6 +90,7 @@ export class Simulation {
     while (this.queues.length <= index) {
       const i = this.queues.length;
       this.pendingSyncs.push(new Map());
+      this.ranSyncs.push(0);
       this.queues.push({ addAfter: (key, delayMs) => this.enqueue(i, key, delayMs) });
     }
     return this.queues[index];
@@ -116,6 +122,7 @@ export class Simulation {
     if (this.controllersDownUntil !== null && this.controllersDownUntil >= until) return;
     this.controllersDownUntil = until;
     for (const pending of this.pendingSyncs) pending.clear();
+    this.ranSyncs.fill(0);
     this.at(until, () => {
       if (this.controllersDownUntil !== until) return;
       this.controllersDownUntil = null;
@@ -175,7 +182,8 @@ export class Simulation {
     const pending = this.pendingSyncs[index];
     // A later wake-up superseded by an earlier one (the work queue keeps one per key).
     if (pending.get(key) !== time) return;
-    pending.delete(key);
+    pending.set(key, Number.NaN);
+    if (++this.ranSyncs[index] > 64 && 2 * this.ranSyncs[index] > pending.size) this.sweep(index);
     if (this.controllersDownUntil !== null) return;
     const controller = this.controllers[index];
     // A sync may write only a status (a DaemonSet's pods becoming available after minReadySeconds): that
@@ -194,8 +202,16 @@ export class Simulation {
     const pending = this.pendingSyncs[index];
     const at = pending.get(key);
     if (at !== undefined && at <= time) return;
+    if (at !== undefined && Number.isNaN(at)) this.ranSyncs[index]--;
     pending.set(key, time);
     this.queue.push(time, SYNC, { controller: index, key });
+  }
+
+  /** Forgets the keys whose wake-up already ran. */
+  private sweep(index: number): void {
+    const pending = this.pendingSyncs[index];
+    for (const [key, at] of pending) if (Number.isNaN(at)) pending.delete(key);
+    this.ranSyncs[index] = 0;
   }
 
   private notify(change: ClusterChange): void {
