@@ -13,9 +13,14 @@ export interface LintRequest {
 
 export interface LintReply {
   readonly id: number;
+  /** Sent once, when the thread has loaded and listens. */
+  readonly ready?: boolean;
   readonly results?: ChunkLint[];
   readonly error?: string;
 }
+
+// Loaded: from now on sending work here beats doing it on the server's thread.
+parentPort?.postMessage({ id: -1, ready: true } satisfies LintReply);
 
 parentPort?.on('message', ({ id, texts, options }: LintRequest) => {
   try {

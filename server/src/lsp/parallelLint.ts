@@ -13,6 +13,8 @@ const PARALLEL_FROM_CHARS = 200_000;
 
 export class ParallelLint {
   private worker?: Worker;
+  /** Until the thread has loaded, sharing work with it would make the server wait for its start-up. */
+  private ready = false;
   private nextId = 0;
   private readonly waiting = new Map<number, (reply: LintReply) => void>();
 
@@ -24,6 +26,7 @@ export class ParallelLint {
     const worker = new Worker(join(__dirname, 'lintWorker.js'));
     worker.unref();
     worker.on('message', (reply: LintReply) => {
+      if (reply.ready) this.ready = true;
       this.waiting.get(reply.id)?.(reply);
       this.waiting.delete(reply.id);
     });
@@ -36,7 +39,7 @@ export class ParallelLint {
   async lintPending(analysis: FileAnalysis, options: LintOptions): Promise<void> {
     const texts = analysis.pendingTexts();
     const chars = texts.reduce((sum, text) => sum + text.length, 0);
-    if (!this.worker || chars < PARALLEL_FROM_CHARS) return;
+    if (!this.worker || !this.ready || chars < PARALLEL_FROM_CHARS) return;
     // The thread takes the second half; this one lints the first meanwhile.
     let split = 0;
     for (let sum = 0; split < texts.length && sum < chars / 2; split++) sum += texts[split].length;
