@@ -35,7 +35,8 @@ export function newBackoffRecord(previous: BackoffRecord | null, newSucceeded: r
     if (lastFailureTime === null || failedTime > lastFailureTime) lastFailureTime = failedTime;
     failuresAfterLastSuccess++;
   }
-  return { failuresAfterLastSuccess, lastFailureTime };
+  // A success with no failure after it (the usual case) leaves no backoff: the shared empty record.
+  return failuresAfterLastSuccess === 0 && lastFailureTime === null ? NO_BACKOFF : { failuresAfterLastSuccess, lastFailureTime };
 }
 
 function latestFinishedTime(pods: readonly PodView[]): number {
