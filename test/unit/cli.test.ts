@@ -111,12 +111,12 @@ test('no arguments: the usage on stderr, nothing on stdout, exit 2; --help: the 
 
 test('lint --help, cron --help and simulate --help each describe their own command', () => {
   const usage: Record<string, RegExp> = {
-    lint: /^Usage: k8s-dryrun lint \[--format text\|json\|sarif\] \[--kube-version 1\.37\] \[--disable rule-id\]\.\.\. <file\|dir\|->\.\.\.\n/,
+    lint: /^Usage: k8s-dryrun lint \[--format text\|json\|sarif\] \[--kube-version 1\.37\] \[--disable rule-id\]\.\.\. \[--threads N\]\n +<file\|dir\|->\.\.\.\n/,
     cron: /^Usage: k8s-dryrun cron "<schedule>" \[--time-zone <IANA>\] \[--from <RFC3339>\] \[--count N\] \[--format text\|json\]\n/,
     simulate: /^Usage: k8s-dryrun simulate <file\|-> \[--document N \| --name NAME\] \[--scenario <scenario\.yaml>\]\n/,
   };
   const options: Record<string, string[]> = {
-    lint: ['--format', '--kube-version', '--disable', 'helm template . | k8s-dryrun lint -', '<stdin>', '# Source: path'],
+    lint: ['--format', '--kube-version', '--disable', '--threads', 'helm template . | k8s-dryrun lint -', '<stdin>', '# Source: path'],
     cron: ['--time-zone', '--from', '--count', '--format'],
     simulate: ['--document N', 'counted from 0', '--name', '--scenario', '--format', '--kube-version', '--at'],
   };
