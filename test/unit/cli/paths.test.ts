@@ -132,3 +132,14 @@ test('a link loop or a dangling link named *.yaml is an error line; one not name
   ]);
   assert.equal(status, 2);
 });
+
+test('simulate refuses a named pipe or a device as its manifest or scenario, at once', () => {
+  const fifo = join(work, 'scenario.yaml');
+  execFileSync('mkfifo', [fifo]);
+  for (const args of [['simulate', fifo], ['simulate', JOB, '--scenario', fifo], ...(existsSync('/dev/zero') ? [['simulate', '/dev/zero']] : [])]) {
+    const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), ...args], { cwd: work, encoding: 'utf8', timeout: TIME_LIMIT_MS, stdio: ['ignore', 'pipe', 'pipe'] });
+    assert.equal(result.signal, null, `k8s-dryrun ${args.join(' ')} did not finish`);
+    assert.match(result.stderr, /^k8s-dryrun: \S+: not a regular file but a (named pipe \(FIFO\)|character device); only regular files are read/m, args.join(' '));
+    assert.equal(result.status, 2, args.join(' '));
+  }
+});
