@@ -289,11 +289,6 @@ export class Cluster implements ClusterView {
     return this.podRecords.length;
   }
 
-  /** How many Jobs the run created. */
-  get jobCount(): number {
-    return this.jobRecords.length;
-  }
-
   /** The pods that exist (not yet gone from the API), in creation order. */
   existing(): Iterable<SimPod> {
     return this.existingPods;
