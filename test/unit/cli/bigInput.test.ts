@@ -5,13 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
 import { lint as lintWhole } from '../../../server/src/core';
 import { PARALLEL_MIN_CHARS, MAX_DOCUMENT_CHARS } from '../../../server/src/cli/lint';
 import { sourceComments } from '../../../server/src/cli/sources';
+import { MAX_WHOLE_FILE_BYTES } from '../../../server/src/cli/files';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 const TIME_LIMIT_MS = 120_000;
@@ -126,4 +127,15 @@ test('a document over the size limit: a message with its line and exit 2, never 
   assert.match(stderr, /^k8s-dryrun: huge\.yaml: line 3: a document bigger than 16 MB starts here \(the API server takes at most 3 MB\); the file is not checked$/m);
   assert.match(stdout, /^job\.yaml:12:22: error .*\[job-restart-policy\]$/m);
   assert.equal(status, 2);
+});
+
+test('simulate refuses a file over its size limit before reading it', () => {
+  const huge = join(work, 'huge-sparse.yaml');
+  writeFileSync(huge, '');
+  // Sparse: the size is all that is looked at.
+  truncateSync(huge, MAX_WHOLE_FILE_BYTES + 1);
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), 'simulate', huge], { encoding: 'utf8', timeout: TIME_LIMIT_MS });
+  assert.equal(result.signal, null);
+  assert.match(result.stderr, /^k8s-dryrun: .*huge-sparse\.yaml: too big: 65 MB, more than the 64 MB a file can have here$/m);
+  assert.equal(result.status, 2);
 });
