@@ -136,9 +136,17 @@ export class CronJobController implements Controller {
   /** The CronJob's live Jobs, and the finished ones among them. */
   private readonly children = new Map<string, SimJob>();
   private readonly finished = new Map<string, SimJob>();
-  /** Jobs added or changed, and names of Jobs deleted, since the last sync. */
-  private readonly changed = new Set<string>();
-  private readonly deleted = new Set<string>();
+  /**
+   * Jobs added or changed since the last sync, in the order they were first marked, and for each live Job the
+   * sync round that last marked it (a new round is free; clearing a set would allocate a table at every sync).
+   */
+  private readonly changed: string[] = [];
+  /** How many of `changed` belong to this round (the array is reused: emptying it would drop its storage). */
+  private changedCount = 0;
+  private readonly markedIn = new Map<string, number>();
+  private round = 0;
+  /** Names of Jobs deleted since the last sync. */
+  private readonly deleted: string[] = [];
   private fullScan = true;
   private finishedCache: { readonly size: number; readonly jobs: readonly SimJob[]; readonly statuses: readonly SimJob['status'][]; readonly views: ChildJobView[] } | null = null;
   /** Each live Job's view, as of the status it was made from: most syncs see the same Jobs again. */
@@ -188,13 +196,22 @@ export class CronJobController implements Controller {
         this.finished.delete(job.name);
       }
       this.views.delete(job);
-      this.deleted.add(job.name);
+      // Marked in this round: the sync still reads the name (and forgets it then).
+      if (this.markedIn.get(job.name) !== this.round) this.markedIn.delete(job.name);
+      if (!this.deleted.includes(job.name)) this.deleted.push(job.name);
     } else {
       this.children.set(job.name, job);
       if (isFinished(job)) this.finished.set(job.name, job);
-      this.changed.add(job.name);
+      this.markChanged(job.name);
     }
     queue.addAfter(this.store.name, 0);
+  }
+
+  /** Marks a Job changed in this round (once a round, in the order of first marking, as a set would). */
+  private markChanged(name: string): void {
+    if (this.markedIn.get(name) === this.round) return;
+    this.markedIn.set(name, this.round);
+    this.changed[this.changedCount++] = name;
   }
 
   sync(key: string, cluster: ClusterView, now: number): ControllerSyncResult {
@@ -207,14 +224,16 @@ export class CronJobController implements Controller {
       this.fullScan = false;
       this.children.clear();
       this.finished.clear();
-      this.changed.clear();
-      this.deleted.clear();
+      this.changedCount = 0;
+      this.markedIn.clear();
+      this.round++;
+      this.deleted.length = 0;
       this.views.clear();
       for (const job of cluster.jobs()) {
         if (job.goneAt !== null || !this.owns(job)) continue;
         this.children.set(job.name, job);
         if (isFinished(job)) this.finished.set(job.name, job);
-        this.changed.add(job.name);
+        this.markChanged(job.name);
       }
       for (const ref of active) if (!this.exists(ref, cluster)) (missingActive = missingActive === NONE_MISSING ? [] : missingActive).push(ref);
     } else {
@@ -223,16 +242,22 @@ export class CronJobController implements Controller {
         if (ref !== undefined && !this.exists(ref, cluster)) (missingActive = missingActive === NONE_MISSING ? [] : missingActive).push(ref);
       }
     }
-    // clear() allocates a new table: only when there is something to clear.
-    if (this.deleted.size > 0) this.deleted.clear();
+    if (this.deleted.length > 0) this.deleted.length = 0;
     let jobs: ChildJobView[] = this.finishedViews();
-    for (const name of this.changed) {
+    for (let i = 0; i < this.changedCount; i++) {
+      const name = this.changed[i];
       const job = this.children.get(name);
-      if (job === undefined || this.finished.has(name)) continue;
+      if (job === undefined) {
+        // Gone: markedIn keeps live Jobs only.
+        this.markedIn.delete(name);
+        continue;
+      }
+      if (this.finished.has(name)) continue;
       const view = this.viewOf(job);
       if (!active.hasUid(view.uid)) jobs = [...jobs, view];
     }
-    if (this.changed.size > 0) this.changed.clear();
+    this.changedCount = 0;
+    this.round++;
 
     const view = store.view();
     const quiet = this.quiet;
