@@ -54,7 +54,7 @@ export function manageJob(ctx: ManageContext): number {
   }
 
   const rmAtLeast = Math.max(0, active - wantActive);
-  const podsToDelete = activePodsForRemoval(job, ctx.activePods, rmAtLeast).slice(0, MAX_POD_CREATE_DELETE_PER_SYNC);
+  const podsToDelete = rmAtLeast <= 0 && !isIndexedJob(job) ? NO_PODS : activePodsForRemoval(job, ctx.activePods, rmAtLeast).slice(0, MAX_POD_CREATE_DELETE_PER_SYNC);
   if (podsToDelete.length > 0) {
     // A sync either deletes or creates, never both; deletion takes precedence (upstream comment in manageJob).
     return active - deleteJobPods(ctx, podsToDelete, 'TooManyActivePods');
@@ -104,6 +104,9 @@ export function manageJob(ctx: ManageContext): number {
   }
   return active;
 }
+
+/** Nothing to delete (most syncs). */
+const NO_PODS: readonly PodView[] = [];
 
 function createPodAction(ctx: ManageContext, index: number | null): JobAction {
   const { job } = ctx;

@@ -49,14 +49,13 @@ export function syncJob(input: JobSyncInput): JobSyncResult {
     // The work queue keeps one wake-up per key, the earliest (delaying_queue.go).
     requeueAfterMs = requeueAfterMs === null ? ms : Math.min(requeueAfterMs, ms);
   };
-  const unchanged = (extra: readonly JobAction[] = []): JobSyncResult => ({ actions: extra, requeueAfterMs: null, status: job.status, createBatches: [] });
 
   // A Job another controller manages (spec.managedBy) is not synced at all.
-  if (features.managedBy && job.spec.managedBy !== null && job.spec.managedBy !== JOB_CONTROLLER_NAME) return unchanged();
+  if (features.managedBy && job.spec.managedBy !== null && job.spec.managedBy !== JOB_CONTROLLER_NAME) return unchanged(job);
   // A finished Job is not terminated again; its backoff record is dropped.
-  if (isJobFinished(job.status)) return unchanged(input.backoff !== null ? [{ type: 'setBackoffRecord', record: null }] : []);
+  if (isJobFinished(job.status)) return unchanged(job, input.backoff !== null ? [{ type: 'setBackoffRecord', record: null }] : []);
   if (job.spec.completionMode !== 'NonIndexed' && job.spec.completionMode !== 'Indexed') {
-    return unchanged([{ type: 'event', eventType: 'Warning', reason: 'UnknownCompletionMode', message: 'Skipped Job sync because completion mode is unknown' }]);
+    return unchanged(job, [{ type: 'event', eventType: 'Warning', reason: 'UnknownCompletionMode', message: 'Skipped Job sync because completion mode is unknown' }]);
   }
 
   const satisfiedExpectations = input.satisfiedExpectations ?? true;
@@ -285,6 +284,11 @@ export function syncJob(input: JobSyncInput): JobSyncResult {
   return { actions, requeueAfterMs, status: changed ? status : job.status, createBatches };
 }
 
+/** The result of a sync that changes nothing (but `extra`). */
+function unchanged(job: JobView, extra: readonly JobAction[] = []): JobSyncResult {
+  return { actions: extra, requeueAfterMs: null, status: job.status, createBatches: [] };
+}
+
 /** util.IsJobFinished: a Complete or Failed condition that is True. */
 export function isJobFinished(status: JobStatus): boolean {
   return status.conditions.some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
@@ -460,10 +464,11 @@ export function ensureJobConditionStatus(
       updated[index] = newCondition(type, status, reason, message, now);
       return { conditions: updated, changed: true };
     }
-    return { conditions: [...conditions], changed: false };
+    return { conditions: conditions as JobCondition[], changed: false };
   }
   if (status !== 'False') return { conditions: [...conditions, newCondition(type, status, reason, message, now)], changed: true };
-  return { conditions: [...conditions], changed: false };
+  // Unchanged: the caller's own list back (syncJob passes its copy of the Job's conditions).
+  return { conditions: conditions as JobCondition[], changed: false };
 }
 
 function sameStatus(a: JobStatus, b: JobStatus): boolean {
