@@ -1,7 +1,9 @@
 /**
  * Opening (or re-linting after a settings change) a file of many documents: the chunks not linted yet are
  * shared between this thread and one lint thread started with the server, so a 1,000-document file is linted
- * on two cores. Small files stay on this thread: posting the text costs more than it saves.
+ * on two cores. The chunks go in batches: this thread takes them from the front, the lint thread from the back,
+ * until they meet, so neither waits for the other however their speeds differ (a cold thread is slower).
+ * Small files stay on this thread: posting the text costs more than it saves.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -10,6 +12,10 @@ import type { LintReply, LintRequest } from './lintWorker';
 
 /** Below this many characters waiting to be linted, one thread does it all. */
 const PARALLEL_FROM_CHARS = 200_000;
+/** About this many characters per batch: small enough to balance, big enough that messages cost little. */
+const BATCH_CHARS = 64_000;
+/** Batches the lint thread holds at once: one it lints, one waiting, so it never idles for a message. */
+const AHEAD = 2;
 
 export class ParallelLint {
   private worker?: Worker;
@@ -35,20 +41,40 @@ export class ParallelLint {
     this.worker = worker;
   }
 
-  /** Lints what `analysis` has not linted yet, half on the lint thread; afterwards findings() has nothing left to do. */
+  /** Lints what `analysis` has not linted yet, partly on the lint thread; afterwards findings() has nothing left to do. */
   async lintPending(analysis: FileAnalysis, options: LintOptions): Promise<void> {
     const texts = analysis.pendingTexts();
     const chars = texts.reduce((sum, text) => sum + text.length, 0);
     if (!this.worker || !this.ready || chars < PARALLEL_FROM_CHARS) return;
-    // The thread takes the second half; this one lints the first meanwhile.
-    let split = 0;
-    for (let sum = 0; split < texts.length && sum < chars / 2; split++) sum += texts[split].length;
-    const away = this.send(texts.slice(split), options);
-    const here = texts.slice(0, split).map((text) => lintChunk(text, options));
-    analysis.supply(texts.slice(0, split), here, options);
-    const reply = await away;
-    if (reply.results) analysis.supply(texts.slice(split), reply.results, options);
-    else this.log(`k8s-dryrun: linting on the lint thread failed, linting here instead: ${reply.error ?? 'no reply'}`);
+    const batches = batchesOf(texts);
+    let front = 0;
+    let back = batches.length - 1;
+    let failed = false;
+    const away: Promise<void>[] = [];
+    const sendNext = (): void => {
+      if (failed || back < front) return;
+      const batch = batches[back--];
+      away.push(
+        this.send(batch, options).then((reply) => {
+          if (!reply.results) {
+            failed = true;
+            this.log(`k8s-dryrun: linting on the lint thread failed, linting here instead: ${reply.error ?? 'no reply'}`);
+            return;
+          }
+          analysis.supply(batch, reply.results, options);
+          sendNext();
+        }),
+      );
+    };
+    for (let i = 0; i < AHEAD; i++) sendNext();
+    while (front <= back) {
+      const batch = batches[front++];
+      analysis.supply(batch, batch.map((text) => lintChunk(text, options)), options);
+      // Let the lint thread's replies in, so it is sent its next batch before this one is done.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // The batches still away when the two ends met: their results arrive (or findings() lints them here).
+    while (away.length > 0) await away.shift();
   }
 
   private send(texts: readonly string[], options: LintOptions): Promise<LintReply> {
@@ -68,3 +94,21 @@ export class ParallelLint {
     this.waiting.clear();
   }
 }
+
+function batchesOf(texts: readonly string[]): string[][] {
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let size = 0;
+  for (const text of texts) {
+    batch.push(text);
+    size += text.length;
+    if (size >= BATCH_CHARS) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
