@@ -166,7 +166,7 @@ function lintDocument(parsed: ParsedFile, doc: ManifestDocument, kubernetesVersi
   }
 
   const written = decoded.object as Workload;
-  const context = { object: applyDefaults(written), written, apiVersion, kubernetesVersion };
+  const context = { object: applyDefaults(written), written, apiVersion, kubernetesVersion, sourceMap: doc.sourceMap };
   for (const rule of rules) {
     if (!rule.meta.kinds.includes(doc.kind)) continue;
     for (const result of rule.check(context)) {

@@ -6,7 +6,7 @@
 import { formatProblem, parseScenario, type ScenarioProblem } from './engine/scenario';
 import type { Range } from './findings';
 import { rangeFor } from './lint';
-import { parseManifests, type ManifestDocument } from './parse/parseManifests';
+import { FILE_START, parseManifests, type ManifestDocument } from './parse/parseManifests';
 import { parsePath } from './parse/path';
 
 export interface LocatedProblem {
@@ -27,7 +27,8 @@ export interface ScenarioText {
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function readScenarioText(text: string): ScenarioText {
-  const { documents } = parseManifests(text);
+  // A scenario is this project's own format: YAML 1.2 as specified, not the API server's YAML 1.1.
+  const { documents } = parseManifests(text, FILE_START, 'yaml-1.2');
   const document = documents[0];
   for (const doc of documents) {
     if (doc.syntaxProblems.length > 0) return { value: undefined, document, problems: doc.syntaxProblems.map((p) => ({ message: p.message, range: p.range })) };

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
+import { lintText } from '../../../server/src/core';
 import { MAX_KEY_NESTING, nestingProblem } from '../../../server/src/core/parse/nestingLimit';
 import { YAML11_PARSE_OPTIONS } from '../../../server/src/core/parse/yaml11';
 
@@ -22,7 +23,7 @@ const TOO_DEEP = /^YAML nested too deeply: mappings or lists used as keys are ne
 const HANGS: readonly [string, string][] = [
   ['`spec: ` and 500 `{` (never finished)', `spec: ${'{'.repeat(500)}`],
   ['`spec: ` and `[{` × 200 (5.7 s)', `spec: ${'[{'.repeat(200)}`],
-  ['closed mappings as keys, 500 deep', `spec: ${'{'.repeat(500)}${'}'.repeat(500)}`],
+  ['closed lists and mappings as keys, 500 deep', `spec: ${'[{'.repeat(250)}${'}]'.repeat(250)}`],
   ['block-style complex keys, 100 deep', `spec:\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(2 * i + 2)}? `).join('\n')}\n`],
 ];
 
@@ -31,6 +32,17 @@ for (const [name, text] of HANGS) {
     const doc = firstDocument(text);
     const problem = nestingProblem(doc.contents);
     assert.match(problem?.message ?? '(none)', TOO_DEEP);
+  });
+}
+
+for (const [name, text] of HANGS) {
+  test(`lint answers with a yaml-syntax finding, not a hang: ${name}`, TIMEOUT, () => {
+    const [first] = lintText(`apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\n${text}`);
+    assert.equal(first?.ruleId, 'yaml-syntax');
+    assert.equal(first.severity, 'error');
+    assert.match(first.message, TOO_DEEP);
+    // On the key that goes too deep: line 4 (`spec:`) for the flow cases, further down for the block one.
+    assert.ok(first.range.start.line >= 4, JSON.stringify(first.range));
   });
 }
 

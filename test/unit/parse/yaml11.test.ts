@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseAllDocuments, stringify } from 'yaml';
+import { parseManifests } from '../../../server/src/core/parse/parseManifests';
 import { isPlainNonString, resolvePlainScalar, YAML11_PARSE_OPTIONS, YAML11_STRINGIFY_OPTIONS } from '../../../server/src/core/parse/yaml11';
+import { readScenarioText } from '../../../server/src/core/scenarioText';
 
 function decode(text: string): unknown {
   const docs = parseAllDocuments(text, { ...YAML11_PARSE_OPTIONS, logLevel: 'error' });
@@ -261,4 +263,9 @@ test('writing a value quotes the strings go-yaml v2 would not read back as strin
   assert.equal(write(true), 'true');
   assert.equal(isPlainNonString('y'), true);
   assert.equal(isPlainNonString('yEs'), false);
+});
+
+test('manifests are read as Kubernetes reads them (YAML 1.1); scenarios, this project\'s own format, as YAML 1.2', () => {
+  assert.deepEqual(parseManifests('mode: 0644\nflag: no\non: 1\n').documents[0].value, { mode: 420, flag: false, true: 1 });
+  assert.deepEqual(readScenarioText('until: 1h\nnodes:\n  - name: n\n').value, { until: '1h', nodes: [{ name: 'n' }] });
 });

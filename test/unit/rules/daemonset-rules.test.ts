@@ -76,7 +76,7 @@ runRuleTests('daemonset-selector-mismatch', {
     {
       name: 'before 1.34 the API server printed the labels with Go %#v',
       kubernetesVersion: '1.33',
-      yaml: daemonSet('  selector:\n    matchLabels:\n      name: fluentd\n      tier: x', '      labels:\n        tier: y\n        name: fluentd'),
+      yaml: daemonSet('  selector:\n    matchLabels:\n      name: fluentd\n      tier: x', '      labels:\n        tier: "y"\n        name: fluentd'),
       findings: [
         {
           fieldPath: 'spec.template.metadata.labels',
@@ -87,7 +87,7 @@ runRuleTests('daemonset-selector-mismatch', {
     },
     {
       name: 'keys sorted as Go prints maps',
-      yaml: daemonSet('  selector:\n    matchLabels:\n      name: fluentd\n      tier: x', '      labels:\n        tier: y\n        name: fluentd'),
+      yaml: daemonSet('  selector:\n    matchLabels:\n      name: fluentd\n      tier: x', '      labels:\n        tier: "y"\n        name: fluentd'),
       findings: [
         {
           fieldPath: 'spec.template.metadata.labels',

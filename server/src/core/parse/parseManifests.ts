@@ -6,6 +6,8 @@ import { isCollection, isPair, isScalar, parseAllDocuments, type Document, type 
 import type { Position, Range } from '../findings';
 import { LineIndex } from './lineIndex';
 import { SourceMap } from './sourceMap';
+import { nestingProblem } from './nestingLimit';
+import { YAML11_PARSE_OPTIONS } from './yaml11';
 
 /** More aliases than this in one document is treated as an alias bomb ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
@@ -50,7 +52,13 @@ export interface ParsedFile {
   readonly toPosition: (offset: number) => Position;
 }
 
-export function parseManifests(source: string, origin: TextOrigin = FILE_START): ParsedFile {
+/**
+ * 'kubernetes': YAML 1.1 as kubectl and the API server decode manifests (yaml11.ts: `0644` is 420, `no` is false).
+ * 'yaml-1.2': the YAML 1.2 core schema, for this project's own files (scenarios), whose meaning is a contract.
+ */
+export type YamlDialect = 'kubernetes' | 'yaml-1.2';
+
+export function parseManifests(source: string, origin: TextOrigin = FILE_START, dialect: YamlDialect = 'kubernetes'): ParsedFile {
   // YAML and LSP both count a lone CR (classic Mac line ends) as a line break, the yaml package does not: it
   // would read the whole file as one line, often one comment, and find nothing. Same length, same offsets.
   const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
@@ -60,7 +68,7 @@ export function parseManifests(source: string, origin: TextOrigin = FILE_START):
   // uniqueKeys: false, and duplicateKeyErrors() instead: the yaml package compares each key with every earlier
   // key of its map, so a map with 50,000 keys took 20 s. logLevel 'error': no process warnings on stderr
   // (e.g. for a list used as a key; the rules report such keys).
-  const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  const parsed = parseAllDocuments(text, { ...(dialect === 'kubernetes' ? YAML11_PARSE_OPTIONS : {}), prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   // parseAllDocuments returns an EmptyStream (an array with no documents) for empty or comment-only text.
   const yamlDocuments: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
   const documents = yamlDocuments.map((doc, index) => toManifestDocument(doc, origin.documentIndex + index, toRange));
@@ -75,10 +83,13 @@ function toManifestDocument(doc: Document.Parsed, index: number, toRange: (s: nu
     message: describeYamlError(error.code, error.message),
     range: toRange(error.pos[0], error.pos[1]),
   }));
+  // Checked before toJS, which would run for minutes on keys nested in keys (nestingLimit.ts).
+  const tooDeep = nestingProblem(doc.contents);
+  if (tooDeep) syntaxProblems.unshift({ message: tooDeep.message, range: toRange(tooDeep.offsets[0], tooDeep.offsets[1]) });
   // Built even when there are syntax errors: completion and hover work on half-typed documents.
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (!tooDeep) value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // yaml throws a ReferenceError for alias bombs and unresolved aliases.
     const message = error instanceof Error ? error.message : String(error);

@@ -5,6 +5,7 @@ import { jobTtlMissing } from './job-ttl-missing';
 import { quotedShellCommand } from './quoted-shell-command';
 import { cronJobShortStartingDeadline } from './cronjob-short-starting-deadline';
 import { unexpandedPlaceholder } from './unexpanded-placeholder';
+import { yaml11UnquotedValue } from './yaml11-unquoted-value';
 import type { Rule } from './rule';
 
 export const adviceRules: readonly Rule[] = [
@@ -14,4 +15,5 @@ export const adviceRules: readonly Rule[] = [
   unexpandedPlaceholder,
   daemonSetResources,
   jobParallelism,
+  yaml11UnquotedValue,
 ];
