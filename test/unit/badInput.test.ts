@@ -272,3 +272,26 @@ test('simulate --scenario: YAML is parsed as manifests are (deep nesting, big ma
   // Empty and comment-only files are the default scenario, as before.
   for (const text of ['', '# nothing yet\n']) assert.equal(cli('simulate', job, '--scenario', file('empty.scenario.yaml', text)).status, 0);
 });
+
+test('lint: an integer past 2^53 in free-form data is kept exact and checked, not a crash', () => {
+  const text = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: pi
+  managedFields:
+  - manager: kubectl
+    fieldsV1: { "f:x": 18446744073709551615 }
+spec:
+  ttlSecondsAfterFinished: 100
+  template:
+    spec:
+      restartPolicy: Always
+      containers:
+      - name: pi
+        image: perl
+`;
+  assert.deepEqual(
+    lint(text).findings.map((f) => `${f.range.start.line + 1}: ${f.fieldPath}: ${f.message}`),
+    ['12: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"'],
+  );
+});

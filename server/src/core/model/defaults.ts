@@ -4,12 +4,13 @@
  * pkg/apis/apps/v1/defaults.go (SetDefaults_DaemonSet), pkg/apis/core/v1/defaults.go (SetDefaults_PodSpec).
  * Works on a deep copy: the caller's object is never changed.
  */
+import { deepCopy } from './deepCopy';
 import type { CronJob, DaemonSet, Job, JobSpec, PodTemplateSpec, Workload } from './types';
 
 const MAX_INT32 = 2147483647;
 
 export function applyDefaults<T extends Workload>(workload: T): T {
-  const copy = structuredCloneJson(workload);
+  const copy = deepCopy(workload);
   switch (copy.kind) {
     case 'Job':
       defaultJob(copy);
@@ -86,7 +87,3 @@ function defaultPodTemplate(template: PodTemplateSpec): void {
   spec.terminationGracePeriodSeconds ??= 30;
 }
 
-/** A deep copy of JSON-shaped data (the output of decoding has no cycles, dates or functions). */
-function structuredCloneJson<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}

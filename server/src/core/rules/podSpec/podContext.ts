@@ -5,6 +5,7 @@
  * SetDefaults_ContainerPort, SetDefaults_Probe, SetDefaults_HTTPGetAction, SetDefaults_ObjectFieldSelector,
  * SetDefaults_Volume and the volume source defaults). Resource lists are rounded when read (quantity.ts).
  */
+import { deepCopy } from '../../model/deepCopy';
 import { isAtLeast, type KubernetesVersion } from '../../kubernetesVersion';
 import type { WorkloadKind } from '../../model/types';
 import type { RuleContext } from '../rule';
@@ -50,7 +51,7 @@ export function podContext(context: RuleContext): PodContext | undefined {
 function build(context: RuleContext): PodContext | undefined {
   const template = podTemplateOf(context.object);
   if (!template?.spec) return undefined;
-  const spec = structuredCopy(template.spec as PodSpec);
+  const spec = deepCopy(template.spec as PodSpec);
   applyPodDefaults(spec);
   const path = FieldPath.at([...podTemplatePath(context.object), 'spec']);
   const version = context.kubernetesVersion;
@@ -71,10 +72,6 @@ function build(context: RuleContext): PodContext | undefined {
     containers,
     allContainers: () => [...containers('init'), ...containers('container'), ...containers('ephemeral')],
   };
-}
-
-function structuredCopy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 function applyPodDefaults(spec: PodSpec): void {
