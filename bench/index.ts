@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { queueBaselineMillis } from './baseline';
-import { benchCronJob, benchCronJobDecisions, timelineFloor } from './cronjob';
+import { benchCronJob, benchCronJobDecisions, benchCronJobPodBound, timelineFloor } from './cronjob';
 import { benchChartRender } from './chartRender';
 import { benchDaemonSet, benchDaemonSetManyPods } from './daemonset';
 import { benchJob } from './job';
@@ -185,6 +185,22 @@ function benchCronJobs(report: Report, progress: Progress): void {
     const target = days === 30 ? { limit: 10, target: '≤ 10 µs/run', cpu: (run.cpuMillis * 1000) / (days * 1440) } : undefined;
     report(`cronjob${days}d.microsPerRun`, (run.millis * 1000) / (days * 1440), 'µs/run', 'flat or slowly growing = n log n or better', target);
   }
+
+  // Up to the 100,000-pod bound (a per-minute CronJob given ten years): time here, peak memory in a child process.
+  progress('CronJob up to the 100,000-pod bound');
+  const bound = benchCronJobPodBound();
+  const floorText = `Timeline floor ${formatMs(bound.floorMillis)}`;
+  report('cronjobPodBound.millis', bound.millis, 'ms', `${bound.pods} pods, ${bound.jobs} Jobs, ${bound.events} events, stopped: ${bound.stopReason}`, {
+    baseline: floorText,
+    ratio: `${(bound.millis / bound.floorMillis).toFixed(2)}×`,
+    limit: 1500,
+    target: '≤ 1,500 ms',
+    cpu: bound.cpuMillis,
+  });
+  report('cronjobPodBound.peakRssMB', bound.peakRssMB, 'MB', `peak resident set of a process running only this simulation; peak V8 heap ${bound.peakHeapMB.toFixed(0)} MB`, {
+    limit: 400,
+    target: '≤ 400 MB',
+  });
 }
 
 function benchDaemonSets(report: Report, progress: Progress): void {
