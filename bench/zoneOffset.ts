@@ -63,11 +63,3 @@ export function benchZoneOffsets(tableCalls = 2_000_000, intlCalls = 30_000): Zo
   return { tableMicrosPerCall, intlMicrosPerCall, buildMillisPerZoneYear };
 }
 
-if (require.main === module) {
-  benchZoneOffsets(200_000, 3_000); // warm-up
-  const run = benchZoneOffsets();
-  console.log(
-    `table ${run.tableMicrosPerCall.toFixed(3)} µs/call, formatToParts ${run.intlMicrosPerCall.toFixed(2)} µs/call ` +
-      `(${(run.intlMicrosPerCall / run.tableMicrosPerCall).toFixed(0)}× the table); building a zone-year ${run.buildMillisPerZoneYear.toFixed(2)} ms`,
-  );
-}
