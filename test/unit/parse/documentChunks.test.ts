@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { lint, parseManifests, splitDocuments } from '../../../server/src/core';
 import { countLineBreaks, LineIndex } from '../../../server/src/core/parse/lineIndex';
+import { piJob } from '../../fixtures/manifests';
 
 const cut = (text: string) => splitDocuments(text).map((c) => [text.slice(c.start, c.end), c.line]);
 
@@ -67,18 +68,7 @@ test('positions count LF, CRLF and lone CR line ends and never go past a line’
   assert.equal(countLineBreaks('ab\r\ncd\re\nf'), 3);
 });
 
-const JOB = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: pi
-spec:
-  template:
-    spec:
-      restartPolicy: Always
-      containers:
-      - name: pi
-        image: perl
-`;
+const JOB = piJob('      restartPolicy: Always\n');
 
 test('findings after a scalar the parser rejects over several lines stay on their lines', () => {
   const text = `{}p\nm\n---\n${JOB}`;
