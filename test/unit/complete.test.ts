@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { completeAt, explainField, parseManifests } from '../../server/src/core';
+import { explainCard } from '../../server/src/core/explain';
 
 /** Completion at the `|` in the text. */
 function complete(textWithCursor: string): { label: string; detail?: string; preselect?: boolean }[] {
@@ -34,10 +35,21 @@ test('a key right under its parent (first child) completes the parent mapping', 
 });
 
 test('enum values with the default first: restartPolicy, concurrencyPolicy, completionMode, updateStrategy.type', () => {
+  // A Job's pods take OnFailure or Never only, and have no default (validateJobSpec); a DaemonSet's, Always only.
+  assert.deepEqual(complete(`${JOB_HEAD}spec:\n  template:\n    spec:\n      restartPolicy: |\n`), [
+    { label: 'OnFailure', detail: undefined, preselect: false },
+    { label: 'Never', detail: undefined, preselect: false },
+  ]);
   assert.deepEqual(
-    complete(`${JOB_HEAD}spec:\n  template:\n    spec:\n      restartPolicy: |\n`).map((c) => c.label),
-    ['Always', 'Never', 'OnFailure'],
+    complete('apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: c }\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: |\n').map((c) => c.label),
+    ['OnFailure', 'Never'],
   );
+  assert.deepEqual(
+    complete('apiVersion: apps/v1\nkind: DaemonSet\nmetadata: { name: d }\nspec:\n  template:\n    spec:\n      restartPolicy: |\n').map((c) => c.label),
+    ['Always'],
+  );
+  const key = complete(`${JOB_HEAD}spec:\n  template:\n    spec:\n      restart|\n`).find((c) => c.label === 'restartPolicy');
+  assert.equal(key?.detail, 'string', 'no "default Always" for a Job');
   const concurrency = complete('apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: c }\nspec:\n  concurrencyPolicy: |\n');
   assert.deepEqual(concurrency.map((c) => c.label), ['Allow', 'Forbid', 'Replace']);
   assert.deepEqual(concurrency.find((c) => c.preselect)?.label, 'Allow');
@@ -60,4 +72,11 @@ test('explainField reads type, default and description from the schema', () => {
   assert.match(field?.description ?? '', /number of retries before marking this job failed/);
   assert.equal(explainField('batch/v1', 'Job', ['spec', 'template', 'spec', 'containers', 0, 'image'])?.title, 'Job.spec.template.spec.containers.image');
   assert.equal(explainField('batch/v1', 'Job', ['spec', 'nope']), undefined);
+});
+
+test("the explain card of a Job's restartPolicy does not repeat the pod's \"Default to Always\"", () => {
+  const card = explainCard('batch/v1', 'Job', ['spec', 'template', 'spec', 'restartPolicy']);
+  assert.doesNotMatch(card?.description ?? '', /Default to Always/);
+  assert.match(card?.description ?? '', /A Job's pods have no default: set OnFailure or Never\./);
+  assert.match(explainCard('apps/v1', 'DaemonSet', ['spec', 'template', 'spec', 'restartPolicy'])?.description ?? '', /Default to Always/);
 });

@@ -3,7 +3,7 @@
  * cursor may hold (minus those already there) and the values an enum or boolean field takes. Pure.
  */
 import { isMap, isScalar, isSeq } from 'yaml';
-import { explainField, fieldsAt, type FieldExplanation } from './explain';
+import { explainCard, fieldsAt, type FieldExplanation } from './explain';
 import { isWorkloadKind, type WorkloadKind } from './model/types';
 import { documentAt, type ManifestDocument, type ParsedFile } from './parse/parseManifests';
 import type { Path } from './parse/path';
@@ -41,7 +41,8 @@ export function completeAt(text: string, parsed: ParsedFile, offset: number): Co
 }
 
 function valueCandidates(apiVersion: string, kind: WorkloadKind, path: Path): CompletionCandidate[] {
-  const field = explainField(apiVersion, kind, path);
+  // The card, not the bare schema field: it knows e.g. that a Job's pods take OnFailure or Never only.
+  const field = explainCard(apiVersion, kind, path);
   if (!field) return [];
   const values = field.enumValues ?? (field.type === 'boolean' ? ['true', 'false'] : []);
   return values.map((v) => ({
@@ -59,7 +60,7 @@ function fieldCandidates(doc: ManifestDocument, kind: WorkloadKind, path: Path):
   return fieldsAt(apiVersion, kind, path)
     .filter((name) => !present.has(name))
     .map((name) => {
-      const field = explainField(apiVersion, kind, [...path, name]) as FieldExplanation;
+      const field = explainCard(apiVersion, kind, [...path, name]) as FieldExplanation;
       const facts = [field.type, ...(field.defaultValue !== undefined ? [`default ${field.defaultValue}`] : [])];
       return { label: name, kind: 'field', detail: facts.join(' · '), documentation: field.description, insertText: `${name}: ` };
     });

@@ -54,6 +54,8 @@ export function explainCard(apiVersion: string, kind: WorkloadKind, path: Path):
       enumValues: ['OnFailure', 'Never'],
       defaultValue: undefined,
       required: true,
+      // The pod's text says "Default to Always", which a Job's pods may not use.
+      description: field.description?.replace(/ Default to Always\./, ' A Job\'s pods have no default: set OnFailure or Never.'),
       validation:
         'A Job\'s pods must set restartPolicy to OnFailure or Never: the pod default Always is rejected with "Required value: valid values: \"OnFailure\", \"Never\"" ' +
         '(pkg/apis/batch/validation/validation.go validateJobSpec, the restartPolicy check).',

@@ -73,7 +73,8 @@ spec:
     const line = doc.lineAt(10);
     const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, line.range.end);
     const labels = values.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    for (const expected of ['Always', 'OnFailure', 'Never']) assert.ok(labels.includes(expected), `${expected} in ${labels.join(',')}`);
+    // A Job's pods: OnFailure or Never, never the pod default Always (validateJobSpec rejects it).
+    assert.deepStrictEqual(labels.filter((l) => ['Always', 'OnFailure', 'Never'].includes(l)).sort(), ['Never', 'OnFailure']);
 
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(5, 0), '  back\n');
