@@ -17,6 +17,7 @@
  *   schema-type             a wrong scalar type (e.g. backoffLimit: "three")
  *   schema-unknown-field    a misspelled field (e.g. imagePulPolicy)
  */
+import { Random } from '../server/src/core/engine/random';
 
 type Json = string | number | boolean | null | undefined | Json[] | Obj;
 interface Obj {
@@ -41,16 +42,10 @@ export interface GeneratedManifests {
   readonly lines: number;
 }
 
-// ---------- seeded PRNG (mulberry32) ----------
+// ---------- seeded PRNG: the engine's mulberry32, the same numbers as the original's ----------
 function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 class Rng {

@@ -4,6 +4,7 @@
  * over each year a zone is used in) is reported apart, per zone and year.
  */
 import { intlOffsetAt, intlOffsetTable } from '../server/src/core/cron/zoneOffset';
+import { Random } from '../server/src/core/engine/random';
 
 export interface ZoneOffsetBenchResult {
   /** Microseconds per offset answered by a table whose years are already built. */
@@ -18,16 +19,10 @@ const ZONES = ['America/New_York', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Lor
 const FROM = Date.UTC(2026, 0, 1) / 1000;
 const YEARS = 3;
 
-/** mulberry32, so both sides read the same instants. */
+/** The engine's seeded generator (mulberry32), so a run can be replayed from its seed. */
 function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 export function benchZoneOffsets(tableCalls = 2_000_000, intlCalls = 30_000): ZoneOffsetBenchResult {

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { FileAnalysis, lint, type TextChange } from '../../server/src/core';
+import { Random } from '../../server/src/core/engine/random';
 
 const EXAMPLES = join(__dirname, '../../../examples');
 
@@ -15,13 +16,10 @@ function corpus(): string {
     .join('---\n');
 }
 
-/** A small seeded generator, so a failure can be replayed. */
+/** The engine's seeded generator (mulberry32), so a run can be replayed from its seed. */
 function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x80000000;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const PIECES = ['x', '\n', '---\n', '  ', ': ', '-', '"', '{', 'restartPolicy: Always\n', '\r\n', '{{ .Values.x }}', '#', 'kind: Job\n'];

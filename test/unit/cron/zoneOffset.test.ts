@@ -6,21 +6,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { intlOffsetAt, intlOffsetTable, intlZone } from '../../../server/src/core/cron/zoneOffset';
 import { OffsetTable, type Transition } from '../../../server/src/core/cron/zoneTransitions';
+import { Random } from '../../../server/src/core/engine/random';
 
 const at = (iso: string): number => Date.parse(iso) / 1000;
 const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 const shown = (transitions: Transition[]): string[] => transitions.map((t) => `${iso(t.at)} ${t.before} → ${t.after}`);
 
-/** mulberry32: a small seeded generator, so a failure names instants that can be asked again. */
+/** The engine's seeded generator (mulberry32), so a run can be replayed from its seed. */
 function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const ZONES = [

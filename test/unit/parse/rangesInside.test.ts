@@ -9,15 +9,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { lint, type Position, type Range } from '../../../server/src/core';
+import { Random } from '../../../server/src/core/engine/random';
 
 const FOLDERS = [join(__dirname, '../../../../examples'), join(__dirname, '../../../../test/fixtures/seeds')];
 
+/** The engine's seeded generator (mulberry32), so a run can be replayed from its seed. */
 function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x80000000;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const INSERTS = ['"', "'", '{', '[', '\t', ': ', '- ', '\n', '\r', '\r\n', '---\n', '{{ x }}', '#', '&a ', '*a', '|\n', '0644', 'no', '\u00e9', '\ud83d\ude00'];
