@@ -8,6 +8,7 @@
  * same run; their ratio shows whether the cost follows the pods or pods × nodes.
  */
 import { simulate } from '../server/src/core/engine';
+import type { Timeline } from '../server/src/core/engine/timeline';
 
 export interface DaemonSetBenchResult {
   /** Timeline events (Kubernetes events the run recorded). */
@@ -21,23 +22,36 @@ export interface DaemonSetBenchResult {
 }
 
 export function benchDaemonSet(nodes = 5_000, maxUnavailable = '10%'): DaemonSetBenchResult {
-  const manifest = {
+  const scenario = { nodes, pods: AGENT_PODS, events: [{ at: '10m', setImage: 'agent:2' }], seed: 1 };
+  const run = timedRollout(agentDaemonSet(maxUnavailable), scenario, nodes * 3, nodes);
+  return { events: run.timeline.events.length, millis: run.millis, cpuMillis: run.cpuMillis, pods: run.timeline.pods.length, simulatedSeconds: run.timeline.duration };
+}
+
+/** How the agent's pods behave: terminate 3 s, start 2 s, Ready 5 s later. */
+const AGENT_PODS = { default: { startupSeconds: 2, readySeconds: 5, terminationSeconds: 3 } };
+
+/** The benchmarks' DaemonSet; maxUnavailable null: the default strategy (maxUnavailable 1). */
+function agentDaemonSet(maxUnavailable: string | number | null): object {
+  return {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
     metadata: { name: 'agent', namespace: 'kube-system' },
     spec: {
       selector: { matchLabels: { app: 'agent' } },
-      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable } },
+      ...(maxUnavailable === null ? {} : { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable } } }),
       template: {
         metadata: { labels: { app: 'agent' } },
         spec: { containers: [{ name: 'agent', image: 'agent:1', resources: { limits: { memory: '64Mi' }, requests: { cpu: '10m', memory: '64Mi' } } }] },
       },
     },
   };
-  const scenario = { nodes, pods: { default: { startupSeconds: 2, readySeconds: 5, terminationSeconds: 3 } }, events: [{ at: '10m', setImage: 'agent:2' }], seed: 1 };
+}
+
+/** Runs the simulation and times it; a rollout that did not reach every node is an error, not a figure. */
+function timedRollout(manifest: object, scenario: object, maxPods: number, nodes: number): { readonly timeline: Timeline; readonly millis: number; readonly cpuMillis: number } {
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const result = simulate(manifest, scenario, { limits: { maxPods: nodes * 3 } });
+  const result = simulate(manifest, scenario, { limits: { maxPods } });
   const millis = performance.now() - started;
   const used = process.cpuUsage(cpu);
   if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
@@ -45,7 +59,7 @@ export function benchDaemonSet(nodes = 5_000, maxUnavailable = '10%'): DaemonSet
   if (timeline.truncated || timeline.status.updatedNumberScheduled !== nodes || timeline.status.numberAvailable !== nodes) {
     throw new Error(`benchmark rollout did not finish: ${timeline.message ?? JSON.stringify(timeline.status)}`);
   }
-  return { events: timeline.events.length, millis, cpuMillis: (used.user + used.system) / 1000, pods: timeline.pods.length, simulatedSeconds: timeline.duration };
+  return { timeline, millis, cpuMillis: (used.user + used.system) / 1000 };
 }
 
 export interface DaemonSetManyPodsResult {
@@ -94,29 +108,7 @@ export function rolloutsRun(nodes: number, pods: number, maxUnavailable: string 
   const steps = maxUnavailable === null ? nodes : 10;
   const everyMinutes = Math.max(1, Math.ceil((steps * perNodeSeconds * 1.5) / 60));
   const events = Array.from({ length: rollouts }, (_, i) => ({ at: `${(i + 1) * everyMinutes}m`, setImage: `agent:${i + 2}` }));
-  const manifest = {
-    apiVersion: 'apps/v1',
-    kind: 'DaemonSet',
-    metadata: { name: 'agent', namespace: 'kube-system' },
-    spec: {
-      selector: { matchLabels: { app: 'agent' } },
-      ...(maxUnavailable === null ? {} : { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable } } }),
-      template: {
-        metadata: { labels: { app: 'agent' } },
-        spec: { containers: [{ name: 'agent', image: 'agent:1', resources: { limits: { memory: '64Mi' }, requests: { cpu: '10m', memory: '64Mi' } } }] },
-      },
-    },
-  };
-  const scenario = { nodes, pods: { default: { startupSeconds: 2, readySeconds: 5, terminationSeconds: 3 } }, events, seed: 1 };
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const result = simulate(manifest, scenario, { limits: { maxPods: pods * 2 } });
-  const millis = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-  const timeline = result.timeline;
-  if (timeline.truncated || timeline.status.updatedNumberScheduled !== nodes || timeline.status.numberAvailable !== nodes) {
-    throw new Error(`benchmark rollouts did not finish: ${timeline.message ?? JSON.stringify(timeline.status)}`);
-  }
-  return { millis, cpuMillis: (used.user + used.system) / 1000, pods: timeline.pods.length };
+  const scenario = { nodes, pods: AGENT_PODS, events, seed: 1 };
+  const run = timedRollout(agentDaemonSet(maxUnavailable), scenario, pods * 2, nodes);
+  return { millis: run.millis, cpuMillis: run.cpuMillis, pods: run.timeline.pods.length };
 }
