@@ -2,7 +2,6 @@
  * `k8s-dryrun`: the same core as the language server, for terminals and CI.
  * Exit codes (design §4.1): 0 no error findings, 1 error findings, 2 usage or I/O error.
  */
-import { parseKubernetesVersion } from './core';
 import { COMMAND_HELP, parseArgs, USAGE, UsageError, type SimulateCommand } from './cli/args';
 import { runCron } from './cli/cron';
 import { runSimulate } from './cli/simulate';
@@ -43,10 +42,6 @@ function main(argv: readonly string[]): number | Promise<number> {
 }
 
 async function runSimulateCommand(command: SimulateCommand): Promise<number> {
-  if (command.kubeVersion !== undefined && !parseKubernetesVersion(command.kubeVersion)) {
-    process.stderr.write(`k8s-dryrun: --kube-version must look like 1.37, not "${command.kubeVersion}"\n`);
-    return 2;
-  }
   const read = (file: string): string | undefined => {
     try {
       return readTextFile(file);

@@ -42,9 +42,9 @@ test('an invalid Job: each error its own issue, worded and placed as in the Prob
   assert.deepEqual(
     issues.map((i) => `${i.source} ${i.uri} ${i.range?.start.line}:${i.range?.start.character} ${i.message}`),
     [
-      // The API server's order and words.
-      `object ${uri} 11:21 spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"`,
+      // The API server's order (validateJobSpec checks backoffLimit before the template) and words.
       `object ${uri} 5:16 spec.backoffLimit: Invalid value: -1: must be greater than or equal to 0`,
+      `object ${uri} 11:21 spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"`,
     ],
   );
   // The same words and places as the diagnostics.

@@ -1,6 +1,6 @@
 /** Command-line parsing for `k8s-dryrun`, on node:util's parseArgs. */
 import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util';
-import { parseDuration, parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from '../core';
+import { parseDuration, parseKubernetesVersion, parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from '../core';
 
 export class UsageError extends Error {}
 
@@ -101,7 +101,7 @@ export type HelpTopic = keyof typeof COMMAND_HELP;
 export interface LintCommand {
   readonly command: 'lint';
   readonly format: 'text' | 'json' | 'sarif';
-  readonly kubeVersion?: string;
+  readonly kubernetesVersion?: string;
   readonly disabledRules: readonly string[];
   /** --threads: the most threads to lint on, the main one included; undefined: one per core. */
   readonly threads?: number;
@@ -125,7 +125,7 @@ export interface SimulateCommand {
   readonly name?: string;
   readonly scenario?: string;
   readonly format: 'text' | 'json';
-  readonly kubeVersion?: string;
+  readonly kubernetesVersion?: string;
   /** --at: the kubectl tables at this many ms into the run instead of when the object finished. */
   readonly atMs?: number;
 }
@@ -178,7 +178,13 @@ function parseLint(args: readonly string[]): Command {
   }
   if (positionals.length === 0) throw new UsageError('lint needs at least one file or directory');
   const disabledRules = (values.disable ?? []).flatMap((list) => list.split(',').map((id) => id.trim()).filter(Boolean));
-  return { command: 'lint', format, kubeVersion: values['kube-version'], disabledRules, ...(threads !== undefined ? { threads } : {}), paths: positionals };
+  return { command: 'lint', format, kubernetesVersion: kubernetesVersionFlag(values['kube-version']), disabledRules, ...(threads !== undefined ? { threads } : {}), paths: positionals };
+}
+
+/** `--kube-version`, checked here once for every command that takes it. */
+function kubernetesVersionFlag(text: string | undefined): string | undefined {
+  if (text !== undefined && !parseKubernetesVersion(text)) throw new UsageError(`--kube-version must look like 1.37, not "${text}"`);
+  return text;
 }
 
 function parseCron(args: readonly string[]): Command {
@@ -233,7 +239,7 @@ function parseSimulate(args: readonly string[]): Command {
     name: values.name,
     scenario: values.scenario,
     format,
-    kubeVersion: values['kube-version'],
+    kubernetesVersion: kubernetesVersionFlag(values['kube-version']),
     ...(atMs !== undefined ? { atMs } : {}),
   };
 }

@@ -74,7 +74,7 @@ export function runSimulate(command: SimulateCommand, input: SimulateInput): Com
   const scenario = input.scenarioText === undefined ? undefined : parseScenarioText(input.scenarioText);
   const scenarioFile = command.scenario === STDIN ? STDIN_NAME : (command.scenario ?? 'scenario');
   if (scenario !== undefined && 'error' in scenario) return { stdout: '', stderr: located(scenarioFile, scenario.error.range, scenario.error.message), exitCode: 2 };
-  const result = simulate(doc.value, scenario?.value, { kubernetesVersion: command.kubeVersion, defaultStartTime: startTimeFromClock(input.now) });
+  const result = simulate(doc.value, scenario?.value, { kubernetesVersion: command.kubernetesVersion, defaultStartTime: startTimeFromClock(input.now) });
   const warnings = result.warnings.map((w) => `warning: ${formatSimulationProblem(w)}\n`).join('');
   if (!result.ok) {
     const objectInvalid = result.errors.every((e) => e.source === 'object');

@@ -22,6 +22,8 @@ export interface Finding {
   readonly fieldPath: string;
   /** For API-server rules: exactly what follows `<fieldPath>: ` in the API server's error. */
   readonly message: string;
+  /** A plain explanation in the user's language, shown after an API server message that needs one. */
+  readonly note?: string;
   readonly range: Range;
   /** Index of the `---` document in the file. */
   readonly document: number;

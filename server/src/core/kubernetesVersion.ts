@@ -14,6 +14,16 @@ export function parseKubernetesVersion(text: string): KubernetesVersion | undefi
   return { major: Number(match[1]), minor: Number(match[2]) };
 }
 
+const DEFAULT_VERSION = parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION) as KubernetesVersion;
+
+/**
+ * The release whose rules apply: the given one when it parses, else the default. The editor's setting and the
+ * CLI's flag are checked (with a message) where they are read; here a bad text only falls back.
+ */
+export function resolveKubernetesVersion(text: string | undefined): KubernetesVersion {
+  return (text === undefined ? undefined : parseKubernetesVersion(text)) ?? DEFAULT_VERSION;
+}
+
 export function isAtLeast(version: KubernetesVersion, major: number, minor: number): boolean {
   return version.major > major || (version.major === major && version.minor >= minor);
 }

@@ -1,20 +1,19 @@
 /**
- * The lint pipeline, per `---` document: YAML syntax → decode (unknown fields, wrong types) →
- * the API server's defaulting → rules. Pure: text in, findings out.
+ * The lint pipeline, per `---` document: YAML syntax, then validateWorkload (decode, the API server's
+ * defaulting, rules), then ranges and fixes placed in the text. Pure: text in, findings out.
  */
 import type { Finding, Range, Severity } from './findings';
-import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion, type KubernetesVersion } from './kubernetesVersion';
-import { decode } from './model/decode';
-import { rootDefinitionFor } from './schema/schema';
-import { applyDefaults } from './model/defaults';
-import { isWorkloadKind, type Workload } from './model/types';
+import { resolveLocale, type Locale } from './i18n';
+import { resolveKubernetesVersion, type KubernetesVersion } from './kubernetesVersion';
+import { isWorkloadKind } from './model/types';
 import { splitDocuments } from './parse/documentChunks';
 import { countLineBreaks } from './parse/lineIndex';
 import { FILE_START, parseManifests, isPlainObject, type ManifestDocument, type ParsedFile, type TextOrigin } from './parse/parseManifests';
-import { resolveFix, type EditContext, type FixIntent } from './parse/edits';
-import { formatPath, type Path } from './parse/path';
+import { resolveFix, type EditContext } from './parse/edits';
+import type { Path } from './parse/path';
 import { allRules, pipelineRules } from './rules';
 import type { Rule, RuleMeta } from './rules/rule';
+import { validateWorkload } from './validateWorkload';
 
 export interface LintOptions {
   /** `1.MINOR`; the newest stable minor when absent. */
@@ -23,6 +22,14 @@ export interface LintOptions {
   readonly extraRules?: readonly Rule[];
   /** Rule ids whose findings are dropped (the `k8sDryRun.disabledRules` setting, `lint --disable`). */
   readonly disabledRules?: readonly string[];
+  /** The language of advice messages and explanations (`zh-cn`, `zh_CN.UTF-8` …); English when absent. */
+  readonly locale?: string;
+}
+
+interface DocumentLintContext {
+  readonly kubernetesVersion: KubernetesVersion;
+  readonly locale: Locale;
+  readonly rules: readonly Rule[];
 }
 
 /** `# k8s-dryrun-disable rule-a, rule-b` anywhere in a document turns those rules off for that document. */
@@ -107,16 +114,17 @@ function summarize(doc: ManifestDocument): DocumentSummary {
 }
 
 export function lintParsed(parsed: ParsedFile, options: LintOptions = {}): Finding[] {
-  const version =
-    parseKubernetesVersion(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION) ??
-    (parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION) as KubernetesVersion);
-  const rules = options.extraRules ? [...allRules, ...options.extraRules] : allRules;
+  const context: DocumentLintContext = {
+    kubernetesVersion: resolveKubernetesVersion(options.kubernetesVersion),
+    locale: resolveLocale(options.locale),
+    rules: options.extraRules ? [...allRules, ...options.extraRules] : allRules,
+  };
   const disabled = new Set(options.disabledRules ?? []);
   return parsed.documents.flatMap((doc, i) => {
     // A document's comments start after the previous document: yaml's range begins at the first node.
     const start = i === 0 ? 0 : parsed.documents[i - 1].offsets[1];
     const off = new Set([...disabled, ...disabledInDocument(parsed.text.slice(start, doc.offsets[1]))]);
-    const findings = lintDocument(parsed, doc, version, rules);
+    const findings = lintDocument(parsed, doc, context);
     return off.size === 0 ? findings : findings.filter((f) => !off.has(f.ruleId));
   });
 }
@@ -125,72 +133,26 @@ function disabledInDocument(text: string): string[] {
   return [...text.matchAll(DISABLE_COMMENT)].flatMap((m) => m[1].split(/[\s,]+/).filter(Boolean));
 }
 
-function lintDocument(parsed: ParsedFile, doc: ManifestDocument, kubernetesVersion: KubernetesVersion, rules: readonly Rule[]): Finding[] {
+function lintDocument(parsed: ParsedFile, doc: ManifestDocument, context: DocumentLintContext): Finding[] {
   const base = { document: doc.index, kind: doc.kind, name: doc.name };
   if (doc.syntaxProblems.length > 0) {
     return doc.syntaxProblems.map((problem) => ({ ...base, ...fromMeta(pipelineRules.yamlSyntax), fieldPath: '', message: problem.message, range: problem.range }));
   }
   // Other kinds and non-Kubernetes YAML are not ours to judge.
   if (!isPlainObject(doc.value) || !isWorkloadKind(doc.kind)) return [];
-  const apiVersion = doc.apiVersion ?? '';
-  const findings: Finding[] = [];
-  const at = (path: Path, part: 'key' | 'value' = 'value'): Range => rangeFor(doc, path, part);
   const editContext: EditContext = { text: parsed.text, sourceMap: doc.sourceMap, toPosition: parsed.toPosition };
-  const fixes = (intents: readonly FixIntent[] | undefined) => {
-    const resolved = (intents ?? []).flatMap((intent) => resolveFix(editContext, intent) ?? []);
-    return resolved.length > 0 ? { fixes: resolved } : {};
-  };
-
-  // Without a served apiVersion the API server cannot decode the object at all: say so and stop.
-  if (!rootDefinitionFor(apiVersion, doc.kind)) {
-    const message = apiVersion ? `no matches for kind "${doc.kind}" in version "${apiVersion}"` : 'apiVersion not set';
-    return [{ ...base, ...fromMeta(pipelineRules.unknownApiVersion), fieldPath: 'apiVersion', message, range: at(['apiVersion']) }];
-  }
-
-  const decoded = decode(doc.value, apiVersion, doc.kind);
-  for (const issue of decoded.issues) {
-    const meta = issue.problem === 'unknown-field' ? pipelineRules.unknownField : pipelineRules.wrongType;
-    const siblingPath = [...issue.path.slice(0, -1), issue.suggestion ?? ''];
-    const siblingExists = doc.sourceMap.locate(siblingPath).depth === siblingPath.length;
-    const rename: FixIntent[] = issue.suggestion && !siblingExists
-      ? [{ title: `Rename to ${issue.suggestion}`, changes: [{ op: 'rename', path: issue.path, key: issue.suggestion }], preferred: true }]
-      : [];
-    findings.push({
+  const validated = validateWorkload(doc.value, doc.apiVersion ?? '', doc.kind, { ...context, sourceMap: doc.sourceMap });
+  return validated.problems.map((problem) => {
+    const fixes = (problem.fixes ?? []).flatMap((intent) => resolveFix(editContext, intent) ?? []);
+    return {
       ...base,
-      ...fromMeta(meta),
-      fieldPath: formatPath(issue.path),
-      message: issue.message,
-      range: at(issue.path, issue.problem === 'unknown-field' ? 'key' : 'value'),
-      ...fixes(rename),
-    });
-  }
-
-  const written = decoded.object as Workload;
-  const context = { object: applyDefaults(written), written, apiVersion, kubernetesVersion, sourceMap: doc.sourceMap };
-  for (const rule of rules) {
-    if (!rule.meta.kinds.includes(doc.kind)) continue;
-    for (const result of rule.check(context)) {
-      findings.push({
-        ...base,
-        ...fromMeta(rule.meta),
-        fieldPath: result.fieldPath ?? formatPath(result.path),
-        message: result.message,
-        range: at(result.path, result.part),
-        ...fixes(result.fixes),
-      });
-    }
-  }
-  return dropRepeats(findings);
-}
-
-/** The API server's ErrorList.ToAggregate drops an error whose `fieldPath: message` it already has. */
-function dropRepeats(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.fieldPath}: ${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+      ...fromMeta(problem.meta),
+      fieldPath: problem.fieldPath,
+      message: problem.message,
+      ...(problem.note !== undefined ? { note: problem.note } : {}),
+      range: rangeFor(doc, problem.path, problem.part),
+      ...(fixes.length > 0 ? { fixes } : {}),
+    };
   });
 }
 

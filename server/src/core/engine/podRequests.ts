@@ -13,9 +13,9 @@
  * Pod overhead (set by the RuntimeClass admission plugin, not by the template) is not added.
  */
 import { isAtLeast, type KubernetesVersion } from '../kubernetesVersion';
-import { aggregateContainerRequests, type ResourceAmounts } from '../rules/podSpec/aggregateRequests';
-import { quantityMilliValue, quantityValue, resourceEntries, type Quantity } from '../rules/podSpec/quantity';
-import type { Container, PodSpec, ResourceList } from '../rules/podSpec/types';
+import { aggregateContainerRequests, type ResourceAmounts } from '../rules/helpers/podSpec/aggregateRequests';
+import { quantityMilliValue, quantityValue, resourceEntries, type Quantity } from '../rules/helpers/podSpec/quantity';
+import type { Container, PodSpec, ResourceList } from '../rules/helpers/podSpec/types';
 
 export interface PodRequests {
   /** CPU in millicores (`500m` → 500, `2` → 2000). */

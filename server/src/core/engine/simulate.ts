@@ -7,13 +7,10 @@
  *
  * Never throws: every problem comes back as data, with the field path in the scenario or manifest.
  */
-import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion, type KubernetesVersion } from '../kubernetesVersion';
-import { decode } from '../model/decode';
-import { applyDefaults } from '../model/defaults';
+import type { Locale } from '../i18n';
+import { resolveKubernetesVersion } from '../kubernetesVersion';
 import { isWorkloadKind, type Workload, type WorkloadKind } from '../model/types';
-import { formatPath } from '../parse/path';
-import { allRules } from '../rules';
-import { rootDefinitionFor } from '../schema/schema';
+import { validateWorkload } from '../validateWorkload';
 import { Cluster, seconds, type SimNode } from './cluster';
 import { jobFeaturesFor } from './job/controller';
 import { cronJobSimulator } from './cronjob/simulator';
@@ -22,7 +19,7 @@ import { daemonSetSimulator } from './daemonset/simulator';
 import type { JobFeatures } from './job/types';
 import { Kubelet } from './kubelet';
 import { podTemplateRequests } from './podRequests';
-import type { PodSpec } from '../rules/podSpec/types';
+import type { PodSpec } from '../rules/helpers/podSpec/types';
 import { formatProblem, parseScenario, type Scenario, type ScenarioEvent } from './scenario';
 import { DEFAULT_LIMITS, Simulation, type SimulationLimits, type SimulationProgress } from './simulation';
 import { formatRfc3339, RFC3339_END_MS, SECOND } from './time';
@@ -44,6 +41,8 @@ export interface SimulateOptions {
   readonly allowInvalid?: boolean;
   /** The kube-controller-manager's time zone (IANA name): where a CronJob without spec.timeZone runs its schedule. UTC when absent. */
   readonly controllerTimeZone?: string;
+  /** The language of advice warnings about the object; English when absent. */
+  readonly locale?: Locale;
   /** Called now and then during a long run (every PROGRESS_STEPS agenda entries). */
   readonly onProgress?: (progress: SimulationProgress) => void;
 }
@@ -93,8 +92,7 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
   if (errors.length > 0) return fail();
   const scenario = parsed.scenario;
 
-  const kubernetesVersion =
-    parseKubernetesVersion(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION) ?? (parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION) as KubernetesVersion);
+  const kubernetesVersion = resolveKubernetesVersion(options.kubernetesVersion);
 
   if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
     errors.push({ source: 'object', path: '', message: 'the manifest must be a mapping (one YAML document with apiVersion, kind, metadata and spec)' });
@@ -109,26 +107,17 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
     errors.push({ source: 'object', path: 'kind', message: kind === '' ? `kind is required (simulated kinds: ${supported})` : `cannot simulate kind "${kind}" yet (simulated kinds: ${supported})` });
     return fail();
   }
-  if (!rootDefinitionFor(apiVersion, kind)) {
-    errors.push({ source: 'object', path: 'apiVersion', message: apiVersion ? `no matches for kind "${kind}" in version "${apiVersion}"` : 'apiVersion not set' });
-    return fail();
+  // Decode, default and validate as the API server does; reject what it would reject.
+  const validated = validateWorkload(raw, apiVersion, simulator.kind, { kubernetesVersion, locale: options.locale });
+  // Without a served apiVersion nothing was decoded, so nothing can run even when asked to.
+  const invalid = options.allowInvalid && validated.object !== undefined ? warnings : errors;
+  for (const problem of validated.problems) {
+    const found = { source: 'object' as const, path: problem.fieldPath, message: problem.message };
+    if (problem.meta.severity === 'error') invalid.push(found);
+    else warnings.push(found);
   }
-
-  // Decode and default as the API server does; reject what it would reject.
-  const decoded = decode(raw, apiVersion, kind);
-  const invalid = options.allowInvalid ? warnings : errors;
-  for (const issue of decoded.issues) invalid.push({ source: 'object', path: formatPath(issue.path), message: issue.message });
-  const written = decoded.object as Workload;
-  const object = applyDefaults(written);
-  for (const rule of allRules) {
-    if (!rule.meta.kinds.includes(simulator.kind)) continue;
-    for (const finding of rule.check({ object, written, apiVersion, kubernetesVersion })) {
-      const problem = { source: 'object' as const, path: finding.fieldPath ?? formatPath(finding.path), message: finding.message };
-      if (rule.meta.severity === 'error') invalid.push(problem);
-      else warnings.push(problem);
-    }
-  }
-  if (errors.length > 0) return fail();
+  const { object, written } = validated;
+  if (errors.length > 0 || object === undefined || written === undefined) return fail();
 
   const limits: SimulationLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const cluster = new Cluster(limits.maxPods);

@@ -1,5 +1,5 @@
-import { required } from './fieldErrors';
-import { notSupportedNamed } from './listAndLengthErrors';
+import { required } from './helpers/fieldErrors';
+import { notSupportedNamed } from './helpers/listAndLengthErrors';
 import type { Rule } from './rule';
 
 const POLICIES = ['Allow', 'Forbid', 'Replace'];

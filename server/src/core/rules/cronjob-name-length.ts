@@ -1,5 +1,5 @@
-import { invalid } from './fieldErrors';
-import { byteLength } from './labelSyntax';
+import { invalid } from './helpers/fieldErrors';
+import { byteLength } from './helpers/labelSyntax';
 import type { Rule } from './rule';
 
 /**

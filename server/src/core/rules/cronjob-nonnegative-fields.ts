@@ -1,4 +1,4 @@
-import { nonNegative } from './listAndLengthErrors';
+import { nonNegative } from './helpers/listAndLengthErrors';
 import type { Rule, RuleFinding } from './rule';
 
 /**

@@ -1,6 +1,6 @@
 import { validateScheduleFormat } from '../cron';
 import type { FixIntent } from '../parse/edits';
-import { invalid, required } from './fieldErrors';
+import { invalid, required } from './helpers/fieldErrors';
 import type { Rule } from './rule';
 
 /**

@@ -1,6 +1,6 @@
 import { validateTimeZone } from '../cron';
 import { isAtLeast } from '../kubernetesVersion';
-import { invalid } from './fieldErrors';
+import { invalid } from './helpers/fieldErrors';
 import type { Rule, RuleFinding } from './rule';
 
 /**

@@ -1,5 +1,5 @@
 import { isAtLeast } from '../kubernetesVersion';
-import { forbidden, invalid } from './fieldErrors';
+import { forbidden, invalid } from './helpers/fieldErrors';
 import type { Rule } from './rule';
 
 /**

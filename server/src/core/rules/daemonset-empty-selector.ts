@@ -1,4 +1,4 @@
-import { goLabelSelector } from './labelSelectorChecks';
+import { goLabelSelector } from './helpers/labelSelectorChecks';
 import type { Rule } from './rule';
 
 /**

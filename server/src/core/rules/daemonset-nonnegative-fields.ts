@@ -1,4 +1,4 @@
-import { invalid } from './fieldErrors';
+import { invalid } from './helpers/fieldErrors';
 import type { Rule, RuleFinding } from './rule';
 
 /**

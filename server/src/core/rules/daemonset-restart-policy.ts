@@ -1,5 +1,5 @@
-import { notSupported } from './fieldErrors';
-import { podTemplateOf } from './workloadPaths';
+import { notSupported } from './helpers/fieldErrors';
+import { podTemplateOf } from './helpers/workloadPaths';
 import type { Rule } from './rule';
 
 /**

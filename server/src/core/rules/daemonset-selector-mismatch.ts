@@ -1,6 +1,6 @@
-import { selectorConverts, selectorSelects } from './labelSelectorChecks';
+import { selectorConverts, selectorSelects } from './helpers/labelSelectorChecks';
 import type { FixIntent } from '../parse/edits';
-import { stringMapValue } from './goValues';
+import { stringMapValue } from './helpers/goValues';
 import type { Rule } from './rule';
 
 /**

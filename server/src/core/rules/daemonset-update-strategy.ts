@@ -1,6 +1,6 @@
 import type { Path } from '../parse/path';
 import { isAtLeast, type KubernetesVersion } from '../kubernetesVersion';
-import { required } from './fieldErrors';
+import { required } from './helpers/fieldErrors';
 import {
   daemonSetUpdateStrategyValue,
   intOrStringValue,
@@ -8,8 +8,8 @@ import {
   notSupportedRendered,
   type IntOrString,
   type UpdateStrategyValue,
-} from './goValues';
-import { intOrPercentValue, isNotMoreThan100Percent, validatePositiveIntOrPercent } from './intOrPercent';
+} from './helpers/goValues';
+import { intOrPercentValue, isNotMoreThan100Percent, validatePositiveIntOrPercent } from './helpers/intOrPercent';
 import type { Rule, RuleFinding } from './rule';
 
 const STRATEGY_PATH: Path = ['spec', 'updateStrategy'];

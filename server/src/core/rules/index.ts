@@ -15,21 +15,30 @@ import { jobRestartPolicy } from './job-restart-policy';
 import { removedApiVersion } from './removed-api-version';
 import type { Rule, RuleMeta } from './rule';
 
+/**
+ * In the order the API server reports errors, as far as whole rules allow: the apiVersion (decoding), ValidateObjectMeta and the
+ * selectors, the kind's spec (pkg/apis/batch/validation, pkg/apis/apps/validation), the pod template
+ * (ValidatePodTemplateSpec); then our advice, which the API server does not give. Shared checks the rules
+ * are built from live in helpers/.
+ */
 export const allRules: readonly Rule[] = [
   removedApiVersion,
   invalidName,
-  jobRestartPolicy,
+  ...metadataSelectorRules,
+  daemonSetSelectorMismatch,
+  // Job and CronJob: validateJobSpec, validateCronJobSpec.
   cronJobSchedule,
+  ...jobCronJobRules,
+  jobRestartPolicy,
+  // DaemonSet: ValidateDaemonSetSpec.
+  ...daemonSetRules,
+  daemonSetRestartPolicy,
+  ...podTemplateRules,
+  // Advice.
   cronJobNeverRuns,
   cronJobOverlappingRuns,
   cronJobStepExceedsRange,
   cronJobDayFieldsOr,
-  daemonSetSelectorMismatch,
-  daemonSetRestartPolicy,
-  ...daemonSetRules,
-  ...jobCronJobRules,
-  ...metadataSelectorRules,
-  ...podTemplateRules,
   ...adviceRules,
 ];
 

@@ -1,5 +1,5 @@
 import { isDns1123Subdomain } from '../model/names';
-import { invalid, required } from './fieldErrors';
+import { invalid, required } from './helpers/fieldErrors';
 import type { Rule, RuleFinding } from './rule';
 
 /**

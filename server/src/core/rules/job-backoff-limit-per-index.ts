@@ -1,6 +1,6 @@
-import { invalid, required } from './fieldErrors';
-import { isIndexed, jobSpecView } from './jobSpecFields';
-import { nonNegative } from './listAndLengthErrors';
+import { invalid, required } from './helpers/fieldErrors';
+import { isIndexed, jobSpecView } from './helpers/jobSpecFields';
+import { nonNegative } from './helpers/listAndLengthErrors';
 import type { Rule, RuleFinding } from './rule';
 
 /** validation.go maxFailedIndexesForIndexedJob, completionsSoftLimit, parallelismLimitForHighCompletions, maxFailedIndexesLimitForHighCompletions. */

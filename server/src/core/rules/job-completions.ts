@@ -1,7 +1,7 @@
 import { isDns1123Label } from '../model/names';
-import { invalid, required } from './fieldErrors';
-import { isIndexed, jobSpecView } from './jobSpecFields';
-import { nonNegative, notSupportedNamed } from './listAndLengthErrors';
+import { invalid, required } from './helpers/fieldErrors';
+import { isIndexed, jobSpecView } from './helpers/jobSpecFields';
+import { nonNegative, notSupportedNamed } from './helpers/listAndLengthErrors';
 import type { Rule, RuleFinding } from './rule';
 
 /** validation.go maxParallelismForIndexedJob. */

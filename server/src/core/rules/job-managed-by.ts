@@ -1,7 +1,7 @@
 import { isDns1123Subdomain, regexError } from '../model/names';
-import { invalid, required } from './fieldErrors';
-import { jobSpecView } from './jobSpecFields';
-import { goByteLength, tooLongMaxLength } from './listAndLengthErrors';
+import { invalid, required } from './helpers/fieldErrors';
+import { jobSpecView } from './helpers/jobSpecFields';
+import { goByteLength, tooLongMaxLength } from './helpers/listAndLengthErrors';
 import type { Rule, RuleFinding } from './rule';
 
 /** validation.go maxManagedByLength. */

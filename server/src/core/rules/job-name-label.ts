@@ -1,5 +1,5 @@
-import { invalidString, labelProblems, labelValueErrors } from './labelSyntax';
-import { JOB_NAME_LABEL, LEGACY_JOB_NAME_LABEL, jobServerView } from './jobServerView';
+import { invalidString, labelProblems, labelValueErrors } from './helpers/labelSyntax';
+import { JOB_NAME_LABEL, LEGACY_JOB_NAME_LABEL, jobServerView } from './helpers/jobServerView';
 import type { Rule, RuleFinding } from './rule';
 
 /**

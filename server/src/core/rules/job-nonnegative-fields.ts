@@ -1,5 +1,5 @@
-import { jobSpecView } from './jobSpecFields';
-import { nonNegative } from './listAndLengthErrors';
+import { jobSpecView } from './helpers/jobSpecFields';
+import { nonNegative } from './helpers/listAndLengthErrors';
 import type { Rule, RuleFinding } from './rule';
 
 /**

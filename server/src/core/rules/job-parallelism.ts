@@ -1,4 +1,4 @@
-import { jobSpecOf, jobSpecPath } from './workloadPaths';
+import { jobSpecOf, jobSpecPath } from './helpers/workloadPaths';
 import type { Rule, RuleFinding } from './rule';
 
 /** Above this many indexes, one shared backoffLimit makes a few failing indexes fail the whole Job. */

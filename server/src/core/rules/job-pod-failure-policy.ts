@@ -1,9 +1,9 @@
 import type { KubernetesVersion } from '../kubernetesVersion';
 import { isDns1123Subdomain, maxLenError, regexError } from '../model/names';
 import type { Path } from '../parse/path';
-import { invalid, required } from './fieldErrors';
-import { jobSpecView, podConditionStatus, type OnExitCodes, type OnPodConditionsPattern, type PodFailurePolicyRule, type TypedJobSpec } from './jobSpecFields';
-import { duplicate, goByteLength, int32SliceValue, invalidOmitValue, notSupportedNamed, tooMany } from './listAndLengthErrors';
+import { invalid, required } from './helpers/fieldErrors';
+import { jobSpecView, podConditionStatus, type OnExitCodes, type OnPodConditionsPattern, type PodFailurePolicyRule, type TypedJobSpec } from './helpers/jobSpecFields';
+import { duplicate, goByteLength, int32SliceValue, invalidOmitValue, notSupportedNamed, tooMany } from './helpers/listAndLengthErrors';
 import type { Rule, RuleFinding } from './rule';
 
 /** validation.go maxPodFailurePolicyRules, maxPodFailurePolicyOnExitCodesValues, maxPodFailurePolicyOnPodConditionsPatterns. */

@@ -1,5 +1,5 @@
-import { jobSpecView } from './jobSpecFields';
-import { notSupportedNamed } from './listAndLengthErrors';
+import { jobSpecView } from './helpers/jobSpecFields';
+import { notSupportedNamed } from './helpers/listAndLengthErrors';
 import type { Rule } from './rule';
 
 /**

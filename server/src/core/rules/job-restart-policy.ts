@@ -1,6 +1,6 @@
 import type { Path } from '../parse/path';
-import { notSupported, required } from './fieldErrors';
-import { jobSpecPath, podTemplateOf } from './workloadPaths';
+import { notSupported, required } from './helpers/fieldErrors';
+import { jobSpecPath, podTemplateOf } from './helpers/workloadPaths';
 import type { Rule } from './rule';
 
 /**

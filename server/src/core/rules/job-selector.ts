@@ -1,7 +1,7 @@
 import { goStringMap } from '../goFormat';
 import type { Labels } from '../model/types';
 import type { Path } from '../parse/path';
-import { notSupported, required } from './fieldErrors';
+import { notSupported, required } from './helpers/fieldErrors';
 import {
   CONTROLLER_UID_LABEL,
   JOB_NAME_LABEL,
@@ -10,8 +10,8 @@ import {
   UID_PLACEHOLDER,
   jobServerView,
   showPlaceholders,
-} from './jobServerView';
-import { goLabelSelector, selectorConverts, selectorSelects } from './labelSelectorChecks';
+} from './helpers/jobServerView';
+import { goLabelSelector, selectorConverts, selectorSelects } from './helpers/labelSelectorChecks';
 import type { Rule, RuleFinding } from './rule';
 
 /**

@@ -1,10 +1,10 @@
 import { goQuote } from '../goFormat';
 import type { KubernetesVersion } from '../kubernetesVersion';
 import type { Path } from '../parse/path';
-import { invalid, required } from './fieldErrors';
-import { isIndexed, jobSpecView, type SuccessPolicy, type SuccessPolicyRule } from './jobSpecFields';
-import { goJsonString, rendersValuesAsJson } from './goValues';
-import { goByteLength, nonNegative, tooLong, tooMany } from './listAndLengthErrors';
+import { invalid, required } from './helpers/fieldErrors';
+import { isIndexed, jobSpecView, type SuccessPolicy, type SuccessPolicyRule } from './helpers/jobSpecFields';
+import { goJsonString, rendersValuesAsJson } from './helpers/goValues';
+import { goByteLength, nonNegative, tooLong, tooMany } from './helpers/listAndLengthErrors';
 import type { Rule, RuleFinding } from './rule';
 
 /** validation.go maxSuccessPolicyRule, maxJobSuccessPolicySucceededIndexesLimit. */

@@ -1,4 +1,4 @@
-import { labelSelectorFindings } from './labelSelectorChecks';
+import { labelSelectorFindings } from './helpers/labelSelectorChecks';
 import type { Rule } from './rule';
 
 /**

@@ -1,9 +1,9 @@
 import { goQuote } from '../goFormat';
 import type { Labels } from '../model/types';
 import type { Path } from '../parse/path';
-import { annotationProblems, byteLength, dns1123LabelErrors, dns1123SubdomainErrors, labelProblems } from './labelSyntax';
+import { annotationProblems, byteLength, dns1123LabelErrors, dns1123SubdomainErrors, labelProblems } from './helpers/labelSyntax';
 import type { Rule, RuleFinding } from './rule';
-import { podTemplatePath } from './workloadPaths';
+import { podTemplatePath } from './helpers/workloadPaths';
 
 /**
  * The object's own metadata on create, as staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go

@@ -1,9 +1,9 @@
-import { num, str } from './podSpec/errorBodies';
-import type { FieldPath } from './podSpec/fieldPath';
-import { isDns1123Label, isDns1123Subdomain, isValidLabelValue } from './podSpec/formats';
-import { labelNameFindings, selectorFindings } from './podSpec/labels';
-import { podContext, type PodContext } from './podSpec/podContext';
-import type { NodeSelectorRequirement, NodeSelectorTerm, PodAffinity, PodAffinityTerm } from './podSpec/types';
+import { num, str } from './helpers/podSpec/errorBodies';
+import type { FieldPath } from './helpers/podSpec/fieldPath';
+import { isDns1123Label, isDns1123Subdomain, isValidLabelValue } from './helpers/podSpec/formats';
+import { labelNameFindings, selectorFindings } from './helpers/podSpec/labels';
+import { podContext, type PodContext } from './helpers/podSpec/podContext';
+import type { NodeSelectorRequirement, NodeSelectorTerm, PodAffinity, PodAffinityTerm } from './helpers/podSpec/types';
 import type { Rule, RuleFinding } from './rule';
 
 /**

@@ -1,6 +1,6 @@
-import { num, str } from './podSpec/errorBodies';
-import { isValidPortName, isValidPortNum } from './podSpec/formats';
-import { podContext, type ContainerRef, type PodContext } from './podSpec/podContext';
+import { num, str } from './helpers/podSpec/errorBodies';
+import { isValidPortName, isValidPortNum } from './helpers/podSpec/formats';
+import { podContext, type ContainerRef, type PodContext } from './helpers/podSpec/podContext';
 import type { Rule, RuleFinding } from './rule';
 
 /**

@@ -1,7 +1,7 @@
-import { str } from './podSpec/errorBodies';
-import { isDns1123Label } from './podSpec/formats';
-import { podContext, type ContainerRef, type PodContext } from './podSpec/podContext';
-import type { Container } from './podSpec/types';
+import { str } from './helpers/podSpec/errorBodies';
+import { isDns1123Label } from './helpers/podSpec/formats';
+import { podContext, type ContainerRef, type PodContext } from './helpers/podSpec/podContext';
+import type { Container } from './helpers/podSpec/types';
 import type { Rule, RuleFinding } from './rule';
 
 /**

@@ -1,6 +1,6 @@
-import { str, stringSlice } from './podSpec/errorBodies';
-import { INVALID_IP, byteLength, isDns1123Label, isDns1123Subdomain, isDns1123SubdomainWithUnderscore, isIp } from './podSpec/formats';
-import { podContext, type PodContext } from './podSpec/podContext';
+import { str, stringSlice } from './helpers/podSpec/errorBodies';
+import { INVALID_IP, byteLength, isDns1123Label, isDns1123Subdomain, isDns1123SubdomainWithUnderscore, isIp } from './helpers/podSpec/formats';
+import { podContext, type PodContext } from './helpers/podSpec/podContext';
 import type { Rule, RuleFinding } from './rule';
 
 /**

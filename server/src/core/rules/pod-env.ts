@@ -1,10 +1,10 @@
-import { str } from './podSpec/errorBodies';
-import { ENV_FIELD_PATHS, objectFieldSelector, resourceFieldSelector } from './podSpec/downwardApi';
-import type { FieldPath } from './podSpec/fieldPath';
-import { isConfigMapKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isRelaxedEnvVarName, relaxedEnvVarNames } from './podSpec/formats';
-import { validatePathNoBacksteps } from './podSpec/paths';
-import { podContext, type ContainerRef, type PodContext } from './podSpec/podContext';
-import type { KeySelector } from './podSpec/types';
+import { str } from './helpers/podSpec/errorBodies';
+import { ENV_FIELD_PATHS, objectFieldSelector, resourceFieldSelector } from './helpers/podSpec/downwardApi';
+import type { FieldPath } from './helpers/podSpec/fieldPath';
+import { isConfigMapKey, isDns1123Label, isDns1123Subdomain, isEnvVarName, isRelaxedEnvVarName, relaxedEnvVarNames } from './helpers/podSpec/formats';
+import { validatePathNoBacksteps } from './helpers/podSpec/paths';
+import { podContext, type ContainerRef, type PodContext } from './helpers/podSpec/podContext';
+import type { KeySelector } from './helpers/podSpec/types';
 import type { Rule, RuleFinding } from './rule';
 
 /**

@@ -1,6 +1,6 @@
-import { str } from './podSpec/errorBodies';
-import { podContext } from './podSpec/podContext';
-import type { Container } from './podSpec/types';
+import { str } from './helpers/podSpec/errorBodies';
+import { podContext } from './helpers/podSpec/podContext';
+import type { Container } from './helpers/podSpec/types';
 import type { Rule, RuleFinding } from './rule';
 
 /**

@@ -1,6 +1,6 @@
-import { validateHandler } from './podSpec/handlers';
+import { validateHandler } from './helpers/podSpec/handlers';
 import { initRestartPolicy } from './pod-containers';
-import { podContext } from './podSpec/podContext';
+import { podContext } from './helpers/podSpec/podContext';
 import type { Rule, RuleFinding } from './rule';
 
 /**

@@ -1,9 +1,9 @@
-import { num } from './podSpec/errorBodies';
-import { validateHandler } from './podSpec/handlers';
+import { num } from './helpers/podSpec/errorBodies';
+import { validateHandler } from './helpers/podSpec/handlers';
 import { initRestartPolicy } from './pod-containers';
-import { podContext, type ContainerRef, type PodContext } from './podSpec/podContext';
-import type { FieldPath } from './podSpec/fieldPath';
-import type { Probe } from './podSpec/types';
+import { podContext, type ContainerRef, type PodContext } from './helpers/podSpec/podContext';
+import type { FieldPath } from './helpers/podSpec/fieldPath';
+import type { Probe } from './helpers/podSpec/types';
 import type { Rule, RuleFinding } from './rule';
 
 /**

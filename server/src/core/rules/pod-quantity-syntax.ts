@@ -1,6 +1,6 @@
-import type { FieldPath } from './podSpec/fieldPath';
-import { podContext } from './podSpec/podContext';
-import { parseQuantity, quantityText } from './podSpec/quantity';
+import type { FieldPath } from './helpers/podSpec/fieldPath';
+import { podContext } from './helpers/podSpec/podContext';
+import { parseQuantity, quantityText } from './helpers/podSpec/quantity';
 import type { Rule, RuleFinding } from './rule';
 
 type Obj = Record<string, unknown>;

@@ -1,8 +1,8 @@
-import { aggregateContainerRequests } from './podSpec/aggregateRequests';
-import { str } from './podSpec/errorBodies';
-import type { FieldPath } from './podSpec/fieldPath';
-import { isDns1123Label } from './podSpec/formats';
-import { podContext, type PodContext } from './podSpec/podContext';
+import { aggregateContainerRequests } from './helpers/podSpec/aggregateRequests';
+import { str } from './helpers/podSpec/errorBodies';
+import type { FieldPath } from './helpers/podSpec/fieldPath';
+import { isDns1123Label } from './helpers/podSpec/formats';
+import { podContext, type PodContext } from './helpers/podSpec/podContext';
 import {
   compareQuantities,
   parseQuantity,
@@ -12,15 +12,15 @@ import {
   resourceEntries,
   type Quantity,
   type ResourceEntry,
-} from './podSpec/quantity';
+} from './helpers/podSpec/quantity';
 import {
   containerResourceNameErrors,
   isHugePageResourceName,
   isIntegerResourceName,
   isOvercommitAllowed,
   resourceNameErrors,
-} from './podSpec/resourceNames';
-import type { ResourceClaim, ResourceRequirements } from './podSpec/types';
+} from './helpers/podSpec/resourceNames';
+import type { ResourceClaim, ResourceRequirements } from './helpers/podSpec/types';
 import type { Rule, RuleFinding } from './rule';
 
 /**

@@ -1,5 +1,5 @@
-import { str } from './podSpec/errorBodies';
-import { podContext } from './podSpec/podContext';
+import { str } from './helpers/podSpec/errorBodies';
+import { podContext } from './helpers/podSpec/podContext';
 import type { Rule } from './rule';
 
 /**

@@ -1,7 +1,7 @@
-import { num, str } from './podSpec/errorBodies';
-import { isDns1123Subdomain } from './podSpec/formats';
-import { labelMapFindings, labelNameFindings, selectorFindings } from './podSpec/labels';
-import { podContext, type PodContext } from './podSpec/podContext';
+import { num, str } from './helpers/podSpec/errorBodies';
+import { isDns1123Subdomain } from './helpers/podSpec/formats';
+import { labelMapFindings, labelNameFindings, selectorFindings } from './helpers/podSpec/labels';
+import { podContext, type PodContext } from './helpers/podSpec/podContext';
 import type { Rule, RuleFinding } from './rule';
 
 /**

@@ -1,9 +1,9 @@
-import { bool, js, num, str, struct, type BadValue } from './podSpec/errorBodies';
-import type { FieldPath } from './podSpec/fieldPath';
-import { byteLength, isDns1123Subdomain, isValidId } from './podSpec/formats';
-import { validateLocalDescendingPath } from './podSpec/paths';
-import { podContext, type ContainerRef, type PodContext } from './podSpec/podContext';
-import type { AppArmorProfile, SeccompProfile, SecurityContext, WindowsOptions } from './podSpec/types';
+import { bool, js, num, str, struct, type BadValue } from './helpers/podSpec/errorBodies';
+import type { FieldPath } from './helpers/podSpec/fieldPath';
+import { byteLength, isDns1123Subdomain, isValidId } from './helpers/podSpec/formats';
+import { validateLocalDescendingPath } from './helpers/podSpec/paths';
+import { podContext, type ContainerRef, type PodContext } from './helpers/podSpec/podContext';
+import type { AppArmorProfile, SeccompProfile, SecurityContext, WindowsOptions } from './helpers/podSpec/types';
 import type { Rule, RuleFinding } from './rule';
 
 /**

@@ -1,7 +1,7 @@
-import { js, num, str, struct } from './podSpec/errorBodies';
-import { inclusiveRangeError, isDns1123Label, isDns1123Subdomain } from './podSpec/formats';
-import { labelNameFindings } from './podSpec/labels';
-import { podContext } from './podSpec/podContext';
+import { js, num, str, struct } from './helpers/podSpec/errorBodies';
+import { inclusiveRangeError, isDns1123Label, isDns1123Subdomain } from './helpers/podSpec/formats';
+import { labelNameFindings } from './helpers/podSpec/labels';
+import { podContext } from './helpers/podSpec/podContext';
 import type { Rule, RuleFinding } from './rule';
 
 const MAX_INT32 = 2147483647;

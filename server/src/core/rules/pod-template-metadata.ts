@@ -1,9 +1,9 @@
 import { goQuote } from '../goFormat';
 import type { Container, PodTemplateSpec } from '../model/types';
 import { formatPath, type Path } from '../parse/path';
-import { annotationProblems, labelProblems } from './labelSyntax';
+import { annotationProblems, labelProblems } from './helpers/labelSyntax';
 import type { Rule, RuleFinding } from './rule';
-import { podTemplateOf, podTemplatePath } from './workloadPaths';
+import { podTemplateOf, podTemplatePath } from './helpers/workloadPaths';
 
 /**
  * The pod template's metadata, as pkg/apis/core/validation/validation.go ValidatePodTemplateSpec checks it

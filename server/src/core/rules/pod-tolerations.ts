@@ -1,7 +1,7 @@
-import { str } from './podSpec/errorBodies';
-import { isValidLabelValue } from './podSpec/formats';
-import { labelNameFindings } from './podSpec/labels';
-import { podContext } from './podSpec/podContext';
+import { str } from './helpers/podSpec/errorBodies';
+import { isValidLabelValue } from './helpers/podSpec/formats';
+import { labelNameFindings } from './helpers/podSpec/labels';
+import { podContext } from './helpers/podSpec/podContext';
 import type { Rule, RuleFinding } from './rule';
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];

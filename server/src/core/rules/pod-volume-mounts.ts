@@ -1,9 +1,9 @@
-import { str } from './podSpec/errorBodies';
-import type { FieldPath } from './podSpec/fieldPath';
-import { validateLocalDescendingPath, validatePathNoBacksteps } from './podSpec/paths';
-import { podContext, type ContainerRef, type PodContext } from './podSpec/podContext';
-import type { Volume } from './podSpec/types';
-import { validateVolumes } from './podSpec/volumes';
+import { str } from './helpers/podSpec/errorBodies';
+import type { FieldPath } from './helpers/podSpec/fieldPath';
+import { validateLocalDescendingPath, validatePathNoBacksteps } from './helpers/podSpec/paths';
+import { podContext, type ContainerRef, type PodContext } from './helpers/podSpec/podContext';
+import type { Volume } from './helpers/podSpec/types';
+import { validateVolumes } from './helpers/podSpec/volumes';
 import type { Rule, RuleFinding } from './rule';
 
 /**

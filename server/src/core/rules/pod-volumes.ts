@@ -1,5 +1,5 @@
-import { podContext } from './podSpec/podContext';
-import { validateVolumes } from './podSpec/volumes';
+import { podContext } from './helpers/podSpec/podContext';
+import { validateVolumes } from './helpers/podSpec/volumes';
 import type { Rule } from './rule';
 
 /**

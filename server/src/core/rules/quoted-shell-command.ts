@@ -1,5 +1,5 @@
 import type { Path } from '../parse/path';
-import { podTemplateOf, podTemplatePath } from './workloadPaths';
+import { podTemplateOf, podTemplatePath } from './helpers/workloadPaths';
 import type { Rule, RuleFinding } from './rule';
 
 const SHELLS = /(^|\/)(sh|bash|ash|dash|zsh|ksh)$/;

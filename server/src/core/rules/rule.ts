@@ -6,6 +6,7 @@ import type { Severity } from '../findings';
 import type { FixIntent } from '../parse/edits';
 import type { Path } from '../parse/path';
 import type { SourceMap } from '../parse/sourceMap';
+import type { Locale } from '../i18n';
 import type { KubernetesVersion } from '../kubernetesVersion';
 import type { Workload, WorkloadKind } from '../model/types';
 
@@ -25,6 +26,8 @@ export interface RuleContext {
   readonly written: Workload;
   readonly apiVersion: string;
   readonly kubernetesVersion: KubernetesVersion;
+  /** The language of advice messages (API server messages stay English); English when absent. */
+  readonly locale?: Locale;
   /** The document's YAML nodes, for rules about how a value is written (quoted or not). */
   readonly sourceMap?: SourceMap;
 }
@@ -33,6 +36,8 @@ export interface RuleFinding {
   /** Where the problem is in the document. */
   readonly path: Path;
   readonly message: string;
+  /** A plain explanation in the user's language after an API server message (see Finding.note). */
+  readonly note?: string;
   /** The API server's field path when it differs from formatPath(path) (e.g. `spec.template.labels`). */
   readonly fieldPath?: string;
   /** Which part of the located node to underline; 'value' by default. */

@@ -1,5 +1,5 @@
 import type { Path } from '../parse/path';
-import { podTemplateOf, podTemplatePath } from './workloadPaths';
+import { podTemplateOf, podTemplatePath } from './helpers/workloadPaths';
 import type { Rule, RuleFinding } from './rule';
 
 /** `$ITEM`, `${ITEM}`, `{{ITEM}}`-style placeholders meant for sed/envsubst, not Kubernetes' `$(VAR)`. */

@@ -3,11 +3,11 @@
  * ValidateLabelSelector) at pod template paths, built on the shared rules/labelSyntax.ts and
  * rules/labelSelectorChecks.ts so every rule words them alike.
  */
-import type { KubernetesVersion } from '../../kubernetesVersion';
-import type { LabelSelector as ModelLabelSelector } from '../../model/types';
+import type { KubernetesVersion } from '../../../kubernetesVersion';
+import type { LabelSelector as ModelLabelSelector } from '../../../model/types';
 import { labelSelectorFindings } from '../labelSelectorChecks';
 import { labelKeyErrors, labelProblems } from '../labelSyntax';
-import type { RuleFinding } from '../rule';
+import type { RuleFinding } from '../../rule';
 import { str, type Errors } from './errorBodies';
 import type { FieldPath } from './fieldPath';
 import type { LabelSelector } from './types';

@@ -3,7 +3,7 @@
  * Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go (Required, Invalid,
  * NotSupported, Forbidden and ErrorBody's value formatting).
  */
-import { goQuote, goStringMap } from '../goFormat';
+import { goQuote, goStringMap } from '../../goFormat';
 
 export { goStringMap };
 

@@ -4,8 +4,8 @@
  * that does not exist in the manifest (e.g. `volumeMounts.subPath` without the index) or prints a map key
  * in brackets (`resources.limits[memory]`).
  */
-import { formatPath, type Path } from '../../parse/path';
-import type { RuleFinding } from '../rule';
+import { formatPath, type Path } from '../../../parse/path';
+import type { RuleFinding } from '../../rule';
 
 export class FieldPath {
   private constructor(

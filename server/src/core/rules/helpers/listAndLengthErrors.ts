@@ -5,9 +5,9 @@
  * Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go (Duplicate, TooMany, TooLong,
  * TooLongMaxLength, OmitValueType, ErrorBody) and pkg/apis/core/validation ValidateNonnegativeField.
  */
-import { isAtLeast, type KubernetesVersion } from '../kubernetesVersion';
+import { isAtLeast, type KubernetesVersion } from '../../kubernetesVersion';
 import { goValue, invalid } from './fieldErrors';
-import { goQuote } from '../goFormat';
+import { goQuote } from '../../goFormat';
 import { goJsonString, notSupportedRendered, rendersValuesAsJson } from './goValues';
 
 /** `field.Duplicate(path, value)` → `Duplicate value: <value>`. */

@@ -4,7 +4,7 @@
  * declared: only volumes that validated cleanly are, as in upstream's `vols` map).
  */
 import { annotationProblems } from '../labelSyntax';
-import type { RuleFinding } from '../rule';
+import type { RuleFinding } from '../../rule';
 import { VOLUME_FIELD_PATHS, objectFieldSelector, resourceFieldSelector } from './downwardApi';
 import { num, str, stringSlice, type Errors } from './errorBodies';
 import type { FieldPath } from './fieldPath';

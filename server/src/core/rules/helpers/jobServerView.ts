@@ -10,7 +10,7 @@
  * The uid (and a name still to be generated from generateName) are stood in for by placeholders that are
  * valid label values, and shown as `<uid>` / `<generated name>` in messages.
  */
-import type { Job, LabelSelector, Labels } from '../model/types';
+import type { Job, LabelSelector, Labels } from '../../model/types';
 
 export const LEGACY_JOB_NAME_LABEL = 'job-name';
 export const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name';

@@ -5,8 +5,8 @@
  * 1.34 and as json.Marshal renders them from 1.34 on (internal types have no json tags, so struct fields
  * keep their Go names).
  */
-import { goQuote } from '../../goFormat';
-import { isAtLeast, type KubernetesVersion } from '../../kubernetesVersion';
+import { goQuote } from '../../../goFormat';
+import { isAtLeast, type KubernetesVersion } from '../../../kubernetesVersion';
 import { forbidden, required } from '../fieldErrors';
 
 export { forbidden, required };

@@ -4,9 +4,9 @@
  * names, config map keys, HTTP header names, user/group IDs, IPs) and
  * staging/src/k8s.io/apimachinery/pkg/api/validate/content (label keys and values).
  */
-import { isAtLeast, type KubernetesVersion } from '../../kubernetesVersion';
+import { isAtLeast, type KubernetesVersion } from '../../../kubernetesVersion';
 import { labelKeyErrors, labelValueErrors } from '../labelSyntax';
-import { byteLength } from '../../goFormat';
+import { byteLength } from '../../../goFormat';
 
 /** MaxLenError (util/validation). */
 export function maxLenError(length: number): string {

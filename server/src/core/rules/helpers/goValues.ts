@@ -9,8 +9,8 @@
  *   - before: as Go's %#v after dereferencing a pointer (`intstr.IntOrString{Type:1, IntVal:0, StrVal:"1"}`;
  *     IntOrString's String() has a pointer receiver, so a value is not a fmt.Stringer).
  */
-import { goQuote, goStringMap } from '../goFormat';
-import { isAtLeast, type KubernetesVersion } from '../kubernetesVersion';
+import { goQuote, goStringMap } from '../../goFormat';
+import { isAtLeast, type KubernetesVersion } from '../../kubernetesVersion';
 
 /** Whether ErrorBody renders composite bad values as JSON (1.34+) rather than Go's %#v. */
 export function rendersValuesAsJson(version: KubernetesVersion): boolean {

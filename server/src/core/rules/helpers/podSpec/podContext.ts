@@ -5,10 +5,10 @@
  * SetDefaults_ContainerPort, SetDefaults_Probe, SetDefaults_HTTPGetAction, SetDefaults_ObjectFieldSelector,
  * SetDefaults_Volume and the volume source defaults). Resource lists are rounded when read (quantity.ts).
  */
-import { deepCopy } from '../../model/deepCopy';
-import { isAtLeast, type KubernetesVersion } from '../../kubernetesVersion';
-import type { WorkloadKind } from '../../model/types';
-import type { RuleContext } from '../rule';
+import { deepCopy } from '../../../model/deepCopy';
+import { isAtLeast, type KubernetesVersion } from '../../../kubernetesVersion';
+import type { WorkloadKind } from '../../../model/types';
+import type { RuleContext } from '../../rule';
 import { podTemplateOf, podTemplatePath } from '../workloadPaths';
 import { Errors } from './errorBodies';
 import { FieldPath } from './fieldPath';

@@ -10,10 +10,10 @@
  * SetDefaults_PodFailurePolicyOnPodConditionsPattern (pkg/apis/batch/v1/defaults.go: an empty status becomes
  * "True") runs for both; see podConditionStatus.
  */
-import { isAtLeast } from '../kubernetesVersion';
-import type { JobSpec, PodSpec, Workload } from '../model/types';
-import type { Path } from '../parse/path';
-import type { RuleContext } from './rule';
+import { isAtLeast } from '../../kubernetesVersion';
+import type { JobSpec, PodSpec, Workload } from '../../model/types';
+import type { Path } from '../../parse/path';
+import type { RuleContext } from '../rule';
 import { jobSpecOf, jobSpecPath } from './workloadPaths';
 
 export interface OnExitCodes {

@@ -4,11 +4,11 @@
  * getIntOrPercentValue, IsNotMoreThan100Percent) and
  * staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go (IsValidPercent, RegexError).
  */
-import type { Path } from '../parse/path';
-import type { KubernetesVersion } from '../kubernetesVersion';
+import type { Path } from '../../parse/path';
+import type { KubernetesVersion } from '../../kubernetesVersion';
 import { invalid } from './fieldErrors';
 import { intOrStringValue, invalidRendered, type IntOrString } from './goValues';
-import type { RuleFinding } from './rule';
+import type { RuleFinding } from '../rule';
 
 const PERCENT_FMT = '[0-9]+%';
 const PERCENT_RE = /^[0-9]+%$/;

@@ -4,13 +4,13 @@
  * validateContainerResourceDivisor; pkg/apis/core/pods/helpers.go: ConvertDownwardAPIFieldLabel;
  * pkg/fieldpath: SplitMaybeSubscriptedPath).
  */
-import type { RuleFinding } from '../rule';
+import type { RuleFinding } from '../../rule';
 import { str, type Errors } from './errorBodies';
 import type { FieldPath } from './fieldPath';
 import { isQualifiedName } from './formats';
 import { parseQuantity, quantityString, quantityText } from './quantity';
 import type { ObjectFieldSelector, ResourceFieldSelector } from './types';
-import type { KubernetesVersion } from '../../kubernetesVersion';
+import type { KubernetesVersion } from '../../../kubernetesVersion';
 
 export const ENV_FIELD_PATHS = [
   'metadata.name',

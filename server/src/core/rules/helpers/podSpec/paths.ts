@@ -1,5 +1,5 @@
 /** Path checks of pkg/apis/core/validation/validation.go (validatePathNoBacksteps and the two built on it). */
-import type { RuleFinding } from '../rule';
+import type { RuleFinding } from '../../rule';
 import { str, type Errors } from './errorBodies';
 import type { FieldPath } from './fieldPath';
 

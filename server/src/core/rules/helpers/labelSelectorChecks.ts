@@ -7,14 +7,14 @@
  *   empty → Everything, any bad key, value, operator or value count → error, and callers skip the match).
  * - field.ErrorBody prints a *metav1.LabelSelector bad value with Go's %#v of the struct.
  */
-import { goQuote, goStringMap } from '../goFormat';
-import { isAtLeast, type KubernetesVersion } from '../kubernetesVersion';
-import { selectorMatches } from '../model/labelSelector';
-import type { LabelSelector, LabelSelectorRequirement, Labels } from '../model/types';
-import type { Path } from '../parse/path';
+import { goQuote, goStringMap } from '../../goFormat';
+import { isAtLeast, type KubernetesVersion } from '../../kubernetesVersion';
+import { selectorMatches } from '../../model/labelSelector';
+import type { LabelSelector, LabelSelectorRequirement, Labels } from '../../model/types';
+import type { Path } from '../../parse/path';
 import { forbidden, invalid, required } from './fieldErrors';
 import { isValidLabelKey, isValidLabelValue, labelKeyErrors, labelProblems, labelValueErrors } from './labelSyntax';
-import type { RuleFinding } from './rule';
+import type { RuleFinding } from '../rule';
 
 /** ValidateLabelSelector at `path` (a document path whose formatPath is the API server's field path). */
 export function labelSelectorFindings(selector: LabelSelector | undefined, path: Path, fieldPath: string, version: KubernetesVersion): RuleFinding[] {

@@ -3,7 +3,7 @@
  * handler type), validateExecAction, validateHTTPGetAction, ValidatePortNumOrName, validateTCPSocketAction,
  * validateGRPCAction and validateSleepAction.
  */
-import type { RuleFinding } from '../rule';
+import type { RuleFinding } from '../../rule';
 import { num, str } from './errorBodies';
 import type { FieldPath } from './fieldPath';
 import { isHttpHeaderName, isValidPortName, isValidPortNum } from './formats';

@@ -1,6 +1,6 @@
 /** Resource name classes of pkg/apis/core/helper/helpers.go, with the API server's checks on them. */
 import { labelKeyErrors } from '../labelSyntax';
-import type { KubernetesVersion } from '../../kubernetesVersion';
+import type { KubernetesVersion } from '../../../kubernetesVersion';
 
 const STANDARD_CONTAINER_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'];
 const STANDARD_RESOURCES = [

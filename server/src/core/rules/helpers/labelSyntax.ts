@@ -14,9 +14,9 @@
  * - pkg/util/validation/field/errors.go: TooLong (1.32 changed "must have at most N bytes" to
  *   "may not be more than N bytes", kubernetes/kubernetes#128553).
  */
-import { goQuote } from '../goFormat';
-import { isAtLeast, type KubernetesVersion } from '../kubernetesVersion';
-import { byteLength } from '../goFormat';
+import { goQuote } from '../../goFormat';
+import { isAtLeast, type KubernetesVersion } from '../../kubernetesVersion';
+import { byteLength } from '../../goFormat';
 
 export { byteLength };
 

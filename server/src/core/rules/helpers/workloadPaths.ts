@@ -1,6 +1,6 @@
 /** Where the pod template and the job spec live in each workload kind. */
-import type { Path } from '../parse/path';
-import type { JobSpec, PodTemplateSpec, Workload } from '../model/types';
+import type { Path } from '../../parse/path';
+import type { JobSpec, PodTemplateSpec, Workload } from '../../model/types';
 
 export function jobSpecPath(object: Workload): Path {
   return object.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec'] : ['spec'];
