@@ -9,18 +9,22 @@
 // v1.RestartPolicy) and which fields reach a struct through an inline-embedded struct (VolumeSource, ...):
 // GO_NAMED_TYPES and GO_EMBEDDED below carry that, each entry checked against upstream Go sources.
 //
-// Usage: npm run schema      (deterministic: same packages in, same bytes out)
+// Usage: npm run schema      (installs server/tools/schema's pinned packages, then runs this; deterministic:
+//                             same packages in, same bytes out)
 import ts from 'typescript';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(REPO, 'server/src/core/schema/k8s-schema.json');
-const MODELS = path.join(REPO, 'node_modules/kubernetes-models');
-const APIMACHINERY = path.join(REPO, 'node_modules/@kubernetes-models/apimachinery');
-const VALIDATE = path.join(REPO, 'node_modules/@kubernetes-models/validate/dist/index.js');
-const BASE_META = path.join(REPO, 'node_modules/@kubernetes-models/base/dist/meta.d.ts');
+// The packages come from server/tools/schema/ (its own package.json and lockfile), so the install people run
+// for the extension never pulls kubernetes-models (it asks for Node >= 22); `npm run schema` installs them.
+const PACKAGES = path.join(REPO, 'server/tools/schema/node_modules');
+const MODELS = path.join(PACKAGES, 'kubernetes-models');
+const APIMACHINERY = path.join(PACKAGES, '@kubernetes-models/apimachinery');
+const VALIDATE = path.join(PACKAGES, '@kubernetes-models/validate/dist/index.js');
+const BASE_META = path.join(PACKAGES, '@kubernetes-models/base/dist/meta.d.ts');
 
 // kubernetes-models does not record its Kubernetes version in the package; its changelog and the API it
 // describes do (see SOURCE.md). Pinning the package version here makes an upgrade a conscious edit.
@@ -349,6 +353,7 @@ function applyGoNames(definition, property, type) {
 }
 
 async function main() {
+  if (!existsSync(MODELS)) fail(`${path.relative(REPO, MODELS)} is missing: run \`npm run schema\`, which installs server/tools/schema's packages first`);
   const installed = JSON.parse(readFileSync(path.join(MODELS, 'package.json'), 'utf8')).version;
   if (installed !== PACKAGE_VERSION) {
     fail(`kubernetes-models ${installed} is installed, the generator is pinned to ${PACKAGE_VERSION}: ` +
