@@ -36,9 +36,18 @@ const ROOTS = {
   'batch/v1/Job': 'io.k8s.api.batch.v1.Job',
   'batch/v1/CronJob': 'io.k8s.api.batch.v1.CronJob',
   'apps/v1/DaemonSet': 'io.k8s.api.apps.v1.DaemonSet',
+  'apps/v1/Deployment': 'io.k8s.api.apps.v1.Deployment',
+  'apps/v1/ReplicaSet': 'io.k8s.api.apps.v1.ReplicaSet',
+  'apps/v1/StatefulSet': 'io.k8s.api.apps.v1.StatefulSet',
 };
 /** Reachable from the kinds anyway; named so hover and completion on pod templates can rely on it. */
 const EXTRA = ['io.k8s.api.core.v1.PodTemplateSpec'];
+
+// A kind used inside another kind is written out inline by the package (an anonymous object type); the Go
+// field is that kind's struct. Key: `<definition>.<property>[]` as classify() names the place.
+const INLINE_KINDS = {
+  'io.k8s.api.apps.v1.StatefulSetSpec.volumeClaimTemplates[]': 'io.k8s.api.core.v1.PersistentVolumeClaim', // []v1.PersistentVolumeClaim
+};
 
 // Types whose Go (un)marshalling is custom, so the OpenAPI shape is not the decoding rule.
 const SPECIAL = {
@@ -83,7 +92,15 @@ const GO_NAMED_TYPES = {
   [`${CORE}.Lifecycle.stopSignal`]: 'v1.Signal',
   [`${CORE}.NodeSelectorRequirement.operator`]: 'v1.NodeSelectorOperator',
   [`${CORE}.ObjectReference.uid`]: 'types.UID',
+  [`${CORE}.ModifyVolumeStatus.status`]: 'v1.PersistentVolumeClaimModifyVolumeStatus',
+  [`${CORE}.PersistentVolumeClaimCondition.status`]: 'v1.ConditionStatus',
+  [`${CORE}.PersistentVolumeClaimCondition.type`]: 'v1.PersistentVolumeClaimConditionType',
   [`${CORE}.PersistentVolumeClaimSpec.accessModes[]`]: 'v1.PersistentVolumeAccessMode',
+  [`${CORE}.PersistentVolumeClaimStatus.accessModes[]`]: 'v1.PersistentVolumeAccessMode',
+  [`${CORE}.PersistentVolumeClaimStatus.allocatedResourceStatuses`]: 'map[v1.ResourceName]v1.ClaimResourceStatus',
+  [`${CORE}.PersistentVolumeClaimStatus.allocatedResources`]: 'v1.ResourceList',
+  [`${CORE}.PersistentVolumeClaimStatus.capacity`]: 'v1.ResourceList',
+  [`${CORE}.PersistentVolumeClaimStatus.phase`]: 'v1.PersistentVolumeClaimPhase',
   [`${CORE}.PersistentVolumeClaimSpec.volumeMode`]: 'v1.PersistentVolumeMode',
   [`${CORE}.PodOS.name`]: 'v1.OSName',
   [`${CORE}.PodReadinessGate.conditionType`]: 'v1.PodConditionType',
@@ -121,6 +138,17 @@ const GO_NAMED_TYPES = {
   [`${APPS}.DaemonSetCondition.status`]: 'v1.ConditionStatus',
   [`${APPS}.DaemonSetCondition.type`]: 'v1.DaemonSetConditionType',
   [`${APPS}.DaemonSetUpdateStrategy.type`]: 'v1.DaemonSetUpdateStrategyType',
+  [`${APPS}.DeploymentCondition.status`]: 'v1.ConditionStatus',
+  [`${APPS}.DeploymentCondition.type`]: 'v1.DeploymentConditionType',
+  [`${APPS}.DeploymentStrategy.type`]: 'v1.DeploymentStrategyType',
+  [`${APPS}.ReplicaSetCondition.status`]: 'v1.ConditionStatus',
+  [`${APPS}.ReplicaSetCondition.type`]: 'v1.ReplicaSetConditionType',
+  [`${APPS}.StatefulSetCondition.status`]: 'v1.ConditionStatus',
+  [`${APPS}.StatefulSetCondition.type`]: 'v1.StatefulSetConditionType',
+  [`${APPS}.StatefulSetPersistentVolumeClaimRetentionPolicy.whenDeleted`]: 'v1.PersistentVolumeClaimRetentionPolicyType',
+  [`${APPS}.StatefulSetPersistentVolumeClaimRetentionPolicy.whenScaled`]: 'v1.PersistentVolumeClaimRetentionPolicyType',
+  [`${APPS}.StatefulSetSpec.podManagementPolicy`]: 'v1.PodManagementPolicyType',
+  [`${APPS}.StatefulSetUpdateStrategy.type`]: 'v1.StatefulSetUpdateStrategyType',
   [`${META}.LabelSelectorRequirement.operator`]: 'v1.LabelSelectorOperator',
   [`${META}.ManagedFieldsEntry.operation`]: 'v1.ManagedFieldsOperationType',
   [`${META}.ObjectMeta.uid`]: 'types.UID',
@@ -135,6 +163,10 @@ const GO_EMBEDDED = {
   [`${BATCH}.Job`]: { TypeMeta: ['apiVersion', 'kind'] },
   [`${BATCH}.CronJob`]: { TypeMeta: ['apiVersion', 'kind'] },
   [`${APPS}.DaemonSet`]: { TypeMeta: ['apiVersion', 'kind'] },
+  [`${APPS}.Deployment`]: { TypeMeta: ['apiVersion', 'kind'] },
+  [`${APPS}.ReplicaSet`]: { TypeMeta: ['apiVersion', 'kind'] },
+  [`${APPS}.StatefulSet`]: { TypeMeta: ['apiVersion', 'kind'] },
+  [`${CORE}.PersistentVolumeClaim`]: { TypeMeta: ['apiVersion', 'kind'] },
   [`${CORE}.Volume`]: { VolumeSource: { allExcept: ['name'] } },
   [`${CORE}.EphemeralContainer`]: { EphemeralContainerCommon: { allExcept: ['targetContainerName'] } },
   [`${CORE}.Probe`]: { ProbeHandler: ['exec', 'grpc', 'httpGet', 'tcpSocket'] },
@@ -240,6 +272,7 @@ function classify(typeNode, sourceFile, index, context) {
       return { t: 'string', e: values };
     }
     case ts.SyntaxKind.TypeLiteral: {
+      if (INLINE_KINDS[context]) return { t: 'ref', r: INLINE_KINDS[context] };
       const [member, ...rest] = typeNode.members;
       if (!member || rest.length > 0 || !ts.isIndexSignatureDeclaration(member)) fail(`unsupported object type at ${where}`);
       return { t: 'map', i: classify(member.type, sourceFile, index, `${context}{}`) };

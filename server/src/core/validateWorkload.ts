@@ -69,7 +69,7 @@ export function validateWorkload(value: Record<string, unknown>, apiVersion: str
   }
 
   const written = decoded.object as Workload;
-  const object = applyDefaults(written);
+  const object = applyDefaults(written, options.kubernetesVersion);
   const context = { object, written, apiVersion, kubernetesVersion: options.kubernetesVersion, locale: options.locale ?? 'en', sourceMap: options.sourceMap };
   for (const rule of options.rules ?? allRules) {
     if (!rule.meta.kinds.includes(kind)) continue;

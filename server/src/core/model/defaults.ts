@@ -1,15 +1,21 @@
 /**
  * The API server's defaulting, applied to a decoded object before validation, as the API server does.
  * Sources: pkg/apis/batch/v1/defaults.go (SetDefaults_Job, SetDefaults_CronJob),
- * pkg/apis/apps/v1/defaults.go (SetDefaults_DaemonSet), pkg/apis/core/v1/defaults.go (SetDefaults_PodSpec).
+ * pkg/apis/apps/v1/defaults.go (SetDefaults_DaemonSet, SetDefaults_Deployment, SetDefaults_ReplicaSet,
+ * SetDefaults_StatefulSet), pkg/apis/core/v1/defaults.go (SetDefaults_PodSpec).
  * Works on a deep copy: the caller's object is never changed.
  */
+import { isAtLeast, type KubernetesVersion } from '../kubernetesVersion';
 import { deepCopy } from './deepCopy';
-import type { CronJob, DaemonSet, Job, JobSpec, PodTemplateSpec, Workload } from './types';
+import type { CronJob, DaemonSet, Deployment, Job, JobSpec, PodTemplateSpec, ReplicaSet, StatefulSet, Workload } from './types';
 
 const MAX_INT32 = 2147483647;
 
-export function applyDefaults<T extends Workload>(workload: T): T {
+/**
+ * `version` matters only where a default sits behind a feature gate (a StatefulSet's maxUnavailable);
+ * without one the newest behaviour applies.
+ */
+export function applyDefaults<T extends Workload>(workload: T, version?: KubernetesVersion): T {
   const copy = deepCopy(workload);
   switch (copy.kind) {
     case 'Job':
@@ -20,6 +26,15 @@ export function applyDefaults<T extends Workload>(workload: T): T {
       break;
     case 'DaemonSet':
       defaultDaemonSet(copy);
+      break;
+    case 'Deployment':
+      defaultDeployment(copy);
+      break;
+    case 'ReplicaSet':
+      defaultReplicaSet(copy);
+      break;
+    case 'StatefulSet':
+      defaultStatefulSet(copy, version);
       break;
   }
   return copy;
@@ -73,6 +88,65 @@ function defaultDaemonSet(daemonSet: DaemonSet): void {
     spec.updateStrategy.rollingUpdate.maxUnavailable ??= 1;
     spec.updateStrategy.rollingUpdate.maxSurge ??= 0;
   }
+  spec.revisionHistoryLimit ??= 10;
+  spec.template ??= {};
+  defaultPodTemplate(spec.template);
+}
+
+/** SetDefaults_Deployment: 1 replica, RollingUpdate 25%/25%, 10 old ReplicaSets kept, a 600s progress deadline. */
+function defaultDeployment(deployment: Deployment): void {
+  deployment.spec ??= {};
+  const spec = deployment.spec;
+  spec.replicas ??= 1;
+  spec.strategy ??= {};
+  spec.strategy.type ||= 'RollingUpdate';
+  if (spec.strategy.type === 'RollingUpdate') {
+    spec.strategy.rollingUpdate ??= {};
+    spec.strategy.rollingUpdate.maxUnavailable ??= '25%';
+    spec.strategy.rollingUpdate.maxSurge ??= '25%';
+  }
+  spec.revisionHistoryLimit ??= 10;
+  spec.progressDeadlineSeconds ??= 600;
+  spec.template ??= {};
+  defaultPodTemplate(spec.template);
+}
+
+/** SetDefaults_ReplicaSet: 1 replica. */
+function defaultReplicaSet(replicaSet: ReplicaSet): void {
+  replicaSet.spec ??= {};
+  replicaSet.spec.replicas ??= 1;
+  replicaSet.spec.template ??= {};
+  defaultPodTemplate(replicaSet.spec.template);
+}
+
+/**
+ * SetDefaults_StatefulSet: OrderedReady, RollingUpdate with partition 0 (and maxUnavailable 1 where the
+ * MaxUnavailableStatefulSet gate is on by default, 1.35+; before that the registry drops a written
+ * maxUnavailable on create, dropStatefulSetDisabledFields), PVC retention Retain/Retain
+ * (StatefulSetAutoDeletePVC, on by default since 1.27), 1 replica, 10 revisions kept.
+ */
+function defaultStatefulSet(statefulSet: StatefulSet, version: KubernetesVersion | undefined): void {
+  statefulSet.spec ??= {};
+  const spec = statefulSet.spec;
+  spec.podManagementPolicy ||= 'OrderedReady';
+  spec.updateStrategy ??= {};
+  if (!spec.updateStrategy.type) {
+    spec.updateStrategy.type = 'RollingUpdate';
+    spec.updateStrategy.rollingUpdate ??= {};
+  }
+  const rollingUpdate = spec.updateStrategy.type === 'RollingUpdate' ? spec.updateStrategy.rollingUpdate : undefined;
+  const maxUnavailableGate = version === undefined || isAtLeast(version, 1, 35);
+  if (rollingUpdate && !maxUnavailableGate) delete rollingUpdate.maxUnavailable;
+  if (rollingUpdate) {
+    rollingUpdate.partition ??= 0;
+    if (maxUnavailableGate) rollingUpdate.maxUnavailable ??= 1;
+  }
+  if (version === undefined || isAtLeast(version, 1, 27)) {
+    spec.persistentVolumeClaimRetentionPolicy ??= {};
+    spec.persistentVolumeClaimRetentionPolicy.whenDeleted ||= 'Retain';
+    spec.persistentVolumeClaimRetentionPolicy.whenScaled ||= 'Retain';
+  }
+  spec.replicas ??= 1;
   spec.revisionHistoryLimit ??= 10;
   spec.template ??= {};
   defaultPodTemplate(spec.template);

@@ -2,9 +2,12 @@
  * The typed shape of the workloads k8s-dryrun understands, after decoding (so every present field has
  * the right type) and defaulting. Only the fields the rules and the engine read; the schema knows the rest.
  */
-export type WorkloadKind = 'Job' | 'CronJob' | 'DaemonSet';
+export type WorkloadKind = 'Job' | 'CronJob' | 'DaemonSet' | 'Deployment' | 'ReplicaSet' | 'StatefulSet';
 
-export const WORKLOAD_KINDS: readonly WorkloadKind[] = ['Job', 'CronJob', 'DaemonSet'];
+export const WORKLOAD_KINDS: readonly WorkloadKind[] = ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'];
+
+/** The apps/v1 kinds that run a number of replicas of one pod template. */
+export type ReplicatedKind = 'Deployment' | 'ReplicaSet' | 'StatefulSet';
 
 export function isWorkloadKind(kind: string | undefined): kind is WorkloadKind {
   return (WORKLOAD_KINDS as readonly (string | undefined)[]).includes(kind);
@@ -118,4 +121,69 @@ export interface DaemonSet {
   spec?: DaemonSetSpec;
 }
 
-export type Workload = Job | CronJob | DaemonSet;
+export interface RollingUpdateDeployment {
+  maxUnavailable?: number | string;
+  maxSurge?: number | string;
+}
+
+export interface DeploymentSpec {
+  replicas?: number;
+  selector?: LabelSelector;
+  template?: PodTemplateSpec;
+  strategy?: { type?: string; rollingUpdate?: RollingUpdateDeployment };
+  minReadySeconds?: number;
+  revisionHistoryLimit?: number;
+  paused?: boolean;
+  progressDeadlineSeconds?: number;
+}
+
+export interface Deployment {
+  apiVersion?: string;
+  kind: 'Deployment';
+  metadata?: ObjectMeta;
+  spec?: DeploymentSpec;
+}
+
+export interface ReplicaSetSpec {
+  replicas?: number;
+  minReadySeconds?: number;
+  selector?: LabelSelector;
+  template?: PodTemplateSpec;
+}
+
+export interface ReplicaSet {
+  apiVersion?: string;
+  kind: 'ReplicaSet';
+  metadata?: ObjectMeta;
+  spec?: ReplicaSetSpec;
+}
+
+export interface PersistentVolumeClaimTemplate {
+  metadata?: ObjectMeta;
+  spec?: Record<string, unknown>;
+}
+
+export interface StatefulSetSpec {
+  replicas?: number;
+  selector?: LabelSelector;
+  template?: PodTemplateSpec;
+  volumeClaimTemplates?: PersistentVolumeClaimTemplate[];
+  serviceName?: string;
+  podManagementPolicy?: string;
+  updateStrategy?: { type?: string; rollingUpdate?: { partition?: number; maxUnavailable?: number | string } };
+  revisionHistoryLimit?: number;
+  minReadySeconds?: number;
+  persistentVolumeClaimRetentionPolicy?: { whenDeleted?: string; whenScaled?: string };
+  ordinals?: { start?: number };
+}
+
+export interface StatefulSet {
+  apiVersion?: string;
+  kind: 'StatefulSet';
+  metadata?: ObjectMeta;
+  spec?: StatefulSetSpec;
+}
+
+export type ReplicatedWorkload = Deployment | ReplicaSet | StatefulSet;
+
+export type Workload = Job | CronJob | DaemonSet | ReplicatedWorkload;

@@ -1,6 +1,7 @@
 /**
  * Typed access to the generated Kubernetes schema (k8s-schema.json, see SOURCE.md): every field of
- * batch/v1 Job, batch/v1 CronJob and apps/v1 DaemonSet, down to the leaves, with the OpenAPI descriptions.
+ * batch/v1 Job and CronJob and apps/v1 DaemonSet, Deployment, ReplicaSet and StatefulSet, down to the leaves,
+ * with the OpenAPI descriptions.
  */
 import schemaJson from './k8s-schema.json';
 import type { Path } from '../parse/path';
@@ -74,7 +75,8 @@ export const schemaKubernetesVersion: string = SCHEMA.kubernetesVersion;
 /**
  * API versions the API server no longer serves for these kinds. Their objects were converted to the v1
  * shape on upgrade, so the v1 definition is the best field knowledge for them (the apiVersion itself is a
- * rule's business). apps/v1beta1 never served DaemonSet; it is listed because manifests try it.
+ * rule's business). apps/v1beta1 never served DaemonSet or ReplicaSet, extensions/v1beta1 never served
+ * StatefulSet; they are listed because manifests try them.
  */
 const REMOVED_API_VERSIONS: Readonly<Record<string, string>> = {
   'batch/v1beta1/CronJob': 'batch/v1/CronJob',
@@ -82,6 +84,15 @@ const REMOVED_API_VERSIONS: Readonly<Record<string, string>> = {
   'extensions/v1beta1/DaemonSet': 'apps/v1/DaemonSet',
   'apps/v1beta1/DaemonSet': 'apps/v1/DaemonSet',
   'apps/v1beta2/DaemonSet': 'apps/v1/DaemonSet',
+  'extensions/v1beta1/Deployment': 'apps/v1/Deployment',
+  'apps/v1beta1/Deployment': 'apps/v1/Deployment',
+  'apps/v1beta2/Deployment': 'apps/v1/Deployment',
+  'extensions/v1beta1/ReplicaSet': 'apps/v1/ReplicaSet',
+  'apps/v1beta1/ReplicaSet': 'apps/v1/ReplicaSet',
+  'apps/v1beta2/ReplicaSet': 'apps/v1/ReplicaSet',
+  'extensions/v1beta1/StatefulSet': 'apps/v1/StatefulSet',
+  'apps/v1beta1/StatefulSet': 'apps/v1/StatefulSet',
+  'apps/v1beta2/StatefulSet': 'apps/v1/StatefulSet',
 };
 
 /** The root definition for a manifest's apiVersion and kind, or undefined for kinds the linter does not know. */
