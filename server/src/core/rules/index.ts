@@ -5,6 +5,9 @@ import { cronJobSchedule } from './cronjob-schedule';
 import { cronJobDayFieldsOr, cronJobStepExceedsRange } from './cronjob-schedule-advice';
 import { adviceRules } from './advice';
 import { daemonSetRules } from './daemonset';
+import { deploymentSpec } from './deployment-spec';
+import { replicaSetSpec } from './replicaset-spec';
+import { statefulSetSpec } from './statefulset-spec';
 import { jobCronJobRules } from './job-cronjob';
 import { metadataSelectorRules } from './metadata-selector';
 import { podTemplateRules } from './pod-template';
@@ -13,6 +16,7 @@ import { daemonSetSelectorMismatch } from './daemonset-selector-mismatch';
 import { invalidName } from './invalid-name';
 import { jobRestartPolicy } from './job-restart-policy';
 import { removedApiVersion } from './removed-api-version';
+import { WORKLOAD_KINDS } from '../model/types';
 import type { Rule, RuleMeta } from './rule';
 
 /**
@@ -33,6 +37,10 @@ export const allRules: readonly Rule[] = [
   // DaemonSet: ValidateDaemonSetSpec.
   ...daemonSetRules,
   daemonSetRestartPolicy,
+  // Deployment, ReplicaSet, StatefulSet: ValidateDeploymentSpec, ValidateReplicaSetSpec, ValidateStatefulSetSpec.
+  deploymentSpec,
+  replicaSetSpec,
+  statefulSetSpec,
   ...podTemplateRules,
   // Advice.
   cronJobNeverRuns,
@@ -47,31 +55,31 @@ export const pipelineRules = {
   yamlSyntax: {
     id: 'yaml-syntax',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: WORKLOAD_KINDS,
     description: 'The file is not valid YAML (or is an alias bomb); nothing else in that document is checked.',
   },
   helmTemplate: {
     id: 'helm-template',
     severity: 'info',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: WORKLOAD_KINDS,
     description: 'The file contains Helm template syntax ({{ ... }}); lint the output of `helm template` instead.',
   },
   unknownApiVersion: {
     id: 'unknown-api-version',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
-    description: 'apiVersion is missing or is not one that serves this kind (Job: batch/v1; CronJob: batch/v1; DaemonSet: apps/v1).',
+    kinds: WORKLOAD_KINDS,
+    description: 'apiVersion is missing or is not one that serves this kind (Job and CronJob: batch/v1; DaemonSet, Deployment, ReplicaSet and StatefulSet: apps/v1).',
   },
   unknownField: {
     id: 'unknown-field',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: WORKLOAD_KINDS,
     description: 'A field the API server does not know, as strict field validation reports it, with a did-you-mean suggestion.',
   },
   wrongType: {
     id: 'wrong-type',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: WORKLOAD_KINDS,
     description: 'A value of the wrong type for its field (for example a mapping where a number belongs).',
   },
 } as const satisfies Record<string, RuleMeta>;

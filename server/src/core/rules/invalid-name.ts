@@ -1,16 +1,18 @@
-import { isDns1123Subdomain } from '../model/names';
+import { isDns1123Label, isDns1123Subdomain } from '../model/names';
 import { invalid, required } from './helpers/fieldErrors';
 import type { Rule, RuleFinding } from './rule';
 
 /**
  * metadata.name must be a DNS-1123 subdomain (ValidateObjectMeta with NameIsDNSSubdomain, used by
- * ValidateJob, ValidateCronJob and ValidateDaemonSet). One error per failed check, as the API server reports.
+ * ValidateJob, ValidateCronJob, ValidateDaemonSet, ValidateDeployment and ValidateReplicaSet); a StatefulSet's
+ * must be a DNS-1123 label (ValidateStatefulSetName: NameIsDNSLabel, its pods' hostnames are `<name>-<ordinal>`).
+ * One error per failed check, as the API server reports.
  */
 export const invalidName: Rule = {
   meta: {
     id: 'invalid-name',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'metadata.name must be a lowercase RFC 1123 subdomain (for example a Job named from a $ITEM template that was not expanded).',
   },
   check({ object }) {
@@ -18,6 +20,7 @@ export const invalidName: Rule = {
     if (!name) {
       return generateName ? [] : [{ path: ['metadata', 'name'], message: required('name or generateName is required') }];
     }
-    return isDns1123Subdomain(name).map((detail): RuleFinding => ({ path: ['metadata', 'name'], message: invalid(name, detail) }));
+    const check = object.kind === 'StatefulSet' ? isDns1123Label : isDns1123Subdomain;
+    return check(name).map((detail): RuleFinding => ({ path: ['metadata', 'name'], message: invalid(name, detail) }));
   },
 };

@@ -22,7 +22,7 @@ export const objectMetadata: Rule = {
   meta: {
     id: 'object-metadata',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'metadata.generateName, namespace, labels and annotations must have the syntax the API server accepts.',
   },
   check({ written, kubernetesVersion }) {

@@ -19,7 +19,7 @@ export const podAffinity: Rule = {
   meta: {
     id: 'pod-affinity',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'Node and pod (anti-)affinity: valid selector terms, operators, keys and values, weights 1-100, a topologyKey for pod affinity terms.',
   },
   check(context) {

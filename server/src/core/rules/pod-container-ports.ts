@@ -14,7 +14,7 @@ export const podContainerPorts: Rule = {
   meta: {
     id: 'pod-container-ports',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'Container ports: valid and unique port names, port numbers in 1..65535, TCP/UDP/SCTP, no host port used twice, hostPort equal to containerPort with hostNetwork.',
   },
   check(context) {

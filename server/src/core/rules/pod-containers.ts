@@ -17,7 +17,7 @@ export const podContainers: Rule = {
   meta: {
     id: 'pod-containers',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description:
       'Pod template containers: at least one, valid unique names, an image, valid pull/termination-message policies, container restartPolicy only where allowed (sidecar init containers), resizePolicy.',
   },

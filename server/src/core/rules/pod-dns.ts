@@ -13,7 +13,7 @@ export const podDns: Rule = {
   meta: {
     id: 'pod-dns',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'Pod DNS: a supported dnsPolicy, a valid dnsConfig (required for dnsPolicy None), DNS-label hostname/subdomain, valid hostAliases.',
   },
   check(context) {

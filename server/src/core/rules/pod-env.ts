@@ -18,7 +18,7 @@ export const podEnv: Rule = {
   meta: {
     id: 'pod-env',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'Container env and envFrom: valid variable names and prefixes, one valueFrom source and no value beside it, valid downward API / ConfigMap / Secret references.',
   },
   check(context) {

@@ -14,7 +14,7 @@ export const podEphemeralContainers: Rule = {
   meta: {
     id: 'pod-ephemeral-containers',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'A pod template may not have ephemeralContainers (debug containers are added to running pods with kubectl debug).',
   },
   check(context) {

@@ -13,7 +13,7 @@ export const podLifecycle: Rule = {
   meta: {
     id: 'pod-lifecycle',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'Container lifecycle hooks: exactly one valid handler each; sleep no longer than terminationGracePeriodSeconds.',
   },
   check(context) {

@@ -17,7 +17,7 @@ export const podProbes: Rule = {
   meta: {
     id: 'pod-probes',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'Container probes: exactly one valid handler, non-negative timings, successThreshold 1 for liveness and startup probes.',
   },
   check(context) {

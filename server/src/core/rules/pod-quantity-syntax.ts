@@ -19,7 +19,7 @@ export const podQuantitySyntax: Rule = {
   meta: {
     id: 'pod-quantity-syntax',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'Resource quantities (requests, limits, sizeLimit, divisors) must parse as Kubernetes quantities such as 500m, 1Gi or 2e3.',
   },
   check(context) {

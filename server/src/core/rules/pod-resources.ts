@@ -36,7 +36,7 @@ export const podResources: Rule = {
   meta: {
     id: 'pod-resources',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description:
       'Container and pod resources: valid resource names, non-negative amounts, requests not above limits (equal for extended resources and hugepages), valid claims.',
   },

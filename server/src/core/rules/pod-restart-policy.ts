@@ -11,7 +11,7 @@ export const podRestartPolicy: Rule = {
   meta: {
     id: 'pod-restart-policy',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'The pod restartPolicy must be Always, OnFailure or Never.',
   },
   check(context) {

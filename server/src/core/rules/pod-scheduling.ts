@@ -15,7 +15,7 @@ export const podScheduling: Rule = {
   meta: {
     id: 'pod-scheduling',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description:
       'Pod scheduling fields: valid nodeSelector labels, nodeName/priorityClassName/runtimeClassName names, preemptionPolicy, schedulingGates and topologySpreadConstraints.',
   },

@@ -20,7 +20,7 @@ export const podSecurityContext: Rule = {
   meta: {
     id: 'pod-security-context',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description:
       'Pod and container securityContext: valid IDs, sysctls, seccomp/AppArmor profiles and Windows options, and no settings the pod OS or hostUsers: false rule out.',
   },

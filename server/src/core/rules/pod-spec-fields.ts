@@ -17,7 +17,7 @@ export const podSpecFields: Rule = {
   meta: {
     id: 'pod-spec-fields',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'Pod spec fields: activeDeadlineSeconds in 1..2147483647, a valid serviceAccountName, valid readinessGates and resourceClaims.',
   },
   check(context) {

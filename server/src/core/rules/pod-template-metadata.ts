@@ -22,7 +22,7 @@ export const podTemplateMetadata: Rule = {
   meta: {
     id: 'pod-template-metadata',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: "The pod template's labels and annotations must have the syntax the API server accepts.",
   },
   check({ written, kubernetesVersion }) {

@@ -15,7 +15,7 @@ export const podTolerations: Rule = {
   meta: {
     id: 'pod-tolerations',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'Tolerations: valid key, operator Equal or Exists with a matching value, known effect, tolerationSeconds only for NoExecute.',
   },
   check(context) {

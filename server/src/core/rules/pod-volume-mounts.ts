@@ -17,7 +17,7 @@ export const podVolumeMounts: Rule = {
   meta: {
     id: 'pod-volume-mounts',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'Container volumeMounts and volumeDevices: reference a declared volume, with set, unique and safe paths and valid mount options.',
   },
   check(context) {

@@ -12,7 +12,7 @@ export const podVolumes: Rule = {
   meta: {
     id: 'pod-volumes',
     severity: 'error',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'Pod template volumes: valid unique names and exactly one valid volume source per volume.',
   },
   check(context) {

@@ -51,7 +51,10 @@ export function podContext(context: RuleContext): PodContext | undefined {
 function build(context: RuleContext): PodContext | undefined {
   const template = podTemplateOf(context.object);
   if (!template?.spec) return undefined;
+  // A StatefulSet's pod template is validated since 1.34 only (kubernetes PR 131790).
+  if (context.object.kind === 'StatefulSet' && !isAtLeast(context.kubernetesVersion, 1, 34)) return undefined;
   const spec = deepCopy(template.spec as PodSpec);
+  if (context.object.kind === 'StatefulSet') statefulSetTemplateView(spec, context.object.spec?.volumeClaimTemplates ?? []);
   applyPodDefaults(spec);
   const path = FieldPath.at([...podTemplatePath(context.object), 'spec']);
   const version = context.kubernetesVersion;
@@ -72,6 +75,24 @@ function build(context: RuleContext): PodContext | undefined {
     containers,
     allContainers: () => [...containers('init'), ...containers('container'), ...containers('ephemeral')],
   };
+}
+
+/**
+ * ValidateStatefulSetSpec validates a copy of the template: hostname and subdomain cleared (the controller
+ * sets them from the pod name and serviceName), and a persistentVolumeClaim volume per volumeClaimTemplate
+ * in place of any template volume of the same name (volumesToAddForTemplates). Upstream puts the claim
+ * volumes first, in map order; here the template's volumes keep their indexes so findings point at them,
+ * and the claim volumes come after.
+ */
+function statefulSetTemplateView(spec: PodSpec, claims: readonly { metadata?: { name?: string } }[]): void {
+  delete spec.hostname;
+  delete spec.subdomain;
+  const names = claims.map((claim) => claim?.metadata?.name ?? '');
+  if (names.length === 0) return;
+  const claimVolume = (name: string): Volume => ({ name, persistentVolumeClaim: { claimName: name } }) as Volume;
+  const volumes = (spec.volumes ?? []).map((volume) => (volume && names.includes(volume.name ?? '') ? claimVolume(volume.name ?? '') : volume));
+  for (const name of new Set(names)) if (!volumes.some((volume) => volume?.name === name)) volumes.push(claimVolume(name));
+  spec.volumes = volumes;
 }
 
 function applyPodDefaults(spec: PodSpec): void {
