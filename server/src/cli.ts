@@ -7,8 +7,10 @@ import { runCron } from './cli/cron';
 import { runSimulate } from './cli/simulate';
 import { describeIoError, readTextFile, STDIN } from './cli/files';
 import { runLint } from './cli/lint';
+import { cliLocale } from './cli/locale';
 import { isLintWorker, serveLintRequests } from './cli/lintWorker';
 import { exitCodeAfterWrite, writeStdout } from './cli/stdout';
+import type { Locale } from './core/i18n';
 
 declare const PACKAGE_VERSION: string | undefined;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
@@ -31,17 +33,19 @@ function main(argv: readonly string[]): number | Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  if (command.command === 'simulate') return runSimulateCommand(command);
+  // --lang, else LC_ALL / LC_MESSAGES / LANG: the language of advice, notes, labels and summaries.
+  const locale = cliLocale(command.lang, process.env);
+  if (command.command === 'simulate') return runSimulateCommand(command, locale);
   if (command.command === 'cron') {
-    const { text, exitCode } = runCron(command, Date.now());
+    const { text, exitCode } = runCron(command, Date.now(), locale);
     process.stdout.write(text);
     return exitCode;
   }
   // Worker threads run this same bundle (see cli/lintPool.ts).
-  return runLint(command, VERSION, __filename);
+  return runLint(command, VERSION, __filename, locale);
 }
 
-async function runSimulateCommand(command: SimulateCommand): Promise<number> {
+async function runSimulateCommand(command: SimulateCommand, locale: Locale): Promise<number> {
   const read = (file: string): string | undefined => {
     try {
       return readTextFile(file);
@@ -53,7 +57,7 @@ async function runSimulateCommand(command: SimulateCommand): Promise<number> {
   const manifestText = read(command.file === STDIN ? STDIN : command.file);
   const scenarioText = command.scenario === undefined ? undefined : read(command.scenario);
   if (manifestText === undefined || (command.scenario !== undefined && scenarioText === undefined)) return 2;
-  const { stdout, stderr, exitCode } = runSimulate(command, { manifestText, scenarioText, now: new Date() });
+  const { stdout, stderr, exitCode } = runSimulate(command, { manifestText, scenarioText, now: new Date(), locale });
   const writeError = await writeStdout(typeof stdout === 'string' ? [stdout] : stdout);
   process.stderr.write(stderr);
   return exitCodeAfterWrite(writeError, exitCode);

@@ -1,6 +1,7 @@
 /** Command-line parsing for `k8s-dryrun`, on node:util's parseArgs. */
 import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util';
 import { parseDuration, parseKubernetesVersion, parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from '../core';
+import { isSupportedLang } from './locale';
 
 export class UsageError extends Error {}
 
@@ -18,6 +19,7 @@ simulate  replays what the Job, CronJob or DaemonSet controller would do with an
           into the run), or the timeline as JSON.
 Exit codes: 0 ok, 1 error findings or an invalid schedule, 2 usage or I/O error.
 A file argument of - reads standard input (helm template . | k8s-dryrun lint -).
+--lang zh-CN (or LC_ALL, LC_MESSAGES, LANG such as zh_CN.UTF-8) speaks Simplified Chinese.
 k8s-dryrun <command> --help describes one command.`;
 
 /** `k8s-dryrun <command> --help`: what one command does, its options and exit codes. */
@@ -40,6 +42,8 @@ Options:
   --disable rule-id[,...]   skip these rules (repeatable; the rule table is in the README)
   --threads N               lint on at most N threads (default: one per CPU core; big inputs
                             only, the output is the same); 1 keeps to one thread
+  --lang en|zh-CN           the language of advice, notes and the summary (default: from
+                            LC_ALL, LC_MESSAGES or LANG); the API server's messages stay English
   -h, --help                this text
 
 Files of any size are read a few documents at a time; a single document over 16 MB is
@@ -55,6 +59,8 @@ Options:
   --from <RFC3339>     list runs after this time, e.g. 2026-01-01T00:00:00Z (default: now)
   --count N            how many runs to list, 1 to 1000 (default: 5)
   --format text|json   json: { schedule, timeZone, valid, error?, description, next } (docs/contracts.md)
+  --lang en|zh-CN      the language of the description and labels (default: from LC_ALL,
+                       LC_MESSAGES or LANG)
   -h, --help           this text
 
 Exit codes: 0 a valid schedule, 1 an invalid schedule or time zone, 2 usage error.`,
@@ -73,6 +79,8 @@ Options:
   --format text|json    json: the timeline (docs/contracts.md)
   --kube-version 1.37   the Kubernetes version whose controllers and API server apply
   --at <duration>       the kubectl tables at this time into the run, e.g. 5m (text only)
+  --lang en|zh-CN       the language of explanations and advice (default: from LC_ALL,
+                        LC_MESSAGES or LANG); kubectl tables and controller messages stay English
   -h, --help            this text
 
 Scenario file (YAML, one document; all fields optional):
@@ -106,6 +114,8 @@ export interface LintCommand {
   /** --threads: the most threads to lint on, the main one included; undefined: one per core. */
   readonly threads?: number;
   readonly paths: readonly string[];
+  /** --lang, as given; the environment decides when absent (cli/locale.ts). */
+  readonly lang?: string;
 }
 
 export interface CronCommand {
@@ -116,6 +126,7 @@ export interface CronCommand {
   readonly from?: number;
   readonly count: number;
   readonly format: 'text' | 'json';
+  readonly lang?: string;
 }
 
 export interface SimulateCommand {
@@ -128,6 +139,7 @@ export interface SimulateCommand {
   readonly kubernetesVersion?: string;
   /** --at: the kubectl tables at this many ms into the run instead of when the object finished. */
   readonly atMs?: number;
+  readonly lang?: string;
 }
 
 export type Command =
@@ -161,10 +173,19 @@ export function parseArgs(argv: readonly string[]): Command {
 }
 
 const HELP = { help: { type: 'boolean', short: 'h' } } as const;
+const LANG = { lang: { type: 'string' } } as const;
+
+/** `--lang`: a language the CLI speaks, or a usage error naming them. */
+function langFlag(tag: string | undefined): { lang?: string } {
+  if (tag === undefined) return {};
+  if (!isSupportedLang(tag)) throw new UsageError(`--lang must be en or zh-CN, not "${tag}"`);
+  return { lang: tag };
+}
 
 function parseLint(args: readonly string[]): Command {
   const { values, positionals } = flags(args, {
     ...HELP,
+    ...LANG,
     format: { type: 'string' },
     'kube-version': { type: 'string' },
     disable: { type: 'string', multiple: true },
@@ -178,7 +199,15 @@ function parseLint(args: readonly string[]): Command {
   }
   if (positionals.length === 0) throw new UsageError('lint needs at least one file or directory');
   const disabledRules = (values.disable ?? []).flatMap((list) => list.split(',').map((id) => id.trim()).filter(Boolean));
-  return { command: 'lint', format, kubernetesVersion: kubernetesVersionFlag(values['kube-version']), disabledRules, ...(threads !== undefined ? { threads } : {}), paths: positionals };
+  return {
+    command: 'lint',
+    format,
+    kubernetesVersion: kubernetesVersionFlag(values['kube-version']),
+    disabledRules,
+    ...(threads !== undefined ? { threads } : {}),
+    paths: positionals,
+    ...langFlag(values.lang),
+  };
 }
 
 /** `--kube-version`, checked here once for every command that takes it. */
@@ -188,7 +217,7 @@ function kubernetesVersionFlag(text: string | undefined): string | undefined {
 }
 
 function parseCron(args: readonly string[]): Command {
-  const { values, positionals } = flags(args, { ...HELP, 'time-zone': { type: 'string' }, from: { type: 'string' }, count: { type: 'string' }, format: { type: 'string' } });
+  const { values, positionals } = flags(args, { ...HELP, ...LANG, 'time-zone': { type: 'string' }, from: { type: 'string' }, count: { type: 'string' }, format: { type: 'string' } });
   if (values.help) return { command: 'help', topic: 'cron' };
   let from: number | undefined;
   if (values.from !== undefined) {
@@ -205,12 +234,13 @@ function parseCron(args: readonly string[]): Command {
   if (!/^\d+$/.test(countText) || count < 1 || count > MAX_COUNT) throw new UsageError(`--count must be a whole number from 1 to ${MAX_COUNT}, not "${countText}"`);
   const format = oneOf('--format', values.format ?? 'text', ['text', 'json'] as const);
   if (positionals.length !== 1) throw new UsageError('cron needs exactly one schedule, quoted: k8s-dryrun cron "*/15 * * * *"');
-  return { command: 'cron', schedule: positionals[0], timeZone: values['time-zone'] ?? 'UTC', from, count, format };
+  return { command: 'cron', schedule: positionals[0], timeZone: values['time-zone'] ?? 'UTC', from, count, format, ...langFlag(values.lang) };
 }
 
 function parseSimulate(args: readonly string[]): Command {
   const { values, positionals } = flags(args, {
     ...HELP,
+    ...LANG,
     document: { type: 'string' },
     name: { type: 'string' },
     scenario: { type: 'string' },
@@ -241,6 +271,7 @@ function parseSimulate(args: readonly string[]): Command {
     format,
     kubernetesVersion: kubernetesVersionFlag(values['kube-version']),
     ...(atMs !== undefined ? { atMs } : {}),
+    ...langFlag(values.lang),
   };
 }
 

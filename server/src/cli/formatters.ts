@@ -1,4 +1,6 @@
 /** Output formats of `k8s-dryrun lint`. JSON is a contract (design §4.1): change it only additively. */
+import type { Locale } from '../core/i18n';
+import { cliText } from '../core/i18n/cli';
 import type { CliFinding } from './lintChunks';
 import { jsonChunks } from './jsonChunks';
 
@@ -10,9 +12,10 @@ export interface FileFindings {
 
 /**
  * `file:line:col: severity fieldPath: message [rule-id]`, 1-based like compilers print; with a `# Source:`
- * path, `file:line:col (source): ...`. One piece per file.
+ * path, `file:line:col (source): ...`; a finding's note on an indented line under it (`  note: ...` in `locale`).
+ * The severity word stays English in every language: problem matchers and scripts look for it. One piece per file.
  */
-export function* formatText(results: readonly FileFindings[]): Generator<string, void, undefined> {
+export function* formatText(results: readonly FileFindings[], locale: Locale = 'en'): Generator<string, void, undefined> {
   for (const { file, findings } of results) {
     // By position, as compilers print; the JSON output keeps the API server's order.
     const byPosition = [...findings].sort(
@@ -23,6 +26,7 @@ export function* formatText(results: readonly FileFindings[]): Generator<string,
       const where = `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}${source !== undefined ? ` (${source})` : ''}`;
       const what = f.fieldPath ? `${f.fieldPath}: ${f.message}` : f.message;
       lines.push(`${where}: ${f.severity} ${what} [${f.ruleId}]\n`);
+      if (f.note) lines.push(`  ${cliText.t(locale, 'findingNote', { note: f.note })}\n`);
     }
     if (lines.length > 0) yield lines.join('');
   }
@@ -42,6 +46,8 @@ export function* formatJson(results: readonly FileFindings[]): Generator<string,
       severity: f.severity,
       fieldPath: f.fieldPath,
       message: f.message,
+      // Additive: the plain explanation after an API server message, in the CLI's language.
+      ...(f.note ? { note: f.note } : {}),
       range: f.range,
     })),
   );
@@ -57,7 +63,8 @@ export function* formatSarif(results: readonly FileFindings[], version: string):
     findings.map(({ finding: f }) => ({
       ruleId: f.ruleId,
       level: SARIF_LEVEL[f.severity],
-      message: { text: f.fieldPath ? `${f.fieldPath}: ${f.message}` : f.message },
+      // SARIF has one text per result: the note follows the message on its own line.
+      message: { text: `${f.fieldPath ? `${f.fieldPath}: ${f.message}` : f.message}${f.note ? `\n${f.note}` : ''}` },
       locations: [
         {
           physicalLocation: {

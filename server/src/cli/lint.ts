@@ -6,6 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { allRules, isWorkloadKind, pipelineRules, type LintOptions } from '../core';
+import type { Locale } from '../core/i18n';
+import { cliText } from '../core/i18n/cli';
 import type { LintCommand } from './args';
 import { documentChunks, DocumentTooBig, type TextChunk } from './documentStream';
 import { describeIoError, expandPaths, STDIN, STDIN_NAME } from './files';
@@ -45,15 +47,16 @@ interface FileState {
   failed: boolean;
 }
 
-/** `script`: the CLI bundle, which worker threads run. */
-export async function runLint(command: LintCommand, version: string, script: string): Promise<number> {
+/** `script`: the CLI bundle, which worker threads run. `locale`: the language of advice, notes and the summary. */
+export async function runLint(command: LintCommand, version: string, script: string, locale: Locale = 'en'): Promise<number> {
   const known = new Set([...allRules.map((r) => r.meta.id), ...Object.values(pipelineRules).map((r) => r.id)]);
   const unknownRules = command.disabledRules.filter((id) => !known.has(id));
   if (unknownRules.length > 0) {
     process.stderr.write(`k8s-dryrun: --disable: no rule named ${unknownRules.map((id) => `"${id}"`).join(', ')} (see the rule table in the README)\n`);
     return 2;
   }
-  const options: LintOptions = { kubernetesVersion: command.kubernetesVersion, disabledRules: command.disabledRules };
+  // The workers get these options too, the locale with them.
+  const options: LintOptions = { kubernetesVersion: command.kubernetesVersion, disabledRules: command.disabledRules, locale };
   // - is standard input (once, however often it is named), linted where it stands among the paths.
   const { files, errors } = expandPaths(command.paths, { stdin: true });
 
@@ -117,16 +120,14 @@ export async function runLint(command: LintCommand, version: string, script: str
   const workloads = states.reduce((sum, state) => sum + (state.failed || state.template ? 0 : state.workloads), 0);
   for (const error of errors) process.stderr.write(`k8s-dryrun: ${error}\n`);
 
-  const output = command.format === 'json' ? formatJson(results) : command.format === 'sarif' ? formatSarif(results, version) : formatText(results);
+  const output = command.format === 'json' ? formatJson(results) : command.format === 'sarif' ? formatSarif(results, version) : formatText(results, locale);
   const writeError = await writeStdout(output);
 
   const count = (severity: string): number => results.reduce((sum, r) => sum + r.findings.filter((f) => f.finding.severity === severity).length, 0);
   if (command.format === 'text') {
     // To stderr, so stdout stays exactly the findings; says what was looked at even when nothing was found.
-    process.stderr.write(
-      `checked ${results.length} file(s), ` +
-        `${workloads} Job/CronJob/DaemonSet document(s): ${count('error')} error(s), ${count('warning')} warning(s)\n`,
-    );
+    const summary = cliText.t(locale, 'lintSummary', { files: results.length, documents: workloads, errors: count('error'), warnings: count('warning') });
+    process.stderr.write(`${summary}\n`);
   }
   return exitCodeAfterWrite(writeError, errors.length > 0 ? 2 : count('error') > 0 ? 1 : 0);
 }

@@ -35,6 +35,7 @@ function lintOne(chunk: TextChunk, options: LintOptions): ChunkResult {
       severity: finding.severity,
       fieldPath: finding.fieldPath,
       message: finding.message,
+      ...(finding.note !== undefined ? { note: finding.note } : {}),
       range: finding.range,
       document: finding.document,
       ...(finding.kind !== undefined ? { kind: finding.kind } : {}),

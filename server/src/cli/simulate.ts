@@ -28,6 +28,8 @@ import {
   type Timeline,
   type TimelineEvent,
 } from '../core';
+import type { Locale } from '../core/i18n';
+import { cliText } from '../core/i18n/cli';
 import type { SimulateCommand } from './args';
 import { STDIN, STDIN_NAME } from './files';
 import { jsonChunks } from './jsonChunks';
@@ -36,6 +38,8 @@ export interface SimulateInput {
   readonly manifestText: string;
   readonly scenarioText?: string;
   readonly now: Date;
+  /** The language of the CLI's own words, the explanations and the advice warnings; English when absent. */
+  readonly locale?: Locale;
 }
 
 export interface CommandOutput {
@@ -74,7 +78,7 @@ export function runSimulate(command: SimulateCommand, input: SimulateInput): Com
   const scenario = input.scenarioText === undefined ? undefined : parseScenarioText(input.scenarioText);
   const scenarioFile = command.scenario === STDIN ? STDIN_NAME : (command.scenario ?? 'scenario');
   if (scenario !== undefined && 'error' in scenario) return { stdout: '', stderr: located(scenarioFile, scenario.error.range, scenario.error.message), exitCode: 2 };
-  const result = simulate(doc.value, scenario?.value, { kubernetesVersion: command.kubernetesVersion, defaultStartTime: startTimeFromClock(input.now) });
+  const result = simulate(doc.value, scenario?.value, { kubernetesVersion: command.kubernetesVersion, defaultStartTime: startTimeFromClock(input.now), locale: input.locale });
   const warnings = result.warnings.map((w) => `warning: ${formatSimulationProblem(w)}\n`).join('');
   if (!result.ok) {
     const objectInvalid = result.errors.every((e) => e.source === 'object');
@@ -83,7 +87,7 @@ export function runSimulate(command: SimulateCommand, input: SimulateInput): Com
   }
   const timeline = result.timeline;
   if (command.format === 'json') return { stdout: timelineJson(timeline), stderr: warnings, exitCode: 0 };
-  return { stdout: renderText(timeline, command.atMs), stderr: warnings, exitCode: 0 };
+  return { stdout: renderText(timeline, command.atMs, input.locale ?? 'en'), stderr: warnings, exitCode: 0 };
 }
 
 /** `k8s-dryrun: file:line:col: message`, 1-based, as the CLI prints every problem it can place. */
@@ -145,12 +149,12 @@ function pickDocument(documents: readonly ManifestDocument[], command: SimulateC
   return workloads[0] ? { doc: workloads[0] } : { error: 'no Job, CronJob or DaemonSet to simulate' };
 }
 
-function renderText(timeline: Timeline, atMs?: number): string {
+function renderText(timeline: Timeline, atMs: number | undefined, locale: Locale): string {
   // The tables show the moment the object finished (a Job's Complete or Failed), or the end of the run; or --at's time.
   const finished = timeline.conditions.find((c) => c.object === timeline.object.name && (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
   const t = atMs !== undefined ? Math.min(atMs / 1000, timeline.duration) : (finished?.at ?? timeline.duration);
-  const head = `${timeline.object.kind}/${timeline.object.name}: simulated from ${timeline.startTime} to ${timeline.endTime}`;
-  const why = timeline.message ? [timeline.truncated ? `stopped early: ${timeline.message}` : `nothing more happens: ${timeline.message}`] : [];
+  const head = cliText.t(locale, 'simulatedRange', { object: `${timeline.object.kind}/${timeline.object.name}`, start: timeline.startTime, end: timeline.endTime });
+  const why = timeline.message ? [cliText.t(locale, timeline.truncated ? 'stoppedEarly' : 'nothingMoreHappens', { reason: timeline.message })] : [];
   const parts = [head, ...why, '', renderGantt(timeline)];
   // Final conditions only: the interim SuccessCriteriaMet / FailureTarget come at the same moment.
   const milestones: [number, string][] = timeline.conditions
@@ -158,14 +162,17 @@ function renderText(timeline: Timeline, atMs?: number): string {
     .map((c) => [c.at, `${c.kind} ${c.object} ${c.type}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`]);
   // Scenario events, skipped and missed runs, and the controllers' warnings.
   for (const marker of timeline.markers) milestones.push([marker.at, marker.description]);
-  for (const event of timeline.events) if (event.type === 'Warning') milestones.push([event.at, `${event.reason}: ${event.message}${explain(event)}`]);
+  for (const event of timeline.events) if (event.type === 'Warning') milestones.push([event.at, `${event.reason}: ${event.message}${explain(event, locale)}`]);
   milestones.sort((a, b) => a[0] - b[0]);
   if (milestones.length > 0) parts.push(`${elide(milestones.map(([at, text]) => `  +${humanDuration(at * 1000)}  ${text}`)).join('\n')}\n`);
   if (atMs !== undefined) {
     // Exact times here: the user compares them with the preview's scrubber.
-    const past = atMs / 1000 > timeline.duration ? `, the end of the run: --at ${formatDuration(atMs / 1000)} is after it` : '';
-    parts.push(`(tables at +${formatDuration(t)}${past})\n`);
-  } else if (t !== timeline.duration) parts.push(`(tables at +${humanDuration(t * 1000)}, when ${timeline.object.name} finished)\n`);
+    const tablesAt =
+      atMs / 1000 > timeline.duration
+        ? cliText.t(locale, 'tablesAtEnd', { time: formatDuration(t), at: formatDuration(atMs / 1000) })
+        : cliText.t(locale, 'tablesAt', { time: formatDuration(t) });
+    parts.push(`${tablesAt}\n`);
+  } else if (t !== timeline.duration) parts.push(`${cliText.t(locale, 'tablesWhenFinished', { time: humanDuration(t * 1000), name: timeline.object.name })}\n`);
   for (const table of EXTRA_TABLES[timeline.object.kind] ?? []) parts.push(table(timeline, t));
   if (timeline.object.kind !== 'DaemonSet') parts.push(`$ kubectl get jobs\n${getJobs(timeline, t)}`);
   parts.push(`$ kubectl get pods\n${getPods(timeline, t)}`);
@@ -174,20 +181,14 @@ function renderText(timeline: Timeline, atMs?: number): string {
 
 /**
  * The controller's words stay as `kubectl describe` shows them; where they are cryptic, a plain explanation
- * follows them (` — ...`).
+ * in the CLI's language follows them (` — ...`).
  */
-const EXPLANATIONS: readonly (readonly [RegExp, string])[] = [
-  [
-    /time difference between two schedules is less than 1 second/,
-    'the schedule names no time that ever comes (such as 31 February), so the CronJob controller finds no next run and creates no Job',
-  ],
-  [
-    /too many missed start times/,
-    'more than 100 scheduled runs passed without a Job (the controller was down, or the CronJob was suspended or created with an old lastScheduleTime); the controller starts only the most recent one, and startingDeadlineSeconds limits how far back it looks',
-  ],
+const EXPLANATIONS: readonly (readonly [RegExp, 'explainNoNextRun' | 'explainTooManyMissed'])[] = [
+  [/time difference between two schedules is less than 1 second/, 'explainNoNextRun'],
+  [/too many missed start times/, 'explainTooManyMissed'],
 ];
 
-export function explain(event: Pick<TimelineEvent, 'message'>): string {
+export function explain(event: Pick<TimelineEvent, 'message'>, locale: Locale = 'en'): string {
   const found = EXPLANATIONS.find(([words]) => words.test(event.message));
-  return found ? ` — ${found[1]}` : '';
+  return found ? ` — ${cliText.t(locale, found[1])}` : '';
 }

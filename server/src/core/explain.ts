@@ -2,6 +2,8 @@
  * `kubectl explain` for one field: its type, the API server's default and the OpenAPI description.
  * Used by hover and completion; pure.
  */
+import { hoverText } from './i18n/hover';
+import type { Locale } from './i18n/locale';
 import { applyDefaults } from './model/defaults';
 import type { Workload, WorkloadKind } from './model/types';
 import type { Path } from './parse/path';
@@ -42,9 +44,10 @@ export function explainField(apiVersion: string, kind: WorkloadKind, path: Path)
 /**
  * The hover's card: explainField with what the API server's validation adds for this kind. The OpenAPI schema
  * (and SetDefaults_PodSpec) describe restartPolicy for any pod; a Job's pods and a DaemonSet's are narrower.
- * Completion keeps the schema's view (explainField).
+ * Completion keeps the schema's view (explainField). `validation` is in `locale`; the schema's description stays
+ * as the OpenAPI definitions write it.
  */
-export function explainCard(apiVersion: string, kind: WorkloadKind, path: Path): FieldExplanation | undefined {
+export function explainCard(apiVersion: string, kind: WorkloadKind, path: Path, locale?: Locale): FieldExplanation | undefined {
   const field = explainField(apiVersion, kind, path);
   if (!field) return undefined;
   const where = path.filter((segment): segment is string => typeof segment === 'string').join('.');
@@ -56,18 +59,14 @@ export function explainCard(apiVersion: string, kind: WorkloadKind, path: Path):
       required: true,
       // The pod's text says "Default to Always", which a Job's pods may not use.
       description: field.description?.replace(/ Default to Always\./, ' A Job\'s pods have no default: set OnFailure or Never.'),
-      validation:
-        'A Job\'s pods must set restartPolicy to OnFailure or Never: the pod default Always is rejected with "Required value: valid values: \"OnFailure\", \"Never\"" ' +
-        '(pkg/apis/batch/validation/validation.go validateJobSpec, the restartPolicy check).',
+      validation: hoverText.t(locale, 'jobRestartPolicy'),
     };
   }
   if (kind === 'DaemonSet' && where === 'spec.template.spec.restartPolicy') {
     return {
       ...field,
       enumValues: ['Always'],
-      validation:
-        'A DaemonSet\'s pods run until they are deleted: any value but Always is rejected with "Unsupported value: ...: supported values: \"Always\"" ' +
-        '(pkg/apis/apps/validation/validation.go ValidateDaemonSetSpec).',
+      validation: hoverText.t(locale, 'daemonSetRestartPolicy'),
     };
   }
   return field;

@@ -4,6 +4,8 @@
  */
 import { describeSchedule, isKnownTimeZone, nextTimes, parseSchedule, type Schedule } from './cron';
 import { zoneFor } from './cron/timeZone';
+import { hoverText } from './i18n/hover';
+import { resolveLocale, type Locale } from './i18n/locale';
 import { RFC3339_END_MS } from './engine/time';
 
 export interface ScheduleRun {
@@ -21,7 +23,7 @@ export interface ScheduleInsight {
   readonly timeZone: string;
   readonly next: readonly ScheduleRun[];
   readonly neverRuns: boolean;
-  /** Daylight-saving notes for the runs shown. */
+  /** Daylight-saving notes for the runs shown, in the options' locale. */
   readonly notes: readonly string[];
 }
 
@@ -31,6 +33,7 @@ export interface InsightOptions {
   readonly controllerTimeZone: string;
   readonly now: number;
   readonly count: number;
+  /** The language of the description and notes: an editor's or shell's tag (`zh-cn`, `zh_CN.UTF-8`); English when absent. */
   readonly locale?: string;
 }
 
@@ -45,8 +48,9 @@ export function scheduleInsight(text: string, options: InsightOptions): Schedule
   // Neither RFC 3339 nor Kubernetes can write a time in year 10000 (in UTC, or here in the zone's wall clock).
   const writable = times.filter((at) => at < RFC3339_END_MS && wallClock(at, zone) < RFC3339_END_MS);
   const next = writable.map((at) => ({ at, local: localTime(at, zone), utc: `${new Date(at).toISOString().slice(0, 19)}Z` }));
-  const notes = schedule.kind === 'spec' && next.length > 0 ? daylightSavingNotes(schedule, zone, options.now, next) : [];
-  if (writable.length < times.length) notes.push('Runs after the end of year 9999 are not listed: RFC 3339 (and Kubernetes) cannot write a five-digit year.');
+  const locale = resolveLocale(options.locale);
+  const notes = schedule.kind === 'spec' && next.length > 0 ? daylightSavingNotes(schedule, zone, options.now, next, locale) : [];
+  if (writable.length < times.length) notes.push(hoverText.t(locale, 'afterYear9999'));
   return {
     description: describeSchedule(schedule, options.locale),
     timeZone: zone,
@@ -80,18 +84,18 @@ function localTime(at: number, zone: string): string {
  * without daylight saving): a named time missing from the runs fell into a spring-forward gap; a wall time
  * that appears twice among the runs is a fall-back hour run twice (robfig/cron spec.go Next works in local time).
  */
-function daylightSavingNotes(schedule: Schedule, zone: string, now: number, runs: readonly ScheduleRun[]): string[] {
+function daylightSavingNotes(schedule: Schedule, zone: string, now: number, runs: readonly ScheduleRun[], locale: Locale): string[] {
   const walls = runs.map((run) => wallClock(run.at, zone));
   const last = walls[walls.length - 1];
   const named = nextTimes(schedule, { from: wallClock(now, zone), timeZone: 'UTC', count: runs.length * 2 + 2 }).filter((t) => t <= last);
   const notes: string[] = [];
   const seen = new Set<number>();
   for (const wall of walls) {
-    if (seen.has(wall)) notes.push(`Runs twice at ${formatWall(wall)}: the clocks go back and that hour happens twice.`);
+    if (seen.has(wall)) notes.push(hoverText.t(locale, 'runsTwice', { time: formatWall(wall) }));
     seen.add(wall);
   }
   for (const wall of named) {
-    if (!seen.has(wall)) notes.push(`No run at ${formatWall(wall)}: the clocks go forward and that time does not exist in ${zone}.`);
+    if (!seen.has(wall)) notes.push(hoverText.t(locale, 'noRunInGap', { time: formatWall(wall), zone }));
   }
   return notes;
 }

@@ -5,6 +5,8 @@
  */
 import type { CodeLens } from 'vscode-languageserver/node';
 import { isWorkloadKind, scheduleInsight, type FileAnalysis } from '../core';
+import { resolveLocale } from '../core/i18n';
+import { editorText } from '../core/i18n/editor';
 import type { Settings } from './settings';
 
 /** The client command that opens the rollout preview for a document of a file (see client/src/commands.ts). */
@@ -12,10 +14,11 @@ export const PREVIEW_COMMAND = 'k8sDryRun.previewRollout';
 
 export function provideCodeLenses(uri: string, analysis: FileAnalysis, settings: Settings, now: number): CodeLens[] {
   const lenses: CodeLens[] = [];
+  const locale = resolveLocale(settings.locale);
   for (const doc of analysis.documents()) {
     if (!isWorkloadKind(doc.kind)) continue;
     const range = { start: { line: doc.kindLine, character: 0 }, end: { line: doc.kindLine, character: 0 } };
-    lenses.push({ range, command: { title: `$(play) Preview ${doc.kind}`, command: PREVIEW_COMMAND, arguments: [uri, doc.index] } });
+    lenses.push({ range, command: { title: editorText.t(locale, 'previewLens', { kind: doc.kind }), command: PREVIEW_COMMAND, arguments: [uri, doc.index] } });
     if (doc.kind !== 'CronJob' || !doc.schedule) continue;
     const insight = scheduleInsight(doc.schedule.schedule, {
       timeZone: doc.schedule.timeZone,
@@ -26,9 +29,11 @@ export function provideCodeLenses(uri: string, analysis: FileAnalysis, settings:
     });
     if (!insight) continue;
     const next = insight.next[0];
-    const when = next ? `next ${shortLocal(next.local, now, next.at)} ${insight.timeZone}` : 'never runs';
+    const title = next
+      ? editorText.t(locale, 'nextRunLens', { description: insight.description, time: shortLocal(next.local, now, next.at), zone: insight.timeZone })
+      : editorText.t(locale, 'neverRunsLens', { description: insight.description });
     // The title is shown as is; clicking it opens the same preview.
-    lenses.push({ range, command: { title: `${insight.description} · ${when}`, command: PREVIEW_COMMAND, arguments: [uri, doc.index] } });
+    lenses.push({ range, command: { title, command: PREVIEW_COMMAND, arguments: [uri, doc.index] } });
   }
   return lenses;
 }

@@ -23,14 +23,18 @@ export function cachedDiagnostic(finding: Finding): Diagnostic {
   return diagnostic;
 }
 
-/** The message reads like the API server's error: `<fieldPath>: <message>`. */
+/**
+ * The message reads like the API server's error: `<fieldPath>: <message>`; a finding's note (a plain explanation in
+ * the user's language) follows on a line of its own, so the API server's words stay as kubectl prints them.
+ */
 export function toDiagnostic(finding: Finding): Diagnostic {
+  const message = finding.fieldPath ? `${finding.fieldPath}: ${finding.message}` : finding.message;
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    message: finding.fieldPath ? `${finding.fieldPath}: ${finding.message}` : finding.message,
+    message: finding.note ? `${message}\n${finding.note}` : message,
     ...(finding.fixes ? { data: { fixes: finding.fixes } } : {}),
   };
 }

@@ -3,6 +3,8 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/nod
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isWorkloadKind, scheduleInsight, type FieldExplanation, type FileAnalysis, type ManifestDocument } from '../core';
 import { explainCard } from '../core/explain';
+import { resolveLocale, type Locale } from '../core/i18n';
+import { hoverText } from '../core/i18n/hover';
 import { scheduleMarkdown } from './scheduleHover';
 import type { Settings } from './settings';
 
@@ -22,19 +24,21 @@ export function provideHover(document: TextDocument, analysis: FileAnalysis, pos
     const hover = scheduleHover(doc, settings);
     if (hover) return { ...hover, range: doc.sourceMap.locate(path).value };
   }
-  const explanation = explainCard(doc.apiVersion ?? '', doc.kind, path);
+  const locale = resolveLocale(settings.locale);
+  const explanation = explainCard(doc.apiVersion ?? '', doc.kind, path, locale);
   if (!explanation) return null;
   const located = doc.sourceMap.locate(path);
-  return { contents: { kind: MarkupKind.Markdown, value: explanationMarkdown(explanation) }, range: located.key };
+  return { contents: { kind: MarkupKind.Markdown, value: explanationMarkdown(explanation, locale) }, range: located.key };
 }
 
-export function explanationMarkdown(field: FieldExplanation): string {
+/** The card's labels follow `locale`; field names, type words, values and the schema's description stay as kubectl explain prints them. */
+export function explanationMarkdown(field: FieldExplanation, locale?: Locale): string {
   const facts = [`\`${field.type}\``];
-  if (field.required) facts.push('required');
-  if (field.defaultValue !== undefined) facts.push(`default \`${field.defaultValue}\``);
+  if (field.required) facts.push(hoverText.t(locale, 'required'));
+  if (field.defaultValue !== undefined) facts.push(hoverText.t(locale, 'defaultValue', { value: `\`${field.defaultValue}\`` }));
   const lines = [`**${field.name}** · ${facts.join(' · ')}`, '', `\`${field.title}\``];
-  if (field.enumValues?.length) lines.push('', `Values: ${field.enumValues.map((v) => `\`${v}\``).join(', ')}`);
-  if (field.validation) lines.push('', `**API server:** ${escapeMarkdownHtml(field.validation)}`);
+  if (field.enumValues?.length) lines.push('', hoverText.t(locale, 'values', { values: field.enumValues.map((v) => `\`${v}\``).join(', ') }));
+  if (field.validation) lines.push('', hoverText.t(locale, 'apiServer', { text: escapeMarkdownHtml(field.validation) }));
   if (field.description) lines.push('', escapeMarkdownHtml(field.description));
   return lines.join('\n');
 }
@@ -54,5 +58,5 @@ function scheduleHover(doc: ManifestDocument, settings: Settings & { now: number
     count: SCHEDULE_RUNS,
     locale: settings.locale,
   });
-  return insight ? { contents: { kind: MarkupKind.Markdown, value: scheduleMarkdown(spec.schedule, insight) } } : undefined;
+  return insight ? { contents: { kind: MarkupKind.Markdown, value: scheduleMarkdown(spec.schedule, insight, resolveLocale(settings.locale)) } } : undefined;
 }

@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintOptions } from '../core';
+import { resolveLocale } from '../core/i18n';
 import { provideCodeActions } from './codeActions';
 import { provideCodeLenses } from './codeLens';
 import { provideCompletion } from './completion';
@@ -46,7 +47,8 @@ export function startLanguageServer(connection: Connection): void {
   let lintOptions: LintOptions = { kubernetesVersion: settings.kubernetesVersion };
   const applySettings = (next: Settings): void => {
     settings = next;
-    lintOptions = { kubernetesVersion: settings.kubernetesVersion, disabledRules: settings.disabledRules };
+    // The locale goes with the options, so the lint thread and the analysis cache see it like any setting.
+    lintOptions = { kubernetesVersion: settings.kubernetesVersion, disabledRules: settings.disabledRules, locale: settings.locale };
   };
   const store = new DocumentStore(() => lintOptions);
   const parallel = new ParallelLint(log);
@@ -154,7 +156,13 @@ export function startLanguageServer(connection: Connection): void {
     simulateRequest.method,
     guard('simulate', { error: 'The simulation failed inside the language server; its output channel has the details.' } as SimulateResult, (params: SimulateParams, token: CancellationToken) => {
       const document = store.get(params.uri);
-      const context = { connection, kubernetesVersion: settings.kubernetesVersion, controllerTimeZone: settings.controllerTimeZone, now: new Date() };
+      const context = {
+        connection,
+        kubernetesVersion: settings.kubernetesVersion,
+        controllerTimeZone: settings.controllerTimeZone,
+        now: new Date(),
+        locale: resolveLocale(settings.locale),
+      };
       return provideSimulation(params, document && store.analysis(document), context, token);
     }),
   );

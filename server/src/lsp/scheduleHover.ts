@@ -1,21 +1,26 @@
 /** Hover on a CronJob's `schedule`: what it means, the next runs in the CronJob's zone and in UTC, DST notes. */
 import type { ScheduleInsight } from '../core';
+import type { Locale } from '../core/i18n';
+import { hoverText } from '../core/i18n/hover';
 
 /** Zone names that are UTC itself (tzdata links to Etc/UTC): their times need no second column. */
 const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'Etc/UCT', 'UCT', 'Etc/Universal', 'Universal', 'Etc/Zulu', 'Zulu']);
 
-export function scheduleMarkdown(schedule: string, insight: ScheduleInsight): string {
+/** The headings and the never-runs line follow `locale`; the description and notes come in it already (scheduleInsight). */
+export function scheduleMarkdown(schedule: string, insight: ScheduleInsight, locale?: Locale): string {
   const lines = [`**${escape(insight.description)}** · ${codeSpan(schedule)}`, ''];
   if (insight.neverRuns) {
-    lines.push('**Never runs**: no time in the next five years matches this schedule, so Kubernetes never creates a Job.');
+    lines.push(hoverText.t(locale, 'neverRuns'));
     return lines.join('\n');
   }
+  // Each time column is headed with its zone's IANA name, which reads the same in every language.
+  const nextRuns = hoverText.t(locale, 'nextRuns');
   if (UTC_NAMES.has(insight.timeZone)) {
     // The zone's column would repeat the UTC one: one column, headed with the zone's own name.
-    lines.push(`| Next runs | ${escape(insight.timeZone)} |`, '|---|---|');
+    lines.push(`| ${nextRuns} | ${escape(insight.timeZone)} |`, '|---|---|');
     insight.next.forEach((run, i) => lines.push(`| ${i + 1} | ${run.utc} |`));
   } else {
-    lines.push(`| Next runs | ${escape(insight.timeZone)} | UTC |`, '|---|---|---|');
+    lines.push(`| ${nextRuns} | ${escape(insight.timeZone)} | UTC |`, '|---|---|---|');
     insight.next.forEach((run, i) => lines.push(`| ${i + 1} | ${run.local} | ${run.utc} |`));
   }
   for (const note of insight.notes) lines.push('', `⚠ ${escape(note)}`);

@@ -5,7 +5,10 @@ export interface Settings {
   readonly kubernetesVersion: string;
   /** The kube-controller-manager's time zone: where a CronJob without spec.timeZone runs. */
   readonly controllerTimeZone: string;
-  /** The editor's display language (LSP initialize `locale`), for schedule descriptions. */
+  /**
+   * The editor's display language (LSP initialize `locale`): hovers, CodeLens titles, advice messages and notes
+   * follow it where a catalog has it (core/i18n), schedule descriptions in any language cronstrue knows.
+   */
   readonly locale?: string;
   /** Rule ids whose findings are not shown. */
   readonly disabledRules: readonly string[];

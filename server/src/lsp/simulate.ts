@@ -25,6 +25,8 @@ import {
   type SimulateResult as EngineResult,
   type SimulationProblem,
 } from '../core';
+import type { Locale } from '../core/i18n';
+import { editorText } from '../core/i18n/editor';
 import type { SimulateParams, SimulateResult, SimulationIssue } from '../protocol/protocol';
 import type { SimulateJob, WorkerMessage } from './simulateWorker';
 
@@ -36,6 +38,8 @@ export interface SimulateContext {
   readonly kubernetesVersion: string;
   readonly controllerTimeZone: string;
   readonly now: Date;
+  /** The editor's language: the request's own messages, its progress and the advice warnings about the object. */
+  readonly locale: Locale;
 }
 
 export async function provideSimulation(
@@ -46,11 +50,11 @@ export async function provideSimulation(
 ): Promise<SimulateResult> {
   const findings = analysis?.findings() ?? [];
   if (!analysis || findings.some((f) => f.ruleId === pipelineRules.helmTemplate.id)) {
-    return { error: 'Open the manifest in the editor first (Helm templates cannot be simulated: render them with `helm template`).' };
+    return { error: editorText.t(context.locale, 'openFirst') };
   }
   const index = params.documentIndex ?? analysis.documents().find((d) => isWorkloadKind(d.kind))?.index;
   const doc = index === undefined ? undefined : analysis.documentAtIndex(index)?.document;
-  if (!doc) return { error: 'No Job, CronJob or DaemonSet in this file to simulate.' };
+  if (!doc) return { error: editorText.t(context.locale, 'noWorkload') };
   if (!isWorkloadKind(doc.kind)) return { error: `Document ${doc.index + 1} is a ${doc.kind ?? 'YAML document without a kind'}: only Jobs, CronJobs and DaemonSets can be simulated.` };
   if (doc.syntaxProblems.length > 0) {
     return failure(doc.syntaxProblems.map((p) => ({ message: p.message, source: 'object', uri: params.uri, range: p.range })));
@@ -75,6 +79,7 @@ export async function provideSimulation(
       defaultStartTime,
       limits: { maxPods: EDITOR_MAX_PODS },
       controllerTimeZone: context.controllerTimeZone,
+      locale: context.locale,
     },
   };
   const issue = (problem: SimulationProblem): SimulationIssue => {
@@ -83,10 +88,10 @@ export async function provideSimulation(
     return objectIssue(problem, doc, findings, params.uri);
   };
   const progress = await context.connection.window.createWorkDoneProgress();
-  progress.begin(`Simulating ${doc.kind} ${doc.name ?? ''}`.trim(), 0, undefined, true);
+  progress.begin(editorText.t(context.locale, 'simulating', { kind: doc.kind, name: doc.name ?? '' }).trim(), 0, undefined, true);
   try {
     const result = await runInWorker(job, token, () => progress.token, (percentage, message) => progress.report(percentage, message));
-    if (!result) return { error: 'Simulation cancelled.' };
+    if (!result) return { error: editorText.t(context.locale, 'cancelled') };
     if (!result.ok) return failure(result.errors.map(issue));
     return {
       timeline: result.timeline,

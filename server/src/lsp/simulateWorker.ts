@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { humanDuration, simulate, type SimulateOptions, type SimulateResult, type SimulationProgress } from '../core';
+import { editorText } from '../core/i18n/editor';
 
 export interface SimulateJob {
   readonly manifest: unknown;
@@ -25,7 +26,7 @@ const onProgress = (progress: SimulationProgress): void => {
   const now = Date.now();
   if (now - lastReport < PROGRESS_INTERVAL_MS) return;
   lastReport = now;
-  const message = `+${humanDuration(progress.timeMs)} simulated, ${progress.pods.toLocaleString('en-US')} pods`;
+  const message = editorText.t(job.options.locale, 'progress', { time: humanDuration(progress.timeMs), pods: progress.pods.toLocaleString('en-US') });
   post({ type: 'progress', percentage: Math.floor(progress.fraction * 100), message });
 };
 post({ type: 'result', result: simulate(job.manifest, job.scenario, { ...job.options, onProgress }) });
