@@ -21,13 +21,22 @@ export const REMOVALS: readonly Removal[] = [
   { kind: 'DaemonSet', apiVersion: 'extensions/v1beta1', removedIn: [1, 16], replacement: 'apps/v1' },
   { kind: 'DaemonSet', apiVersion: 'apps/v1beta1', replacement: 'apps/v1' },
   { kind: 'DaemonSet', apiVersion: 'apps/v1beta2', removedIn: [1, 16], replacement: 'apps/v1' },
+  { kind: 'Deployment', apiVersion: 'extensions/v1beta1', removedIn: [1, 16], replacement: 'apps/v1' },
+  { kind: 'Deployment', apiVersion: 'apps/v1beta1', removedIn: [1, 16], replacement: 'apps/v1' },
+  { kind: 'Deployment', apiVersion: 'apps/v1beta2', removedIn: [1, 16], replacement: 'apps/v1' },
+  { kind: 'ReplicaSet', apiVersion: 'extensions/v1beta1', removedIn: [1, 16], replacement: 'apps/v1' },
+  { kind: 'ReplicaSet', apiVersion: 'apps/v1beta1', replacement: 'apps/v1' },
+  { kind: 'ReplicaSet', apiVersion: 'apps/v1beta2', removedIn: [1, 16], replacement: 'apps/v1' },
+  { kind: 'StatefulSet', apiVersion: 'extensions/v1beta1', replacement: 'apps/v1' },
+  { kind: 'StatefulSet', apiVersion: 'apps/v1beta1', removedIn: [1, 16], replacement: 'apps/v1' },
+  { kind: 'StatefulSet', apiVersion: 'apps/v1beta2', removedIn: [1, 16], replacement: 'apps/v1' },
 ];
 
 export const removedApiVersion: Rule = {
   meta: {
     id: 'removed-api-version',
     severity: 'error',
-    kinds: ['CronJob', 'DaemonSet'],
+    kinds: ['CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'The apiVersion is no longer served by the configured Kubernetes version; use its replacement.',
   },
   check({ object, apiVersion, kubernetesVersion }) {
@@ -40,9 +49,11 @@ export const removedApiVersion: Rule = {
     const selectorNote =
       removal.replacement === 'apps/v1' ? ' (apps/v1 also requires spec.selector matching the template labels)' : '';
     const changes: Change[] = [{ op: 'set', path: ['apiVersion'], value: removal.replacement }];
-    // apps/v1 has no selector defaulting: bring the one extensions/v1beta1 used to copy from the labels.
-    const labels = object.kind === 'DaemonSet' ? object.spec?.template?.metadata?.labels : undefined;
-    if (object.kind === 'DaemonSet' && !object.spec?.selector && labels && Object.keys(labels).length > 0) {
+    // apps/v1 has no selector defaulting: bring the one extensions/v1beta1 and apps/v1beta1 used to copy
+    // from the template labels (their SetDefaults_DaemonSet / _Deployment / _ReplicaSet / _StatefulSet).
+    const spec = object.kind === 'Job' || object.kind === 'CronJob' ? undefined : object.spec;
+    const labels = spec?.template?.metadata?.labels;
+    if (removal.replacement === 'apps/v1' && spec && !spec.selector && labels && Object.keys(labels).length > 0) {
       changes.push({ op: 'set', path: ['spec', 'selector'], value: { matchLabels: labels } });
     }
     return [
