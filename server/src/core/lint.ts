@@ -12,6 +12,7 @@ import { FILE_START, parseManifests, isPlainObject, type ManifestDocument, type 
 import { resolveFix, type EditContext } from './parse/edits';
 import type { Path } from './parse/path';
 import { allRules, pipelineRules } from './rules';
+import { pipelineMessages } from './rules/messages/pipeline';
 import type { Rule, RuleMeta } from './rules/rule';
 import { validateWorkload } from './validateWorkload';
 
@@ -73,7 +74,7 @@ export function lintText(text: string, options: LintOptions = {}): Finding[] {
 /** A whole file, one `---` chunk at a time: only the findings of a chunk outlive its parse. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const helm = TEMPLATE_SYNTAX.exec(text);
-  if (helm) return { findings: [helmTemplateFinding(text, helm.index)], documentKinds: [] };
+  if (helm) return { findings: [helmTemplateFinding(text, helm.index, 0, resolveLocale(options.locale))], documentKinds: [] };
   const findings: Finding[] = [];
   const documentKinds: string[] = [];
   for (const chunk of splitDocuments(text)) {
@@ -88,7 +89,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 export function lintChunk(text: string, options: LintOptions = {}, origin: TextOrigin = FILE_START): ChunkLint {
   const helm = TEMPLATE_SYNTAX.exec(text);
   if (helm) {
-    const template = helmTemplateFinding(text, helm.index, origin.line);
+    const template = helmTemplateFinding(text, helm.index, origin.line, resolveLocale(options.locale));
     return { findings: [], documents: [], template };
   }
   const parsed = parseManifests(text, origin);
@@ -179,7 +180,7 @@ function isEmpty(range: Range): boolean {
 }
 
 /** The finding for a `{{` at `offset`, from `firstLine` on; it ends where the placeholder's line ends (any line end). */
-function helmTemplateFinding(text: string, offset: number, firstLine = 0): Finding {
+function helmTemplateFinding(text: string, offset: number, firstLine: number, locale: Locale): Finding {
   const line = firstLine + countLineBreaks(text, 0, offset);
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const lineEnd = /[\r\n]/.exec(text.slice(offset))?.index;
@@ -189,7 +190,7 @@ function helmTemplateFinding(text: string, offset: number, firstLine = 0): Findi
     ...fromMeta(pipelineRules.helmTemplate),
     document: 0,
     fieldPath: '',
-    message: 'Helm template syntax ({{ ... }}) found: this file is not checked. Run `helm template` and check its output instead.',
+    message: pipelineMessages.t(locale, 'helmTemplate'),
     range: { start: { line, character }, end },
   };
 }

@@ -13,6 +13,7 @@ import type { FixIntent } from './parse/edits';
 import { formatPath, type Path } from './parse/path';
 import type { SourceMap } from './parse/sourceMap';
 import { allRules, pipelineRules } from './rules';
+import { apiVersionNote, decodeNote, pipelineMessages } from './rules/messages/pipeline';
 import type { Rule, RuleMeta } from './rules/rule';
 import { rootDefinitionFor } from './schema/schema';
 
@@ -51,20 +52,23 @@ export function validateWorkload(value: Record<string, unknown>, apiVersion: str
   // Without a served apiVersion the API server cannot decode the object at all: say so and stop.
   if (!rootDefinitionFor(apiVersion, kind)) {
     const message = apiVersion ? `no matches for kind "${kind}" in version "${apiVersion}"` : 'apiVersion not set';
-    return { problems: [{ meta: pipelineRules.unknownApiVersion, path: ['apiVersion'], fieldPath: 'apiVersion', message, part: 'value' }] };
+    const note = apiVersionNote(options.locale, kind, apiVersion);
+    return { problems: [{ meta: pipelineRules.unknownApiVersion, path: ['apiVersion'], fieldPath: 'apiVersion', message, ...(note !== undefined ? { note } : {}), part: 'value' }] };
   }
 
   const problems: WorkloadProblem[] = [];
   const decoded = decode(value, apiVersion, kind);
   for (const issue of decoded.issues) {
     const unknownField = issue.problem === 'unknown-field';
+    const note = decodeNote(options.locale, issue);
     problems.push({
       meta: unknownField ? pipelineRules.unknownField : pipelineRules.wrongType,
       path: issue.path,
       fieldPath: formatPath(issue.path),
       message: issue.message,
+      ...(note !== undefined ? { note } : {}),
       part: unknownField ? 'key' : 'value',
-      fixes: renameFix(issue.path, issue.suggestion, options.sourceMap),
+      fixes: renameFix(issue.path, issue.suggestion, options.sourceMap, options.locale),
     });
   }
 
@@ -89,11 +93,11 @@ export function validateWorkload(value: Record<string, unknown>, apiVersion: str
 }
 
 /** A did-you-mean rename, unless the suggested key is already there (or the document's nodes are unknown). */
-function renameFix(path: Path, suggestion: string | undefined, sourceMap: SourceMap | undefined): FixIntent[] | undefined {
+function renameFix(path: Path, suggestion: string | undefined, sourceMap: SourceMap | undefined, locale: Locale | undefined): FixIntent[] | undefined {
   if (!suggestion || !sourceMap) return undefined;
   const siblingPath = [...path.slice(0, -1), suggestion];
   if (sourceMap.locate(siblingPath).depth === siblingPath.length) return undefined;
-  return [{ title: `Rename to ${suggestion}`, changes: [{ op: 'rename', path, key: suggestion }], preferred: true }];
+  return [{ title: pipelineMessages.t(locale, 'renameFix', { suggestion }), changes: [{ op: 'rename', path, key: suggestion }], preferred: true }];
 }
 
 /** The API server's ErrorList.ToAggregate drops an error whose `fieldPath: message` it already has. */

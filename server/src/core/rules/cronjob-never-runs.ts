@@ -1,4 +1,6 @@
 import { parseSchedule, type SpecSchedule } from '../cron';
+import { cronJobAdvice } from './messages/cronJobAdvice';
+import { commaList } from './messages/lists';
 import type { Rule } from './rule';
 
 /** The most days each month can have (February in a leap year). */
@@ -16,7 +18,7 @@ export const cronJobNeverRuns: Rule = {
     kinds: ['CronJob'],
     description: 'The schedule names only days that do not exist in its months (such as February 30), so the CronJob never creates a Job.',
   },
-  check({ object }) {
+  check({ object, locale }) {
     const schedule = object.kind === 'CronJob' ? object.spec?.schedule : undefined;
     if (!schedule) return [];
     const parsed = parseSchedule(schedule);
@@ -24,7 +26,10 @@ export const cronJobNeverRuns: Rule = {
     return [
       {
         path: ['spec', 'schedule'],
-        message: `This schedule never runs: no month it allows (${parsed.schedule.month.values.join(', ')}) has the day of the month it asks for (${parsed.schedule.dayOfMonth.values.join(', ')}). Kubernetes accepts it, but no Job is ever created.`,
+        message: cronJobAdvice.t(locale, 'neverRuns', {
+          months: commaList(locale, parsed.schedule.month.values.map(String)),
+          days: commaList(locale, parsed.schedule.dayOfMonth.values.map(String)),
+        }),
       },
     ];
   },

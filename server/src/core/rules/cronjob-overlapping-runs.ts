@@ -1,5 +1,6 @@
 import { isKnownTimeZone, nextTimes, parseSchedule } from '../cron';
 import { formatDuration } from '../durations';
+import { cronJobAdvice } from './messages/cronJobAdvice';
 import type { Rule } from './rule';
 
 /** A fixed instant to sample the schedule from: rules never read the clock, and the gaps of a cron schedule repeat. */
@@ -38,7 +39,7 @@ export const cronJobOverlappingRuns: Rule = {
     kinds: ['CronJob'],
     description: "The schedule fires more often than the Job's activeDeadlineSeconds lets one run last, and concurrencyPolicy Allow lets the runs overlap.",
   },
-  check({ object, written }) {
+  check({ object, written, locale }) {
     if (object.kind !== 'CronJob' || object.spec?.concurrencyPolicy !== 'Allow') return [];
     const deadline = object.spec.jobTemplate?.spec?.activeDeadlineSeconds;
     const schedule = object.spec.schedule;
@@ -51,10 +52,7 @@ export const cronJobOverlappingRuns: Rule = {
     return [
       {
         path: ['spec', policyWritten ? 'concurrencyPolicy' : 'schedule'],
-        message:
-          `The schedule can start a Job every ${formatDuration(gap)}, but each Job may run for up to ${formatDuration(deadline)} ` +
-          `(activeDeadlineSeconds: ${deadline}) and concurrencyPolicy Allow starts the next one anyway: up to ${overlap} Jobs may run at once. ` +
-          'Use concurrencyPolicy: Forbid (skip a run while one is active) or Replace (stop the old run), or a shorter activeDeadlineSeconds.',
+        message: cronJobAdvice.t(locale, 'overlappingRuns', { gap: formatDuration(gap), deadline: formatDuration(deadline), seconds: deadline, overlap }),
       },
     ];
   },

@@ -1,3 +1,4 @@
+import { cronJobAdvice } from './messages/cronJobAdvice';
 import type { Rule } from './rule';
 
 /**
@@ -12,15 +13,13 @@ export const cronJobShortStartingDeadline: Rule = {
     kinds: ['CronJob'],
     description: 'startingDeadlineSeconds below 10 lets the CronJob controller miss runs.',
   },
-  check({ object }) {
+  check({ object, locale }) {
     const deadline = object.kind === 'CronJob' ? object.spec?.startingDeadlineSeconds : undefined;
     if (deadline === undefined || deadline < 0 || deadline >= 10) return [];
     return [
       {
         path: ['spec', 'startingDeadlineSeconds'],
-        message:
-          `startingDeadlineSeconds: ${deadline} is shorter than the 10 seconds the CronJob controller may take to notice a schedule time, so runs can be missed (MissSchedule). ` +
-          'Use 10 or more, or leave it unset.',
+        message: cronJobAdvice.t(locale, 'shortStartingDeadline', { deadline }),
       },
     ];
   },

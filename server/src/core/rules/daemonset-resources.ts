@@ -1,3 +1,4 @@
+import { containerAdvice } from './messages/containerAdvice';
 import type { Rule, RuleFinding } from './rule';
 
 interface ResourceRequirements {
@@ -17,21 +18,18 @@ export const daemonSetResources: Rule = {
     kinds: ['DaemonSet'],
     description: 'DaemonSet containers should set resource requests and limits: they run on every node.',
   },
-  check({ written }) {
+  check({ written, locale }) {
     if (written.kind !== 'DaemonSet') return [];
     const findings: RuleFinding[] = [];
     (written.spec?.template?.spec?.containers ?? []).forEach((container, index) => {
       const resources = (container as { resources?: ResourceRequirements }).resources ?? {};
-      const missing = [
-        ...(Object.keys(resources.requests ?? {}).length === 0 ? ['requests'] : []),
-        ...(Object.keys(resources.limits ?? {}).length === 0 ? ['limits'] : []),
-      ];
-      if (missing.length === 0) return;
+      const noRequests = Object.keys(resources.requests ?? {}).length === 0;
+      const noLimits = Object.keys(resources.limits ?? {}).length === 0;
+      if (!noRequests && !noLimits) return;
+      const missing = noRequests && noLimits ? 'missingRequestsAndLimits' : noRequests ? 'missingRequests' : 'missingLimits';
       findings.push({
         path: ['spec', 'template', 'spec', 'containers', index, ...(container.name !== undefined ? ['name'] : [])],
-        message:
-          `Container "${container.name ?? index}" has no resource ${missing.join(' or ')}. A DaemonSet runs on every node beside everything else: ` +
-          'set resources.requests (cpu, memory) so the scheduler keeps room for it, and resources.limits so it cannot starve the node.',
+        message: containerAdvice.t(locale, 'daemonSetResources', { container: container.name ?? index, missing: containerAdvice.t(locale, missing) }),
       });
     });
     return findings;

@@ -1,5 +1,6 @@
 import { notSupported } from './helpers/fieldErrors';
 import { podTemplateOf } from './helpers/workloadPaths';
+import { translatedNote } from './messages/apiServerRules';
 import type { Rule } from './rule';
 
 /**
@@ -13,9 +14,9 @@ export const daemonSetRestartPolicy: Rule = {
     kinds: ['DaemonSet'],
     description: 'A DaemonSet pod template must use restartPolicy Always (the default).',
   },
-  check({ object }) {
+  check({ object, locale }) {
     const policy = podTemplateOf(object)?.spec?.restartPolicy;
     if (policy === undefined || policy === 'Always') return [];
-    return [{ path: ['spec', 'template', 'spec', 'restartPolicy'], message: notSupported(policy, ['Always']) }];
+    return [{ path: ['spec', 'template', 'spec', 'restartPolicy'], message: notSupported(policy, ['Always']), note: translatedNote(locale, 'daemonSetRestartPolicyNote') }];
   },
 };

@@ -1,6 +1,7 @@
 import { selectorConverts, selectorSelects } from './helpers/labelSelectorChecks';
 import type { FixIntent } from '../parse/edits';
 import { stringMapValue } from './helpers/goValues';
+import { apiServerRules, translatedNote } from './messages/apiServerRules';
 import type { Rule } from './rule';
 
 /**
@@ -16,7 +17,7 @@ export const daemonSetSelectorMismatch: Rule = {
     kinds: ['DaemonSet'],
     description: "A DaemonSet's spec.selector must match its pod template's labels.",
   },
-  check({ object, kubernetesVersion }) {
+  check({ object, kubernetesVersion, locale }) {
     if (object.kind !== 'DaemonSet') return [];
     const labels = object.spec?.template?.metadata?.labels;
     const selector = object.spec?.selector;
@@ -25,13 +26,13 @@ export const daemonSetSelectorMismatch: Rule = {
     const fixes: FixIntent[] = [];
     if (selector?.matchLabels && !selector.matchExpressions?.length) {
       fixes.push({
-        title: "Add the selector's matchLabels to the template labels",
+        title: apiServerRules.t(locale, 'selectorLabelsFix'),
         changes: [{ op: 'set', path: ['spec', 'template', 'metadata', 'labels'], value: { ...labels, ...selector.matchLabels } }],
       });
     }
     if (labels && Object.keys(labels).length > 0) {
       fixes.push({
-        title: 'Select the template labels (spec.selector.matchLabels)',
+        title: apiServerRules.t(locale, 'selectorSelectFix'),
         changes: [{ op: 'set', path: ['spec', 'selector'], value: { matchLabels: labels } }],
       });
     }
@@ -40,6 +41,7 @@ export const daemonSetSelectorMismatch: Rule = {
         path: ['spec', 'template', 'metadata', 'labels'],
         part: 'key',
         message: `Invalid value: ${stringMapValue(labels, kubernetesVersion)}: \`selector\` does not match template \`labels\``,
+        note: translatedNote(locale, 'selectorMismatchNote'),
         fixes,
       },
     ];

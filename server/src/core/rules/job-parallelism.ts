@@ -1,4 +1,5 @@
 import { jobSpecOf, jobSpecPath } from './helpers/workloadPaths';
+import { jobAdvice } from './messages/jobAdvice';
 import type { Rule, RuleFinding } from './rule';
 
 /** Above this many indexes, one shared backoffLimit makes a few failing indexes fail the whole Job. */
@@ -16,25 +17,25 @@ export const jobParallelism: Rule = {
     kinds: ['Job', 'CronJob'],
     description: 'parallelism above completions, or a very large Indexed Job without backoffLimitPerIndex.',
   },
-  check({ object }) {
+  check({ object, locale }) {
     const spec = jobSpecOf(object);
     const base = jobSpecPath(object);
     const findings: RuleFinding[] = [];
     if (spec?.completions !== undefined && spec.parallelism !== undefined && spec.parallelism > spec.completions) {
       findings.push({
         path: [...base, 'parallelism'],
-        message:
-          `parallelism ${spec.parallelism} is more than completions ${spec.completions}: the Job controller never runs more pods than the completions still missing, so at most ${spec.completions} run at once. ` +
-          `Set parallelism to ${spec.completions} or less.`,
-        fixes: [{ title: `Set parallelism to ${spec.completions}`, changes: [{ op: 'set', path: [...base, 'parallelism'], value: spec.completions }] }],
+        message: jobAdvice.t(locale, 'parallelismAboveCompletions', { parallelism: spec.parallelism, completions: spec.completions }),
+        fixes: [{ title: jobAdvice.t(locale, 'parallelismFix', { completions: spec.completions }), changes: [{ op: 'set', path: [...base, 'parallelism'], value: spec.completions }] }],
       });
     }
     if (spec?.completionMode === 'Indexed' && (spec.completions ?? 0) >= MANY_INDEXES && spec.backoffLimitPerIndex === undefined) {
       findings.push({
         path: [...base, 'completions'],
-        message:
-          `An Indexed Job with ${spec.completions} indexes shares one backoffLimit (${spec.backoffLimit}) across all of them: ${(spec.backoffLimit ?? 6) + 1} pod failures anywhere fail the whole Job. ` +
-          'Set backoffLimitPerIndex (and maybe maxFailedIndexes) so each index retries on its own.',
+        message: jobAdvice.t(locale, 'indexedSharedBackoff', {
+          completions: String(spec.completions),
+          backoffLimit: String(spec.backoffLimit),
+          failures: (spec.backoffLimit ?? 6) + 1,
+        }),
       });
     }
     return findings;

@@ -1,6 +1,7 @@
 import type { Path } from '../parse/path';
 import { notSupported, required } from './helpers/fieldErrors';
 import { jobSpecPath, podTemplateOf } from './helpers/workloadPaths';
+import { apiServerRules, translatedNote } from './messages/apiServerRules';
 import type { Rule } from './rule';
 
 /**
@@ -15,17 +16,17 @@ export const jobRestartPolicy: Rule = {
     kinds: ['Job', 'CronJob'],
     description: 'A Job (or CronJob job template) pod template must set restartPolicy to OnFailure or Never.',
   },
-  check({ object }) {
+  check({ object, locale }) {
     const policy = podTemplateOf(object)?.spec?.restartPolicy;
     const path: Path = [...jobSpecPath(object), 'template', 'spec', 'restartPolicy'];
     if (policy === 'OnFailure' || policy === 'Never') return [];
     const fixes = (['OnFailure', 'Never'] as const).map((value) => ({
-      title: `Set restartPolicy to ${value}`,
+      title: apiServerRules.t(locale, 'restartPolicyFix', { value }),
       changes: [{ op: 'set' as const, path, value }],
     }));
     if (policy === 'Always' || policy === undefined || policy === '') {
-      return [{ path, message: required('valid values: "OnFailure", "Never"'), fixes }];
+      return [{ path, message: required('valid values: "OnFailure", "Never"'), note: translatedNote(locale, 'jobRestartPolicyRequiredNote'), fixes }];
     }
-    return [{ path, message: notSupported(policy, ['OnFailure', 'Never']), fixes }];
+    return [{ path, message: notSupported(policy, ['OnFailure', 'Never']), note: translatedNote(locale, 'jobRestartPolicyUnsupportedNote'), fixes }];
   },
 };

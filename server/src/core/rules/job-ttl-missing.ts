@@ -1,3 +1,4 @@
+import { jobAdvice } from './messages/jobAdvice';
 import type { Rule } from './rule';
 
 /**
@@ -12,17 +13,15 @@ export const jobTtlMissing: Rule = {
     kinds: ['Job'],
     description: 'A Job without ttlSecondsAfterFinished stays, with its pods, after it finishes.',
   },
-  check({ written }) {
+  check({ written, locale }) {
     if (written.kind !== 'Job' || written.spec?.ttlSecondsAfterFinished !== undefined) return [];
     return [
       {
         path: ['spec'],
         fieldPath: 'spec.ttlSecondsAfterFinished',
         part: 'key',
-        message:
-          'No ttlSecondsAfterFinished: when this Job finishes, it and its pods stay in the cluster until someone deletes them, and finished Jobs pile up. ' +
-          'Set spec.ttlSecondsAfterFinished (e.g. 3600) to let Kubernetes delete it that many seconds after it completes or fails.',
-        fixes: [{ title: 'Delete the Job an hour after it finishes (ttlSecondsAfterFinished: 3600)', changes: [{ op: 'set', path: ['spec', 'ttlSecondsAfterFinished'], value: 3600 }] }],
+        message: jobAdvice.t(locale, 'ttlMissing'),
+        fixes: [{ title: jobAdvice.t(locale, 'ttlFix'), changes: [{ op: 'set', path: ['spec', 'ttlSecondsAfterFinished'], value: 3600 }] }],
       },
     ];
   },

@@ -1,5 +1,6 @@
 import type { Path } from '../parse/path';
 import { podTemplateOf, podTemplatePath } from './helpers/workloadPaths';
+import { containerAdvice } from './messages/containerAdvice';
 import type { Rule, RuleFinding } from './rule';
 
 const SHELLS = /(^|\/)(sh|bash|ash|dash|zsh|ksh)$/;
@@ -16,7 +17,7 @@ export const quotedShellCommand: Rule = {
     kinds: ['Job', 'CronJob', 'DaemonSet'],
     description: 'The script after `sh -c` is wrapped in an extra pair of quotes, so the shell looks for a command named after the whole script.',
   },
-  check({ object }) {
+  check({ object, locale }) {
     const findings: RuleFinding[] = [];
     const spec = podTemplateOf(object)?.spec;
     const base: Path = [...podTemplatePath(object), 'spec'];
@@ -32,10 +33,8 @@ export const quotedShellCommand: Rule = {
         const path: Path = [...base, list, index, inCommand ? 'command' : 'args', inCommand ? scriptIndex : scriptIndex - commandLength];
         findings.push({
           path,
-          message:
-            `The script after "-c" keeps its outer quotes: ${script} — the shell reads the whole quoted text as the name of one command and fails with "not found". ` +
-            'Remove the outer quotes: each list item already reaches the container as one argument.',
-          fixes: [{ title: 'Remove the extra quotes', changes: [{ op: 'set', path, value: script.slice(1, -1) }], preferred: true }],
+          message: containerAdvice.t(locale, 'quotedShellCommand', { script }),
+          fixes: [{ title: containerAdvice.t(locale, 'removeQuotesFix'), changes: [{ op: 'set', path, value: script.slice(1, -1) }], preferred: true }],
         });
       });
     }

@@ -1,6 +1,8 @@
 import { isAtLeast } from '../kubernetesVersion';
+import type { Locale } from '../i18n';
 import type { Change } from '../parse/edits';
-import type { Rule } from './rule';
+import { apiServerRules } from './messages/apiServerRules';
+import type { Rule, RuleFinding } from './rule';
 
 interface Removal {
   readonly kind: string;
@@ -39,15 +41,10 @@ export const removedApiVersion: Rule = {
     kinds: ['CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'The apiVersion is no longer served by the configured Kubernetes version; use its replacement.',
   },
-  check({ object, apiVersion, kubernetesVersion }) {
+  check({ object, apiVersion, kubernetesVersion, locale }) {
     const removal = REMOVALS.find((r) => r.kind === object.kind && r.apiVersion === apiVersion);
     if (!removal) return [];
     if (removal.removedIn && !isAtLeast(kubernetesVersion, ...removal.removedIn)) return [];
-    const why = removal.removedIn
-      ? `${apiVersion} ${object.kind} was removed in Kubernetes ${removal.removedIn.join('.')}`
-      : `${apiVersion} never served ${object.kind}`;
-    const selectorNote =
-      removal.replacement === 'apps/v1' ? ' (apps/v1 also requires spec.selector matching the template labels)' : '';
     const changes: Change[] = [{ op: 'set', path: ['apiVersion'], value: removal.replacement }];
     // apps/v1 has no selector defaulting: bring the one extensions/v1beta1 and apps/v1beta1 used to copy
     // from the template labels (their SetDefaults_DaemonSet / _Deployment / _ReplicaSet / _StatefulSet).
@@ -56,12 +53,22 @@ export const removedApiVersion: Rule = {
     if (removal.replacement === 'apps/v1' && spec && !spec.selector && labels && Object.keys(labels).length > 0) {
       changes.push({ op: 'set', path: ['spec', 'selector'], value: { matchLabels: labels } });
     }
-    return [
-      {
-        path: ['apiVersion'],
-        fixes: [{ title: `Change apiVersion to ${removal.replacement}${changes.length > 1 ? ' and add the selector it requires' : ''}`, changes, preferred: true }],
-        message: `no matches for kind "${object.kind}" in version "${apiVersion}": ${why}; use apiVersion: ${removal.replacement}${selectorNote}`,
-      },
-    ];
+    const fixTitle = apiServerRules.t(locale, changes.length > 1 ? 'apiVersionAndSelectorFix' : 'apiVersionFix', { replacement: removal.replacement });
+    return [{ path: ['apiVersion'], fixes: [{ title: fixTitle, changes, preferred: true }], ...explained(removal, object.kind, locale) }];
   },
 };
+
+/**
+ * kubectl's own words come first: `no matches for kind "CronJob" in version "batch/v1beta1"`. In English the reason
+ * and the replacement follow in the message (as they always have); in other languages they are the note.
+ */
+function explained(removal: Removal, kind: string, locale: Locale | undefined): Pick<RuleFinding, 'message' | 'note'> {
+  const noMatches = `no matches for kind "${kind}" in version "${removal.apiVersion}"`;
+  const selector = removal.replacement === 'apps/v1';
+  const key = removal.removedIn
+    ? selector ? 'removedApiVersionSelector' : 'removedApiVersion'
+    : selector ? 'neverServedApiVersionSelector' : 'neverServedApiVersion';
+  const args = { apiVersion: removal.apiVersion, kind, replacement: removal.replacement, removedIn: removal.removedIn?.join('.') ?? '' };
+  const why = apiServerRules.t(locale, key, args);
+  return (locale ?? 'en') === 'en' ? { message: `${noMatches}: ${why}` } : { message: noMatches, note: why };
+}

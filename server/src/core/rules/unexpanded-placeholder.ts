@@ -1,5 +1,6 @@
 import type { Path } from '../parse/path';
 import { podTemplateOf, podTemplatePath } from './helpers/workloadPaths';
+import { containerAdvice } from './messages/containerAdvice';
 import type { Rule, RuleFinding } from './rule';
 
 /** `$ITEM`, `${ITEM}`, `{{ITEM}}`-style placeholders meant for sed/envsubst, not Kubernetes' `$(VAR)`. */
@@ -17,7 +18,7 @@ export const unexpandedPlaceholder: Rule = {
     kinds: ['Job', 'CronJob', 'DaemonSet'],
     description: 'A $ITEM-style template placeholder was left in a name, label or image; Kubernetes does not expand it.',
   },
-  check({ written }) {
+  check({ written, locale }) {
     const findings: RuleFinding[] = [];
     const look = (path: Path, value: unknown): void => {
       if (typeof value !== 'string') return;
@@ -25,9 +26,7 @@ export const unexpandedPlaceholder: Rule = {
       if (!match) return;
       findings.push({
         path,
-        message:
-          `"${match[0]}" looks like a template placeholder that was not filled in (as in the Job-template pattern: sed "s/\\$ITEM/apple/"). ` +
-          'Kubernetes does not expand it here; expand the template before applying it (for example with sed or envsubst).',
+        message: containerAdvice.t(locale, 'unexpandedPlaceholder', { placeholder: match[0] }),
       });
     };
     look(['metadata', 'name'], written.metadata?.name);

@@ -12,6 +12,8 @@ import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import { resolvePlainScalar, type GoScalar } from '../parse/yaml11';
 import type { Path } from '../parse/path';
 import { property, rootDefinitionFor, type TypeSchema } from '../schema/schema';
+import type { Locale } from '../i18n';
+import { yaml11Advice } from './messages/yaml11';
 import type { Rule, RuleFinding } from './rule';
 
 /** Field types whose JSON value is text. */
@@ -25,7 +27,7 @@ export const yaml11UnquotedValue: Rule = {
     description:
       'An unquoted value such as no, on, y or 0644 that Kubernetes (YAML 1.1) reads as a boolean or a number, not as the text, where text is expected or as a key.',
   },
-  check({ object, apiVersion, sourceMap }) {
+  check({ object, apiVersion, sourceMap, locale }) {
     const root = rootDefinitionFor(apiVersion, object.kind);
     const top = sourceMap?.nodeAt([]);
     if (root === undefined || top === undefined) return [];
@@ -40,7 +42,7 @@ export const yaml11UnquotedValue: Rule = {
           if (!isScalar(pair.key)) continue;
           const name = String(pair.key.value);
           const surprise = yaml11Surprise(pair.key);
-          if (surprise) findings.push(keyFinding([...path, name], surprise));
+          if (surprise) findings.push(keyFinding([...path, name], surprise, locale));
           const childType = type?.t === 'ref' && type.r !== undefined ? property(type.r, name) : type?.t === 'map' ? type.i : undefined;
           children.push([pair.value, childType, [...path, name]]);
         }
@@ -48,7 +50,7 @@ export const yaml11UnquotedValue: Rule = {
         node.items.forEach((item, index) => children.push([item, type?.t === 'array' ? type.i : undefined, [...path, index]]));
       } else if (isScalar(node) && type !== undefined && TEXT_TYPES.has(type.t)) {
         const surprise = yaml11Surprise(node);
-        if (surprise) findings.push(valueFinding(path, surprise, type.t === 'quantity'));
+        if (surprise) findings.push(valueFinding(path, surprise, type.t === 'quantity', locale));
       }
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
@@ -86,34 +88,33 @@ function yaml12Core(source: string): unknown {
   return source;
 }
 
-function describe({ source, value }: Surprise): string {
-  if (typeof value === 'boolean') return `the boolean ${value}`;
+/** What Kubernetes reads, in words: "the boolean true", "the number 420 (octal)". */
+function describe({ source, value }: Surprise, locale: Locale | undefined): string {
+  if (typeof value === 'boolean') return yaml11Advice.t(locale, 'describeBoolean', { value: String(value) });
   const digits = source.replace(/_/g, '').replace(/^[-+]/, '');
-  const base = /^0[0-7]+$|^0o/i.test(digits) ? ' (octal)' : /^0b/i.test(digits) ? ' (binary)' : /^0x/i.test(digits) ? ' (hexadecimal)' : '';
-  return `the number ${String(value)}${base}`;
+  const key = /^0[0-7]+$|^0o/i.test(digits) ? 'describeOctal' : /^0b/i.test(digits) ? 'describeBinary' : /^0x/i.test(digits) ? 'describeHexadecimal' : 'describeNumber';
+  return yaml11Advice.t(locale, key, { value: String(value) });
 }
 
-function valueFinding(path: Path, surprise: Surprise, quantity: boolean): RuleFinding {
+function valueFinding(path: Path, surprise: Surprise, quantity: boolean, locale: Locale | undefined): RuleFinding {
   const { source } = surprise;
-  const quoted = JSON.stringify(source);
-  const consequence = quantity
-    ? `so this quantity is ${String(surprise.value)}`
-    : `not the text ${quoted}, and the API server rejects a ${typeof surprise.value === 'boolean' ? 'boolean' : 'number'} here`;
+  const args = { source, what: describe(surprise, locale), quoted: JSON.stringify(source), value: String(surprise.value) };
+  const key = quantity ? 'quantity' : typeof surprise.value === 'boolean' ? 'valueNotBoolean' : 'valueNotNumber';
   return {
     path,
-    message: `Kubernetes reads YAML 1.1, where the unquoted ${source} is ${describe(surprise)}, ${consequence}. Write ${quoted} in quotes if you mean the text.`,
-    fixes: [{ title: `Quote ${source}`, changes: [{ op: 'set', path, value: source }], preferred: true }],
+    message: yaml11Advice.t(locale, key, args),
+    fixes: [{ title: yaml11Advice.t(locale, 'quoteFix', { source }), changes: [{ op: 'set', path, value: source }], preferred: true }],
   };
 }
 
-function keyFinding(path: Path, surprise: Surprise): RuleFinding {
+function keyFinding(path: Path, surprise: Surprise, locale: Locale | undefined): RuleFinding {
   const { source } = surprise;
   const quoted = JSON.stringify(source);
   const last = path[path.length - 1];
   return {
     path,
     part: 'key',
-    message: `Kubernetes reads YAML 1.1, where the unquoted key ${source} is ${describe(surprise)}, so the API server sees the key "${String(last)}". Write ${quoted} in quotes if you mean the text.`,
-    fixes: [{ title: `Quote ${source}`, changes: [{ op: 'rename', path, key: quoted }], preferred: true }],
+    message: yaml11Advice.t(locale, 'key', { source, what: describe(surprise, locale), key: String(last), quoted }),
+    fixes: [{ title: yaml11Advice.t(locale, 'quoteFix', { source }), changes: [{ op: 'rename', path, key: quoted }], preferred: true }],
   };
 }
