@@ -159,8 +159,19 @@ export type ClusterAction =
       readonly template?: PodTemplateInfo;
       /** The owner's namespace when the owner is not a Job (DaemonSet pods). */
       readonly namespace?: string;
+      /** A fixed name (a StatefulSet's `<set>-<ordinal>`); generated from generateName when absent. */
+      readonly name?: string;
+      /** The SuccessfulCreate event's message when it is not `Created pod: <name>` (a StatefulSet's wording). */
+      readonly eventMessage?: string;
     }
-  | { readonly type: 'deletePod'; readonly pod: string; readonly removeFinalizer: boolean; readonly reason: string }
+  | {
+      readonly type: 'deletePod';
+      readonly pod: string;
+      readonly removeFinalizer: boolean;
+      readonly reason: string;
+      /** The SuccessfulDelete event's message when it is not `Deleted pod: <name>` (a StatefulSet's wording). */
+      readonly eventMessage?: string;
+    }
   | { readonly type: 'removeFinalizer'; readonly pod: string }
   | { readonly type: 'updateJobStatus'; readonly job: string; readonly status: JobStatus }
   | { readonly type: 'createJob'; readonly job: NewJob }
@@ -328,7 +339,7 @@ export class Cluster implements ClusterView {
         const pod = this.kubelet?.createPod(action, now) ?? null;
         if (pod === null) return;
         // The create call returns (the pod control records the event), then the scheduler takes the pod.
-        this.recordEvent(now, action.owner, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.name}`, source);
+        this.recordEvent(now, action.owner, 'Normal', 'SuccessfulCreate', action.eventMessage ?? `Created pod: ${pod.name}`, source);
         this.kubelet?.place(pod, action.nodeName ?? null, now);
         return;
       }
@@ -337,7 +348,7 @@ export class Cluster implements ClusterView {
         if (pod === undefined || pod.goneAt !== null) return;
         if (action.removeFinalizer) this.setFinalizer(pod, false, now, false);
         this.deletePod(pod, now, this.deletedBy(source, action.reason));
-        this.recordEvent(now, pod.owner, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.name}`, source);
+        this.recordEvent(now, pod.owner, 'Normal', 'SuccessfulDelete', action.eventMessage ?? `Deleted pod: ${pod.name}`, source);
         return;
       }
       case 'removeFinalizer': {

@@ -64,7 +64,7 @@ export class Kubelet implements PodLifecycle {
     const jobOrdinal = job?.ordinal ?? 1;
     const pod: SimPod = {
       uid: this.nextUid++,
-      name: this.uniqueName(action.generateName),
+      name: action.name ?? this.uniqueName(action.generateName),
       namespace: job?.namespace ?? action.namespace ?? 'default',
       owner: action.owner,
       template,

@@ -16,6 +16,7 @@ import { jobFeaturesFor } from './job/controller';
 import { cronJobSimulator } from './cronjob/simulator';
 import { jobSimulator } from './job/simulator';
 import { daemonSetSimulator } from './daemonset/simulator';
+import { statefulSetSimulator } from './statefulset/simulator';
 import type { JobFeatures } from './job/types';
 import { Kubelet } from './kubelet';
 import { podTemplateRequests } from './podRequests';
@@ -64,6 +65,7 @@ export const WORKLOAD_SIMULATORS: Partial<Record<WorkloadKind, WorkloadSimulator
   Job: jobSimulator,
   CronJob: cronJobSimulator,
   DaemonSet: daemonSetSimulator,
+  StatefulSet: statefulSetSimulator,
 };
 
 export function simulate(manifest: unknown, scenario?: unknown, options: SimulateOptions = {}): SimulateResult {
@@ -181,6 +183,7 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
     nodes: cluster.nodeList.map(timelineNode),
     markers: cluster.markers,
     notes: cluster.notes,
+    ...(workload.persistentVolumeClaims !== undefined ? { persistentVolumeClaims: workload.persistentVolumeClaims() } : {}),
   };
   return { ok: true, timeline, warnings };
 }

@@ -51,6 +51,21 @@ export interface Timeline {
   readonly markers: readonly TimelineMarker[];
   /** Assumptions the run made and behaviours it does not model, in plain sentences. */
   readonly notes: readonly string[];
+  /** StatefulSets: the PersistentVolumeClaims made from spec.volumeClaimTemplates, in the order they were created. */
+  readonly persistentVolumeClaims?: readonly TimelinePersistentVolumeClaim[];
+}
+
+export interface TimelinePersistentVolumeClaim {
+  /** `<template>-<set>-<ordinal>`. */
+  readonly name: string;
+  /** The volumeClaimTemplate it was made from, and the ordinal of the pod it is for. */
+  readonly template: string;
+  readonly ordinal: number;
+  readonly created: number;
+  /** When it was deleted (the retention policy's Delete, by the garbage collector); null while it exists. */
+  readonly deleted: number | null;
+  /** Who deleted it and why; null when not deleted. */
+  readonly deletedBy: string | null;
 }
 
 export interface TimelinePodRequests {

@@ -9,7 +9,7 @@ import type { Controller } from './controller';
 import type { JobFeatures } from './job/types';
 import type { Kubelet } from './kubelet';
 import type { Scenario, ScenarioEvent } from './scenario';
-import type { TimelineObjectRef } from './timeline';
+import type { TimelineObjectRef, TimelinePersistentVolumeClaim } from './timeline';
 
 export interface WorkloadContext {
   readonly cluster: Cluster;
@@ -46,6 +46,8 @@ export interface WorkloadRun {
   finalStatus(): Readonly<Record<string, unknown>>;
   /** The horizon when the scenario sets no `until` (a CronJob never finishes by itself). */
   readonly defaultUntilMs?: number;
+  /** StatefulSets: the claims made during the run (Timeline.persistentVolumeClaims). */
+  persistentVolumeClaims?(): readonly TimelinePersistentVolumeClaim[];
 }
 
 export interface WorkloadSimulator {

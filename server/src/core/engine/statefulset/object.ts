@@ -1,0 +1,222 @@
+/**
+ * The StatefulSet object, its ControllerRevisions and its PersistentVolumeClaims as the API server holds them
+ * during a run: what `kubectl` changes (set image, rollout undo, patch), what the controller writes
+ * (revisions, claims, status), and the Timeline's record of every status write. The simulated cluster keeps
+ * pods and nodes; the StatefulSet and its claims live here, next to it.
+ */
+import type { PodTemplateInfo } from '../cluster';
+import { seconds } from '../cluster';
+import { templateOfPatch, templatePatch, type HistoryWrite, type Revision } from '../daemonset/history';
+import { isRecord, tolerationsOf } from '../daemonset/object';
+import type { TimelineStatus } from '../timeline';
+import type { OwnerReference, RetentionPolicy, StatefulSetStatus, StatefulSetView, UpdateStrategy } from './types';
+
+/** The parts of the spec a `kubectl patch` may change during a run. */
+export interface StatefulSetSpecState {
+  replicas: number;
+  podManagementPolicy: string;
+  updateStrategy: UpdateStrategy;
+  minReadySeconds: number;
+  revisionHistoryLimit: number;
+  retentionPolicy: RetentionPolicy | null;
+  startOrdinal: number;
+  serviceName: string;
+}
+
+export interface StatefulSetInit {
+  readonly name: string;
+  readonly namespace: string;
+  readonly uid: string;
+  readonly selectorLabels: Readonly<Record<string, string>>;
+  readonly template: Record<string, unknown>;
+  readonly volumeClaimTemplates: readonly { readonly name: string; readonly labels: Readonly<Record<string, string>> }[];
+  readonly spec: StatefulSetSpecState;
+  readonly status: StatefulSetStatus;
+}
+
+/** A PersistentVolumeClaim made from a volumeClaimTemplate. */
+export interface SimClaim {
+  readonly name: string;
+  readonly uid: string;
+  readonly template: string;
+  readonly ordinal: number;
+  readonly createdAt: number;
+  deletedAt: number | null;
+  deletedBy: string | null;
+  ownerReferences: readonly OwnerReference[];
+}
+
+export class StatefulSetObject {
+  readonly name: string;
+  readonly namespace: string;
+  readonly uid: string;
+  readonly selectorLabels: Readonly<Record<string, string>>;
+  readonly volumeClaimTemplates: readonly { readonly name: string; readonly labels: Readonly<Record<string, string>> }[];
+  readonly spec: StatefulSetSpecState;
+  /** metadata.generation: 1 at creation, +1 for every spec change. */
+  generation = 1;
+  deleting = false;
+  status: StatefulSetStatus;
+  revisions: Revision[] = [];
+  /** Every revision number with the revision's name: numbers only grow, so a pod's number names its revision for good. */
+  readonly nameByRevisionNumber = new Map<number, string>();
+  /** The claims that exist, by name, and every claim made, in order (the Timeline's). */
+  readonly claims = new Map<string, SimClaim>();
+  readonly claimRecords: SimClaim[] = [];
+  private templateValue: Record<string, unknown>;
+  private templateDataValue: string;
+  private readonly templateInfos = new Map<string, PodTemplateInfo>();
+  private claimUid = 0;
+
+  constructor(
+    init: StatefulSetInit,
+    private readonly statusHistory: TimelineStatus[],
+  ) {
+    this.name = init.name;
+    this.namespace = init.namespace;
+    this.uid = init.uid;
+    this.selectorLabels = init.selectorLabels;
+    this.volumeClaimTemplates = init.volumeClaimTemplates;
+    this.spec = init.spec;
+    this.status = init.status;
+    this.templateValue = init.template;
+    this.templateDataValue = templatePatch(init.template);
+  }
+
+  get template(): Record<string, unknown> {
+    return this.templateValue;
+  }
+
+  /** getPatch of the current template: what a matching ControllerRevision's data is. */
+  get templateData(): string {
+    return this.templateDataValue;
+  }
+
+  /** A template change through the API: a new generation (the controller makes the revision on its next sync). */
+  setTemplate(template: Record<string, unknown>, now: number): boolean {
+    const data = templatePatch(template);
+    if (data === this.templateDataValue) return false;
+    this.templateValue = template;
+    this.templateDataValue = data;
+    this.generation++;
+    this.record(now);
+    return true;
+  }
+
+  /** Any other spec change (scale, partition, strategy): a new generation. */
+  specChanged(now: number): void {
+    this.generation++;
+    this.record(now);
+  }
+
+  view(): StatefulSetView {
+    const spec = this.spec;
+    return {
+      name: this.name,
+      namespace: this.namespace,
+      uid: this.uid,
+      generation: this.generation,
+      deleting: this.deleting,
+      replicas: spec.replicas,
+      startOrdinal: spec.startOrdinal,
+      serviceName: spec.serviceName,
+      podManagementPolicy: spec.podManagementPolicy,
+      updateStrategy: spec.updateStrategy,
+      minReadySeconds: spec.minReadySeconds,
+      volumeClaimTemplates: this.volumeClaimTemplates.map((t) => t.name),
+      selectorLabels: this.selectorLabels,
+      retentionPolicy: spec.retentionPolicy,
+      statusCurrentReplicas: this.status.currentReplicas,
+    };
+  }
+
+  applyHistoryWrites(writes: readonly HistoryWrite[]): void {
+    for (const write of writes) {
+      switch (write.type) {
+        case 'create':
+          this.revisions.push(write.revision);
+          this.nameByRevisionNumber.set(write.revision.revision, write.revision.name);
+          break;
+        case 'renumber':
+          this.revisions = this.revisions.map((r) => (r.name === write.revision.name ? write.revision : r));
+          this.nameByRevisionNumber.set(write.revision.revision, write.revision.name);
+          break;
+        case 'delete':
+          this.revisions = this.revisions.filter((r) => r.name !== write.revision.name);
+          break;
+      }
+    }
+  }
+
+  /** What kubelet and the scheduler need from the pods of a revision (its template). */
+  templateInfo(revision: Revision): PodTemplateInfo {
+    let info = this.templateInfos.get(revision.name);
+    if (info === undefined) {
+      info = podTemplateInfoOf(templateOfPatch(revision.data));
+      this.templateInfos.set(revision.name, info);
+    }
+    return info;
+  }
+
+  /** CreateClaim: the claim exists from now on. */
+  addClaim(name: string, template: string, ordinal: number, now: number, ownerReferences: readonly OwnerReference[] = []): SimClaim {
+    const claim: SimClaim = { name, uid: `${this.namespace}/${name}/${++this.claimUid}`, template, ordinal, createdAt: now, deletedAt: null, deletedBy: null, ownerReferences };
+    this.claims.set(name, claim);
+    this.claimRecords.push(claim);
+    return claim;
+  }
+
+  /** The claim is deleted (the garbage collector, once its owner is gone). */
+  deleteClaim(claim: SimClaim, now: number, by: string): void {
+    if (claim.deletedAt !== null) return;
+    claim.deletedAt = now;
+    claim.deletedBy = by;
+    this.claims.delete(claim.name);
+  }
+
+  writeStatus(status: StatefulSetStatus, now: number): void {
+    this.status = status;
+    this.record(now);
+  }
+
+  /** The status as the Timeline records it, plus the spec fields `kubectl get sts` and `rollout status` read. */
+  statusJson(): Record<string, unknown> {
+    const s = this.status;
+    const rolling = this.spec.updateStrategy.rollingUpdate;
+    return {
+      observedGeneration: s.observedGeneration,
+      replicas: s.replicas,
+      readyReplicas: s.readyReplicas,
+      currentReplicas: s.currentReplicas,
+      updatedReplicas: s.updatedReplicas,
+      availableReplicas: s.availableReplicas,
+      currentRevision: s.currentRevision,
+      updateRevision: s.updateRevision,
+      collisionCount: s.collisionCount,
+      // Not status fields: metadata.generation and the spec fields at that moment.
+      generation: this.generation,
+      specReplicas: this.spec.replicas,
+      partition: rolling === null ? null : rolling.partition,
+    };
+  }
+
+  private record(now: number): void {
+    this.statusHistory.push({ at: seconds(now), object: this.name, kind: 'StatefulSet', status: this.statusJson() });
+  }
+}
+
+/** controller.GetPodFromTemplate: what the simulation reads of the pod template (restartPolicy Always). */
+function podTemplateInfoOf(template: Record<string, unknown>): PodTemplateInfo {
+  const spec = isRecord(template.spec) ? template.spec : {};
+  const containers = Array.isArray(spec.containers) ? spec.containers.filter(isRecord) : [];
+  const nodeSelector: Record<string, string> = {};
+  if (isRecord(spec.nodeSelector)) for (const [k, v] of Object.entries(spec.nodeSelector)) if (typeof v === 'string') nodeSelector[k] = v;
+  return {
+    containerNames: containers.length > 0 ? containers.map((c, i) => (typeof c.name === 'string' ? c.name : `container-${i}`)) : ['main'],
+    restartPolicy: typeof spec.restartPolicy === 'string' ? spec.restartPolicy : 'Always',
+    activeDeadlineSeconds: typeof spec.activeDeadlineSeconds === 'number' ? spec.activeDeadlineSeconds : null,
+    terminationGracePeriodSeconds: typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30,
+    nodeSelector,
+    tolerations: tolerationsOf(spec.tolerations),
+  };
+}

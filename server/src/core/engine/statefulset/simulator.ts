@@ -1,0 +1,300 @@
+/**
+ * A StatefulSet enters the simulation: its defaulted spec becomes the StatefulSet object, the StatefulSet
+ * controller acts on it, the garbage collector removes the claims a deleted pod owned (whenScaled: Delete),
+ * and the scenario's setImage / rollback events change its template as `kubectl set image` and `kubectl
+ * rollout undo --to-revision=N` would.
+ *
+ * StatefulSet pods are long-running (restartPolicy Always): unless the scenario gives them a run time of its
+ * own, they run until deleted.
+ */
+import { isAtLeast, type KubernetesVersion } from '../../kubernetesVersion';
+import type { StatefulSet } from '../../model/types';
+import type { Cluster, ClusterChange, SimPod } from '../cluster';
+import { seconds } from '../cluster';
+import { rollback } from '../daemonset/history';
+import { isRecord } from '../daemonset/object';
+import { Kubelet } from '../kubelet';
+import type { Scenario } from '../scenario';
+import type { TimelinePersistentVolumeClaim } from '../timeline';
+import type { WorkloadContext, WorkloadRun, WorkloadSimulator } from '../workload';
+import { notifyStatefulSetChange, StatefulSetController } from './controller';
+import { statefulSetRevisions } from './history';
+import { StatefulSetObject, type StatefulSetSpecState } from './object';
+import { EMPTY_STATEFULSET_STATUS, type StatefulSetFeatures, type UpdateStrategy } from './types';
+import { claimName, podName } from './utils';
+
+/** The release's StatefulSet feature gates, on by default from (pkg/features/kube_features.go). */
+export function statefulSetFeaturesFor(version: KubernetesVersion): StatefulSetFeatures {
+  return {
+    maxUnavailableStatefulSet: isAtLeast(version, 1, 35),
+    autoDeletePVC: isAtLeast(version, 1, 27),
+    startOrdinal: isAtLeast(version, 1, 27),
+  };
+}
+
+export const statefulSetSimulator: WorkloadSimulator = {
+  kind: 'StatefulSet',
+  setup(context: WorkloadContext): WorkloadRun {
+    const object = context.object as StatefulSet;
+    const spec = object.spec ?? {};
+    const metadata = object.metadata ?? {};
+    const namespace = metadata.namespace ?? 'default';
+    const name = metadata.name ?? '';
+    if (name === '') context.error('metadata.name', 'Required value: name is required (a StatefulSet names its pods after itself)');
+    const cluster = context.cluster;
+    const features = statefulSetFeaturesFor(context.kubernetesVersion);
+    const rawMetadata = isRecord(context.raw.metadata) ? context.raw.metadata : {};
+    const template = JSON.parse(JSON.stringify(spec.template ?? {})) as Record<string, unknown>;
+    const policy = spec.persistentVolumeClaimRetentionPolicy;
+    const set = new StatefulSetObject(
+      {
+        name,
+        namespace,
+        uid: typeof rawMetadata.uid === 'string' ? rawMetadata.uid : `${namespace}/${name}`,
+        selectorLabels: spec.selector?.matchLabels ?? {},
+        template,
+        volumeClaimTemplates: (spec.volumeClaimTemplates ?? []).map((t) => ({ name: t.metadata?.name ?? '', labels: t.metadata?.labels ?? {} })),
+        spec: {
+          replicas: spec.replicas ?? 1,
+          podManagementPolicy: spec.podManagementPolicy ?? 'OrderedReady',
+          updateStrategy: updateStrategyOf(spec.updateStrategy),
+          minReadySeconds: spec.minReadySeconds ?? 0,
+          revisionHistoryLimit: spec.revisionHistoryLimit ?? 10,
+          // Without StatefulSetAutoDeletePVC the policy is dropped: the claims are always retained.
+          retentionPolicy: features.autoDeletePVC && policy !== undefined ? { whenDeleted: policy.whenDeleted ?? 'Retain', whenScaled: policy.whenScaled ?? 'Retain' } : null,
+          startOrdinal: features.startOrdinal ? (spec.ordinals?.start ?? 0) : 0,
+          serviceName: spec.serviceName ?? '',
+        },
+        status: { ...EMPTY_STATEFULSET_STATUS, collisionCount: collisionCountOf(context.raw.status) },
+      },
+      cluster.statusHistory,
+    );
+
+    const kubelet = longRunningKubelet(cluster, context.scenario);
+    ignoreStepsThatNeverCome(cluster);
+    collectClaimsOfDeletedPods(cluster, set);
+    addPreexistingPods(context, set, kubelet);
+    // The object exists from t=0: its (empty) status is the first thing `kubectl get sts` shows.
+    set.writeStatus(set.status, 0);
+
+    cluster.note('StatefulSet pods run until they are deleted (restartPolicy Always) unless the scenario gives them a run time; a claim is bound at once (no storage provisioning is simulated).');
+    if (set.spec.updateStrategy.rollingUpdate?.maxUnavailable !== null && set.spec.updateStrategy.rollingUpdate !== null && !features.maxUnavailableStatefulSet) {
+      cluster.note('spec.updateStrategy.rollingUpdate.maxUnavailable needs the MaxUnavailableStatefulSet feature gate (off by default before 1.35): the rolling update replaces one pod at a time.');
+    }
+
+    const notify = (change: ClusterChange): void => cluster.hooks.notify(change);
+    const kubectlName = `statefulset/${name}`;
+    return {
+      object: { kind: 'StatefulSet', name, namespace },
+      effectiveSpec: effectiveSpec(spec),
+      controllers: [new StatefulSetController(set, features)],
+      applyEvent(event, now) {
+        switch (event.type) {
+          case 'setImage': {
+            const next = JSON.parse(JSON.stringify(set.template)) as Record<string, unknown>;
+            const containers = isRecord(next.spec) && Array.isArray(next.spec.containers) ? next.spec.containers.filter(isRecord) : [];
+            if (containers.length === 0) return { note: 'ignored: the pod template has no containers' };
+            const container = containers[0];
+            const containerName = typeof container.name === 'string' ? container.name : 'container-0';
+            container.image = event.image;
+            const command = `kubectl set image ${kubectlName} ${containerName}=${event.image}`;
+            if (!set.setTemplate(next, now)) return { marker: `${command} (image unchanged: no new revision)` };
+            notifyStatefulSetChange(notify, name);
+            return { marker: command };
+          }
+          case 'rollback': {
+            const command = `kubectl rollout undo ${kubectlName}${event.revision === 0 ? '' : ` --to-revision=${event.revision}`}`;
+            const outcome = rollback(event.revision, set.template, set.revisions);
+            if (outcome.type === 'error') return { note: `${command} at t=${seconds(now)}s: error: ${outcome.message}` };
+            if (outcome.type === 'skipped') return { marker: `${command}: ${kubectlName} ${outcome.message}` };
+            set.setTemplate(outcome.template, now);
+            notifyStatefulSetChange(notify, name);
+            return { marker: `${command}: statefulset.apps/${name} ${outcome.message}` };
+          }
+          case 'suspend':
+            return { note: 'ignored: a StatefulSet cannot be suspended' };
+          default:
+            return applySpecPatch(event, set, now, notify, kubectlName);
+        }
+      },
+      finalStatus() {
+        return set.statusJson();
+      },
+      persistentVolumeClaims() {
+        return set.claimRecords.map(timelineClaim);
+      },
+    };
+  },
+};
+
+/**
+ * A scenario `patch` event (`kubectl patch statefulset/<name> --type merge -p <patch>`): spec.replicas,
+ * spec.updateStrategy (partition, maxUnavailable, type) and spec.minReadySeconds change the object; a
+ * spec.template change is a new revision. Read structurally, so this file does not depend on how the
+ * scenario names the event's fields beyond `patch`.
+ */
+function applySpecPatch(event: { readonly type: string }, set: StatefulSetObject, now: number, notify: (change: ClusterChange) => void, kubectlName: string): { readonly marker?: string; readonly note?: string } {
+  if (event.type !== 'patch') return {};
+  const patch = (event as { readonly patch?: unknown }).patch;
+  const specPatch = isRecord(patch) && isRecord(patch.spec) ? patch.spec : isRecord(patch) ? patch : undefined;
+  if (specPatch === undefined) return { note: 'ignored: the patch is not a mapping' };
+  const s: StatefulSetSpecState = set.spec;
+  const changed: string[] = [];
+  if (typeof specPatch.replicas === 'number' && Number.isInteger(specPatch.replicas) && specPatch.replicas >= 0 && specPatch.replicas !== s.replicas) {
+    s.replicas = specPatch.replicas;
+    changed.push(`replicas=${s.replicas}`);
+  }
+  if (typeof specPatch.minReadySeconds === 'number' && specPatch.minReadySeconds >= 0 && specPatch.minReadySeconds !== s.minReadySeconds) {
+    s.minReadySeconds = specPatch.minReadySeconds;
+    changed.push(`minReadySeconds=${s.minReadySeconds}`);
+  }
+  if (isRecord(specPatch.updateStrategy)) {
+    const next = mergeStrategy(s.updateStrategy, specPatch.updateStrategy);
+    if (JSON.stringify(next) !== JSON.stringify(s.updateStrategy)) {
+      s.updateStrategy = next;
+      changed.push(`updateStrategy=${next.type}${next.rollingUpdate === null ? '' : ` partition=${next.rollingUpdate.partition}${next.rollingUpdate.maxUnavailable === null ? '' : ` maxUnavailable=${next.rollingUpdate.maxUnavailable}`}`}`);
+    }
+  }
+  let templateChanged = false;
+  if (isRecord(specPatch.template)) templateChanged = set.setTemplate(mergePatch(set.template, specPatch.template), now);
+  if (changed.length === 0 && !templateChanged) return { marker: `kubectl patch ${kubectlName}: no change` };
+  if (changed.length > 0) set.specChanged(now);
+  notifyStatefulSetChange(notify, set.name);
+  return { marker: `kubectl patch ${kubectlName}: ${[...changed, ...(templateChanged ? ['template'] : [])].join(', ')}` };
+}
+
+function mergeStrategy(current: UpdateStrategy, patch: Record<string, unknown>): UpdateStrategy {
+  const type = typeof patch.type === 'string' ? patch.type : current.type;
+  if (type === 'OnDelete') return { type, rollingUpdate: null };
+  const rolling = isRecord(patch.rollingUpdate) ? patch.rollingUpdate : {};
+  const base = current.rollingUpdate ?? { partition: 0, maxUnavailable: null };
+  return {
+    type,
+    rollingUpdate: {
+      partition: typeof rolling.partition === 'number' && Number.isInteger(rolling.partition) && rolling.partition >= 0 ? rolling.partition : base.partition,
+      maxUnavailable: typeof rolling.maxUnavailable === 'number' || typeof rolling.maxUnavailable === 'string' ? rolling.maxUnavailable : base.maxUnavailable,
+    },
+  };
+}
+
+/** RFC 7386 JSON merge patch: null removes a key, mappings merge, anything else replaces. */
+function mergePatch(target: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else if (isRecord(value)) out[key] = mergePatch(isRecord(out[key]) ? out[key] : {}, value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * The garbage collector: a claim whose controller is a pod (whenScaled: Delete, the pod scaled down) is
+ * deleted once that pod is gone. Seen through the informer notifications, which the simulation delivers as
+ * each pod disappears.
+ */
+function collectClaimsOfDeletedPods(cluster: Cluster, set: StatefulSetObject): void {
+  const hooks = cluster.hooks;
+  cluster.hooks = {
+    schedule: hooks.schedule,
+    notify: (change) => {
+      if (change.kind === 'pod' && change.op === 'deleted' && change.pod.owner.kind === 'StatefulSet' && change.pod.owner.name === set.name) collect(change.pod);
+      hooks.notify(change);
+    },
+  };
+  const collect = (pod: SimPod): void => {
+    const uid = `pod-${pod.uid}`;
+    for (const claim of [...set.claims.values()]) {
+      if (claim.ownerReferences.some((ref) => ref.uid === uid && ref.controller === true)) set.deleteClaim(claim, pod.goneAt ?? 0, `garbage-collector: owner Pod ${pod.name} deleted`);
+    }
+  };
+}
+
+/** StatefulSet pods are long-running: the default run time (30 s, meant for Jobs) becomes "until deleted". */
+function longRunningKubelet(cluster: Cluster, scenario: Scenario): Kubelet {
+  const runMs = scenario.pods.defaultRunWritten ? scenario.pods.default.runMs : Infinity;
+  return new Kubelet(cluster, { ...scenario, pods: { ...scenario.pods, default: { ...scenario.pods.default, runMs } } });
+}
+
+/** A container that never exits has no exit step: nothing is put on the agenda for "never". */
+function ignoreStepsThatNeverCome(cluster: Cluster): void {
+  const hooks = cluster.hooks;
+  cluster.hooks = {
+    notify: hooks.notify,
+    schedule: (at, task) => {
+      if (Number.isFinite(at)) hooks.schedule(at, task);
+    },
+  };
+}
+
+/**
+ * A pasted live StatefulSet (status.replicas > 0) already has its pods and their claims: ordinals from
+ * ordinals.start, at the current template, starting at t=0 (their real age is unknown). More pods than
+ * spec.replicas preview the scale-down.
+ */
+function addPreexistingPods(context: WorkloadContext, set: StatefulSetObject, kubelet: Kubelet): void {
+  const status = isRecord(context.raw.status) ? context.raw.status : {};
+  const count = typeof status.replicas === 'number' && Number.isInteger(status.replicas) ? Math.min(status.replicas, 100_000) : 0;
+  if (count <= 0 || set.name === '') return;
+  const revisions = statefulSetRevisions(set.name, set.template, set.revisions, set.status.collisionCount, '', set.templateData);
+  set.applyHistoryWrites(revisions.writes);
+  const revision = revisions.update;
+  const info = set.templateInfo(revision);
+  const start = set.spec.startOrdinal;
+  let created = 0;
+  for (let ordinal = start; ordinal < start + count; ordinal++) {
+    for (const template of set.volumeClaimTemplates) set.addClaim(claimName(template.name, set.name, ordinal), template.name, ordinal, 0);
+    const name = podName(set.name, ordinal);
+    const pod = kubelet.createPod(
+      { type: 'createPod', owner: { kind: 'StatefulSet', name: set.name }, namespace: set.namespace, name, generateName: `${set.name}-`, index: ordinal, indexFailureCount: null, indexIgnoredFailureCount: null, revision: revision.revision, template: info },
+      0,
+    );
+    if (pod === null) break;
+    kubelet.place(pod, null, 0);
+    created++;
+  }
+  context.cluster.note(`status.replicas was ${count}: ${created} pod(s) of the current template (${podName(set.name, start)} on) and their claims are assumed to exist, starting at t=0 (their real age is unknown).`);
+}
+
+function updateStrategyOf(strategy: { type?: string; rollingUpdate?: { partition?: number; maxUnavailable?: number | string } } | undefined): UpdateStrategy {
+  const type = strategy?.type || 'RollingUpdate';
+  const rolling = strategy?.rollingUpdate;
+  if (rolling === undefined) return { type, rollingUpdate: null };
+  return { type, rollingUpdate: { partition: rolling.partition ?? 0, maxUnavailable: rolling.maxUnavailable ?? null } };
+}
+
+function collisionCountOf(status: unknown): number {
+  return isRecord(status) && typeof status.collisionCount === 'number' ? status.collisionCount : 0;
+}
+
+function timelineClaim(claim: { readonly name: string; readonly ordinal: number; readonly template: string; readonly createdAt: number; readonly deletedAt: number | null; readonly deletedBy: string | null }): TimelinePersistentVolumeClaim {
+  return { name: claim.name, template: claim.template, ordinal: claim.ordinal, created: seconds(claim.createdAt), deleted: claim.deletedAt === null ? null : seconds(claim.deletedAt), deletedBy: claim.deletedBy };
+}
+
+/** The defaulted spec, the pod template reduced to what the simulation reads from it. */
+function effectiveSpec(spec: NonNullable<StatefulSet['spec']>): Record<string, unknown> {
+  const template = (spec.template ?? {}) as Record<string, unknown>;
+  const podSpec = isRecord(template.spec) ? template.spec : {};
+  const metadata = isRecord(template.metadata) ? template.metadata : {};
+  const containers = Array.isArray(podSpec.containers) ? podSpec.containers.filter(isRecord) : [];
+  return {
+    replicas: spec.replicas,
+    ...(spec.selector !== undefined ? { selector: spec.selector } : {}),
+    serviceName: spec.serviceName,
+    podManagementPolicy: spec.podManagementPolicy,
+    updateStrategy: spec.updateStrategy,
+    minReadySeconds: spec.minReadySeconds ?? 0,
+    revisionHistoryLimit: spec.revisionHistoryLimit,
+    ...(spec.ordinals !== undefined ? { ordinals: spec.ordinals } : {}),
+    ...(spec.persistentVolumeClaimRetentionPolicy !== undefined ? { persistentVolumeClaimRetentionPolicy: spec.persistentVolumeClaimRetentionPolicy } : {}),
+    volumeClaimTemplates: (spec.volumeClaimTemplates ?? []).map((t) => ({ metadata: { name: t.metadata?.name } })),
+    template: {
+      metadata: { ...(metadata.labels !== undefined ? { labels: metadata.labels } : {}) },
+      spec: {
+        containers: containers.map((c) => ({ name: c.name, image: c.image })),
+        restartPolicy: podSpec.restartPolicy,
+        terminationGracePeriodSeconds: podSpec.terminationGracePeriodSeconds,
+      },
+    },
+  };
+}
