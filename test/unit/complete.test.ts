@@ -60,8 +60,8 @@ test('enum values with the default first: restartPolicy, concurrencyPolicy, comp
   assert.deepEqual(complete(`${JOB_HEAD}spec:\n  suspend: |\n`).map((c) => c.label), ['true', 'false']);
 });
 
-test('no completion outside Job, CronJob and DaemonSet', () => {
-  assert.deepEqual(complete('apiVersion: apps/v1\nkind: Deployment\nspec:\n  |\n'), []);
+test('no completion outside the workload kinds', () => {
+  assert.deepEqual(complete('apiVersion: v1\nkind: Service\nspec:\n  |\n'), []);
 });
 
 test('explainField reads type, default and description from the schema', () => {

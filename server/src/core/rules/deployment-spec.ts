@@ -1,6 +1,6 @@
 import type { Path } from '../parse/path';
 import type { KubernetesVersion } from '../kubernetesVersion';
-import { nonnegative, replicatedPodFindings, selectorFindings } from './helpers/appsWorkload';
+import { nonnegative, podTemplateValidated, replicatedPodFindings, selectorFindings } from './helpers/appsWorkload';
 import { forbidden, invalid, required } from './helpers/fieldErrors';
 import { goJsonString, intOrStringValue, invalidRendered, notSupportedRendered, rendersValuesAsJson, type IntOrString } from './helpers/goValues';
 import { goQuote } from '../goFormat';
@@ -31,7 +31,8 @@ export const deploymentSpec: Rule = {
     const findings: RuleFinding[] = [
       ...nonnegative(spec.replicas, ['spec', 'replicas']),
       ...selectorFindings('Deployment', spec.selector, spec.template, kubernetesVersion),
-      ...replicatedPodFindings('Deployment', spec.template),
+      // Inside ValidatePodTemplateSpecForReplicaSet: skipped when the selector does not convert.
+      ...(podTemplateValidated(object) ? replicatedPodFindings('Deployment', spec.template) : []),
       ...validateStrategy(spec.strategy ?? {}, kubernetesVersion),
       ...nonnegative(spec.minReadySeconds, ['spec', 'minReadySeconds']),
       ...nonnegative(spec.revisionHistoryLimit, ['spec', 'revisionHistoryLimit']),

@@ -4,6 +4,7 @@ import { formatPath, type Path } from '../parse/path';
 import { annotationProblems, labelProblems } from './helpers/labelSyntax';
 import type { Rule, RuleFinding } from './rule';
 import { podTemplateOf, podTemplatePath } from './helpers/workloadPaths';
+import { podTemplateValidated } from './helpers/appsWorkload';
 
 /**
  * The pod template's metadata, as pkg/apis/core/validation/validation.go ValidatePodTemplateSpec checks it
@@ -27,7 +28,7 @@ export const podTemplateMetadata: Rule = {
   },
   check({ written, kubernetesVersion }) {
     const template = podTemplateOf(written);
-    if (!template?.metadata) return [];
+    if (!template?.metadata || !podTemplateValidated(written)) return [];
     const base = podTemplatePath(written);
     const field = formatPath(base);
     const metadataPath: Path = [...base, 'metadata'];

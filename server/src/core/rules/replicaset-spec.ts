@@ -1,4 +1,4 @@
-import { nonnegative, replicatedPodFindings, selectorFindings } from './helpers/appsWorkload';
+import { nonnegative, podTemplateValidated, replicatedPodFindings, selectorFindings } from './helpers/appsWorkload';
 import type { Rule } from './rule';
 
 /**
@@ -22,7 +22,8 @@ export const replicaSetSpec: Rule = {
       ...nonnegative(spec.replicas, ['spec', 'replicas']),
       ...nonnegative(spec.minReadySeconds, ['spec', 'minReadySeconds']),
       ...selectorFindings('ReplicaSet', spec.selector, spec.template, kubernetesVersion),
-      ...replicatedPodFindings('ReplicaSet', spec.template),
+      // Inside ValidatePodTemplateSpecForReplicaSet: skipped when the selector does not convert.
+      ...(podTemplateValidated(object) ? replicatedPodFindings('ReplicaSet', spec.template) : []),
     ];
   },
 };

@@ -4,7 +4,7 @@
  * ValidateStatefulSetSpec, ValidatePodTemplateSpecForReplicaSet, ValidatePodTemplateSpecForStatefulSet).
  */
 import type { KubernetesVersion } from '../../kubernetesVersion';
-import type { LabelSelector, Labels, PodTemplateSpec, ReplicatedKind } from '../../model/types';
+import type { LabelSelector, Labels, PodTemplateSpec, ReplicatedKind, Workload } from '../../model/types';
 import type { FixIntent } from '../../parse/edits';
 import type { Path } from '../../parse/path';
 import { forbidden, invalid, notSupported, required } from './fieldErrors';
@@ -93,4 +93,14 @@ export function replicatedPodFindings(kind: ReplicatedKind, template: PodTemplat
     findings.push({ path: ['spec', 'template', 'spec', 'activeDeadlineSeconds'], message: forbidden(`activeDeadlineSeconds in ${owner} is not Supported`) });
   }
   return findings;
+}
+
+/**
+ * Whether the API server validates the object's pod template at all: for Deployment, ReplicaSet and
+ * StatefulSet the template is only checked (ValidatePodTemplateSpecForReplicaSet / ...ForStatefulSet) once
+ * the selector converts (metav1.LabelSelectorAsSelector); other kinds always validate it.
+ */
+export function podTemplateValidated(object: Workload): boolean {
+  if (object.kind !== 'Deployment' && object.kind !== 'ReplicaSet' && object.kind !== 'StatefulSet') return true;
+  return selectorConverts(object.spec?.selector);
 }

@@ -10,6 +10,7 @@ import { isAtLeast, type KubernetesVersion } from '../../../kubernetesVersion';
 import type { WorkloadKind } from '../../../model/types';
 import type { RuleContext } from '../../rule';
 import { podTemplateOf, podTemplatePath } from '../workloadPaths';
+import { podTemplateValidated } from '../appsWorkload';
 import { Errors } from './errorBodies';
 import { FieldPath } from './fieldPath';
 import type { Container, Handler, PodSpec, Probe, Volume } from './types';
@@ -51,8 +52,10 @@ export function podContext(context: RuleContext): PodContext | undefined {
 function build(context: RuleContext): PodContext | undefined {
   const template = podTemplateOf(context.object);
   if (!template?.spec) return undefined;
-  // A StatefulSet's pod template is validated since 1.34 only (kubernetes PR 131790).
+  // A StatefulSet's pod template is validated since 1.34 only (kubernetes PR 131790); no apps/v1 template is
+  // validated while its selector does not convert.
   if (context.object.kind === 'StatefulSet' && !isAtLeast(context.kubernetesVersion, 1, 34)) return undefined;
+  if (!podTemplateValidated(context.object)) return undefined;
   const spec = deepCopy(template.spec as PodSpec);
   if (context.object.kind === 'StatefulSet') statefulSetTemplateView(spec, context.object.spec?.volumeClaimTemplates ?? []);
   applyPodDefaults(spec);
