@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { ErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { simulateRequest } from '../../server/src/protocol/protocol';
 import type { RenderedParams } from '../../server/src/protocol/webviewMessages';
+import { CLIENT_NAME } from './languageClient';
 import { PreviewPanel, type PreviewDeps, type PreviewTarget, type Simulate, type SimulationOutcome } from './previewPanel';
 
 export const PREVIEW_ROLLOUT_COMMAND = 'k8sDryRun.previewRollout';
@@ -21,9 +22,9 @@ export function createSimulator(client: LanguageClient): Simulate {
       if (result && typeof result === 'object' && 'timeline' in result && result.timeline) return result;
       if (result && typeof result === 'object' && 'error' in result) {
         const problems = Array.isArray(result.problems) && result.problems.length > 0 ? { problems: result.problems } : {};
-        return { error: result.error || 'The language server could not simulate this object.', code: 'simulationError', ...problems };
+        return { error: result.error || vscode.l10n.t('The language server could not simulate this object.'), code: 'simulationError', ...problems };
       }
-      return { error: 'The language server answered without a timeline.', code: 'simulationError' };
+      return { error: vscode.l10n.t('The language server answered without a timeline.'), code: 'simulationError' };
     } catch (err) {
       return failure(err);
     }
@@ -34,15 +35,15 @@ function failure(err: unknown): SimulationOutcome {
   if (err instanceof ResponseError) {
     if (err.code === ErrorCodes.MethodNotFound) {
       return {
-        error: `The k8s-dryrun language server cannot simulate yet: it does not answer the ${simulateRequest.method} request (method not found).`,
+        error: vscode.l10n.t('The k8s-dryrun language server cannot simulate yet: it does not answer the {0} request (method not found).', simulateRequest.method),
         code: 'methodNotFound',
       };
     }
     if (err.code === ErrorCodes.ConnectionInactive || err.code === ErrorCodes.PendingResponseRejected) {
-      return { error: `The k8s-dryrun language server is not running (${err.message}). See the "Kubernetes Dry Run" output.`, code: 'serverUnavailable' };
+      return { error: vscode.l10n.t('The k8s-dryrun language server is not running ({0}). See the "{1}" output.', err.message, CLIENT_NAME), code: 'serverUnavailable' };
     }
   }
-  return { error: `The simulation failed: ${err instanceof Error ? err.message : String(err)}`, code: 'requestFailed' };
+  return { error: vscode.l10n.t('The simulation failed: {0}', err instanceof Error ? err.message : String(err)), code: 'requestFailed' };
 }
 
 /**
@@ -57,7 +58,7 @@ export function previewRolloutCommand(extensionUri: vscode.Uri, deps: PreviewDep
   return async (arg?: unknown, index?: unknown, scenario?: unknown): Promise<RenderedParams | undefined> => {
     const target = resolveTarget(arg, index, scenario);
     if (!target) {
-      void vscode.window.showInformationMessage('Open a Kubernetes Job, CronJob or DaemonSet manifest (YAML) to preview what its controller will do.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Kubernetes Job, CronJob or DaemonSet manifest (YAML) to preview what its controller will do.'));
       return undefined;
     }
     return PreviewPanel.createOrShow(extensionUri, target, deps).update();

@@ -45,30 +45,31 @@ export interface LastRun {
 export async function saveScenarioAs(ui: PreviewUi, manifestUri: vscode.Uri, last: LastRun): Promise<vscode.Uri | undefined> {
   const where = manifestLocation(manifestUri);
   if (!where) {
-    ui.showError('Save the manifest to a file first: scenario files live beside it (<stem>.<name>.scenario.yaml).');
+    ui.showError(vscode.l10n.t('Save the manifest to a file first: scenario files live beside it (<stem>.<name>.scenario.yaml).'));
     return undefined;
   }
   if (!last.scenario) {
-    ui.showError('Nothing to save yet: the preview has not run a scenario (fix the problems it lists first).');
+    ui.showError(vscode.l10n.t('Nothing to save yet: the preview has not run a scenario (fix the problems it lists first).'));
     return undefined;
   }
   const stem = manifestStem(where.fileName) as string;
   const name = await ui.showInputBox({
-    title: 'Save as scenario',
-    prompt: `Saved beside the manifest as ${variantFileName(stem, '<name>')} and chosen in the preview.`,
+    title: vscode.l10n.t('Save as scenario'),
+    prompt: vscode.l10n.t('Saved beside the manifest as {0} and chosen in the preview.', variantFileName(stem, '<name>')),
     placeHolder: 'slow-pods',
-    validateInput: (value) => variantNameProblem(value.trim()),
+    validateInput: (value) => variantNameProblem(value.trim(), vscode.l10n.t),
   });
   if (name === undefined) return undefined;
   const trimmed = name.trim();
-  const problem = variantNameProblem(trimmed);
+  const problem = variantNameProblem(trimmed, vscode.l10n.t);
   if (problem) {
     ui.showError(problem);
     return undefined;
   }
   const fileName = variantFileName(stem, trimmed);
   const target = vscode.Uri.joinPath(where.folder, fileName);
-  if ((await exists(target)) && !(await ui.confirm(`${fileName} exists. Replace it with the scenario the preview runs now?`, 'Replace'))) return undefined;
+  const replace = vscode.l10n.t('Replace');
+  if ((await exists(target)) && !(await ui.confirm(vscode.l10n.t('{0} exists. Replace it with the scenario the preview runs now?', fileName), replace))) return undefined;
   const header = `# Scenario for ${where.fileName}, saved from the preview${last.summary ? `: ${oneLine(last.summary)}` : ''}\n`;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(header + stringify(last.scenario)));
   return target;
@@ -81,41 +82,54 @@ export async function exportPreview(ui: PreviewUi, manifestUri: vscode.Uri, last
     ui.showError(content.problem);
     return undefined;
   }
-  const { extension, label } = EXPORTS[params.format];
+  const { extension } = EXPORTS[params.format];
+  const label = exportLabel(params.format);
   const where = manifestLocation(manifestUri);
   const stem = where ? (manifestStem(where.fileName) as string) : (last.timeline?.object.name ?? 'preview');
   const folder = where?.folder ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   const defaultName = `${stem}.${EXPORTS[params.format].suffix}`;
   const target = await ui.showSaveDialog({
-    title: `Export ${label}`,
-    saveLabel: 'Export',
+    title: vscode.l10n.t('Export {0}', label),
+    saveLabel: vscode.l10n.t('Export'),
     filters: { [label]: [extension] },
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, defaultName) } : {}),
   });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-  ui.showInfo(`Exported ${label} to ${target.toString(true)}.`);
+  ui.showInfo(vscode.l10n.t('Exported {0} to {1}.', label, target.toString(true)));
   return target;
 }
 
-const EXPORTS: Record<ExportParams['format'], { readonly label: string; readonly extension: string; readonly suffix: string }> = {
-  'timeline-json': { label: 'Timeline JSON', extension: 'json', suffix: 'timeline.json' },
+const EXPORTS: Record<ExportParams['format'], { readonly extension: string; readonly suffix: string }> = {
+  'timeline-json': { extension: 'json', suffix: 'timeline.json' },
   // named as a variant, so that saving it beside the manifest adds it to the picker
-  'scenario-yaml': { label: 'Scenario YAML', extension: 'yaml', suffix: 'exported.scenario.yaml' },
-  svg: { label: 'Chart SVG', extension: 'svg', suffix: 'timeline.svg' },
+  'scenario-yaml': { extension: 'yaml', suffix: 'exported.scenario.yaml' },
+  svg: { extension: 'svg', suffix: 'timeline.svg' },
 };
+
+/** What an export is called in its dialog and message. */
+function exportLabel(format: ExportParams['format']): string {
+  switch (format) {
+    case 'timeline-json':
+      return vscode.l10n.t('Timeline JSON');
+    case 'scenario-yaml':
+      return vscode.l10n.t('Scenario YAML');
+    default:
+      return vscode.l10n.t('Chart SVG');
+  }
+}
 
 /** The file's text, or why there is none. */
 function exportContent(last: LastRun, params: ExportParams): string | { problem: string } {
   switch (params.format) {
     case 'timeline-json':
-      return last.timeline ? `${JSON.stringify(last.timeline, null, 2)}\n` : { problem: 'No timeline to export: the preview has not run yet or the manifest has problems.' };
+      return last.timeline ? `${JSON.stringify(last.timeline, null, 2)}\n` : { problem: vscode.l10n.t('No timeline to export: the preview has not run yet or the manifest has problems.') };
     case 'scenario-yaml':
-      return last.scenario ? stringify(last.scenario) : { problem: 'No scenario to export: the preview has not run one yet.' };
+      return last.scenario ? stringify(last.scenario) : { problem: vscode.l10n.t('No scenario to export: the preview has not run one yet.') };
     case 'svg':
-      return typeof params.svg === 'string' && params.svg.trim() !== '' ? params.svg : { problem: 'The chart sent no SVG to export.' };
+      return typeof params.svg === 'string' && params.svg.trim() !== '' ? params.svg : { problem: vscode.l10n.t('The chart sent no SVG to export.') };
     default:
-      return { problem: `Unknown export format ${JSON.stringify((params as { format?: unknown }).format)}.` };
+      return { problem: vscode.l10n.t('Unknown export format {0}.', JSON.stringify((params as { format?: unknown }).format)) };
   }
 }
 

@@ -38,9 +38,14 @@ export function manifestIdentity(text: string, documentIndex?: number): ObjectId
   return found && WORKLOAD_KINDS.has(found.kind) ? found : undefined;
 }
 
-/** The panel's title for an object: `Preview: job/pi`, as kubectl names it (`kubectl get job/pi`). */
+/** The object as kubectl names it (`kubectl get job/pi`): `job/pi`, or `job` without a name. */
+export function objectRef(identity: ObjectIdentity): string {
+  return `${identity.kind.toLowerCase()}${identity.name !== undefined ? `/${identity.name}` : ''}`;
+}
+
+/** The panel's title for an object in English: `Preview: job/pi` (the panel translates it: previewPanel.ts). */
 export function previewTitle(identity: ObjectIdentity): string {
-  return `Preview: ${identity.kind.toLowerCase()}${identity.name !== undefined ? `/${identity.name}` : ''}`;
+  return `Preview: ${objectRef(identity)}`;
 }
 
 /** Whether the timeline's Job (or the CronJob's Job template) is Indexed: the what-if form then offers a failing index. */

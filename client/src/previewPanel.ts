@@ -33,7 +33,7 @@ import {
   type WhatIf,
 } from '../../server/src/protocol/webviewMessages';
 import { exportPreview, saveScenarioAs, type LastRun, type PreviewUi } from './previewExports';
-import { isIndexed, manifestIdentity, previewTitle, type ObjectIdentity } from './previewIdentity';
+import { isIndexed, manifestIdentity, objectRef, type ObjectIdentity } from './previewIdentity';
 import { revealLocation } from './previewReveal';
 import { ARGUMENT_CHOICE, prepareScenario, type ScenarioRun } from './previewScenario';
 import { watchScenarioFiles } from './scenarioFiles';
@@ -221,7 +221,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (!target) {
       return this.#webview.show(showErrorNotification, {
         sourceUri: '',
-        message: 'Nothing to preview: run "Kubernetes: Preview Rollout" from a Job, CronJob or DaemonSet manifest.',
+        message: vscode.l10n.t('Nothing to preview: run "{0}" from a Job, CronJob or DaemonSet manifest.', vscode.l10n.t('Kubernetes: Preview Rollout')),
         code: 'requestFailed',
       });
     }
@@ -236,7 +236,7 @@ export class PreviewPanel implements vscode.Disposable {
       document = await vscode.workspace.openTextDocument(target.uri);
     } catch (err) {
       if (!current()) return undefined;
-      return this.#webview.show(showErrorNotification, { ...source, message: `Cannot open ${target.uri.toString(true)}: ${messageOf(err)}`, code: 'requestFailed' });
+      return this.#webview.show(showErrorNotification, { ...source, message: vscode.l10n.t('Cannot open {0}: {1}', target.uri.toString(true), messageOf(err)), code: 'requestFailed' });
     }
     const documentVersion = document.version;
     if (!this.#last.identity) this.#panel.title = fileTitle(target.uri);
@@ -265,14 +265,14 @@ export class PreviewPanel implements vscode.Disposable {
         identity: { kind: object.kind, name: object.name },
         indexed: isIndexed(outcome.timeline),
       };
-      this.#panel.title = previewTitle(this.#last.identity as ObjectIdentity);
+      this.#panel.title = panelTitle(this.#last.identity as ObjectIdentity);
       const state = this.#state(scenario);
       const warnings = outcome.warnings && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {};
       return this.#webview.show(showTimelineNotification, { ...source, timeline: outcome.timeline, documentVersion, scenario: state, ...warnings });
     }
     // an invalid manifest keeps its name and kind (from its text, else from the last timeline)
     const identity = manifestIdentity(document.getText(), target.documentIndex) ?? this.#last.identity;
-    if (identity) this.#panel.title = previewTitle(identity);
+    if (identity) this.#panel.title = panelTitle(identity);
     this.#last = { ...this.#last, identity, problems: outcome.problems };
     const state = this.#state(scenario);
     const error = { ...source, message: outcome.error, code: outcome.code, documentVersion, scenario: state };
@@ -311,7 +311,7 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       written = await saveScenarioAs(ui, target.uri, this.#last);
     } catch (err) {
-      ui.showError(`Cannot save the scenario: ${messageOf(err)}`);
+      ui.showError(vscode.l10n.t('Cannot save the scenario: {0}', messageOf(err)));
       return undefined;
     }
     if (!written || this.#disposed) return written;
@@ -329,7 +329,7 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       return await exportPreview(ui, target.uri, this.#last, params);
     } catch (err) {
-      ui.showError(`Cannot export: ${messageOf(err)}`);
+      ui.showError(vscode.l10n.t('Cannot export: {0}', messageOf(err)));
       return undefined;
     }
   }
@@ -340,7 +340,7 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       return await revealLocation(params, this.#target?.uri, this.#panel.viewColumn);
     } catch (err) {
-      this.#deps.ui().showError(`Cannot open ${params.uri}: ${messageOf(err)}`);
+      this.#deps.ui().showError(vscode.l10n.t('Cannot open {0}: {1}', params.uri, messageOf(err)));
       return undefined;
     }
   }
@@ -365,7 +365,7 @@ export class PreviewPanel implements vscode.Disposable {
       choices: scenario.choices,
       selected: scenario.selected.id,
       whatIf: scenario.whatIf,
-      summary: this.#last.summary ?? (scenario.selected.id === DEFAULT_CHOICE.id ? 'default pods' : scenario.selected.label),
+      summary: this.#last.summary ?? (scenario.selected.id === DEFAULT_CHOICE.id ? vscode.l10n.t('default pods') : scenario.selected.label),
       ...(this.#last.identity ? { kind: this.#last.identity.kind } : {}),
       ...(this.#last.indexed !== undefined ? { indexed: this.#last.indexed } : {}),
     };
@@ -416,7 +416,12 @@ export class PreviewPanel implements vscode.Disposable {
 /** The title before the object is known: the file's name. */
 function fileTitle(uri: vscode.Uri): string {
   const name = uri.path.split('/').pop() || uri.toString(true);
-  return `Preview: ${name}`;
+  return vscode.l10n.t('Preview: {0}', name);
+}
+
+/** The title once the object is known: `Preview: job/pi`. */
+function panelTitle(identity: ObjectIdentity): string {
+  return vscode.l10n.t('Preview: {0}', objectRef(identity));
 }
 
 function messageOf(err: unknown): string {

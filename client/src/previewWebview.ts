@@ -101,10 +101,29 @@ export function previewWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewP
 /** The webview's page: our script and style only, under a CSP with a fresh nonce. */
 function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const dist = vscode.Uri.joinPath(extensionUri, 'dist');
+  const bundle = webviewBundle();
   return webviewHtml({
     cspSource: webview.cspSource,
     nonce: randomBytes(18).toString('base64'),
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
+    language: vscode.env.language,
+    ...(bundle ? { l10nBundle: bundle } : {}),
   });
+}
+
+/**
+ * The webview's words: VS Code's l10n bundle for the display language (client/l10n/bundle.l10n.<lang>.json),
+ * as English text → translation; undefined in English. The webview translates with it (client/webview/src/l10n.ts).
+ */
+function webviewBundle(): Record<string, string> | undefined {
+  const source = vscode.l10n.bundle;
+  if (!source) return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    // a bundle entry with a translator's comment is { message, comment }
+    const message = typeof value === 'string' ? value : (value as { message?: unknown } | undefined)?.message;
+    if (typeof message === 'string') out[key] = message;
+  }
+  return out;
 }

@@ -42,7 +42,7 @@ export async function readScenarioText(uri: vscode.Uri): Promise<string> {
   try {
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch (err) {
-    throw new Error(`Cannot read the scenario ${uri.toString(true)}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new Error(vscode.l10n.t('Cannot read the scenario {0}: {1}', uri.toString(true), err instanceof Error ? err.message : String(err)), { cause: err });
   }
 }
 

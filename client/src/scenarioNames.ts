@@ -75,10 +75,16 @@ export function isDefaultScenarioFile(choice: ScenarioChoice): boolean {
   return choice.id !== DEFAULT_CHOICE.id && choice.label === choice.id;
 }
 
-/** Why `name` cannot name a saved variant, or undefined when it can. */
-export function variantNameProblem(name: string): string | undefined {
-  if (name === '') return 'Give the scenario a name, e.g. "slow-pods".';
-  if (!VARIANT_NAME.test(name)) return 'Use lower-case letters, digits and dashes (not at the start or end), e.g. "slow-pods".';
+/** Translates an English message with `{n}` placeholders (`vscode.l10n.t` in the extension). */
+export type Translate = (message: string, ...args: string[]) => string;
+
+/** English, for code without VS Code (the unit tests). */
+export const english: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => args[Number(i)] ?? whole);
+
+/** Why `name` cannot name a saved variant, or undefined when it can; in the language of `t`. */
+export function variantNameProblem(name: string, t: Translate = english): string | undefined {
+  if (name === '') return t('Give the scenario a name, e.g. "{0}".', 'slow-pods');
+  if (!VARIANT_NAME.test(name)) return t('Use lower-case letters, digits and dashes (not at the start or end), e.g. "{0}".', 'slow-pods');
   return undefined;
 }
 

@@ -29,6 +29,8 @@ import {
   type ShowTimelineParams,
 } from '../../../server/src/protocol/webviewMessages';
 import { clear, el } from './dom';
+import { documentNumberTooltip, labelWithDocument } from './documentLabel';
+import { readL10nBundle, setL10nBundle, t } from './l10n';
 import { renderErrorView, renderStaleBanner, type RevealHandler } from './panels/errorView';
 import { createFootprintPanel, type FootprintPanel } from './panels/footprintPanel';
 import { createKubectlPanel, type KubectlPanel } from './panels/kubectlPanel';
@@ -57,6 +59,8 @@ interface WebviewState extends PersistedPreviewState {
 /** The chart view; `svg()` gives the chart as an SVG document (for the export), where the chart offers it. */
 type ChartView = TimelineView & { svg?: () => string };
 
+// the words of the display language, before anything is drawn
+setL10nBundle(readL10nBundle(document));
 const vscode = acquireVsCodeApi<WebviewState>();
 let state: WebviewState = vscode.getState() ?? {};
 const app = document.getElementById('app') ?? document.body;
@@ -130,7 +134,7 @@ function replaceBody(...nodes: Node[]): void {
   body.append(...nodes);
 }
 
-/** `file:///w/jobs.yaml` + 1 → `jobs.yaml · document 2`. */
+/** `file:///w/jobs.yaml` + 1 → `jobs.yaml · document 1` (counted from 0, as `simulate --document`). */
 function sourceLabel(source: PreviewSource): string {
   let label = source.sourceUri;
   try {
@@ -140,14 +144,14 @@ function sourceLabel(source: PreviewSource): string {
   } catch {
     // not a URL: show it as it is
   }
-  return source.documentIndex !== undefined && source.documentIndex > 0 ? `${label} · document ${source.documentIndex + 1}` : label;
+  return labelWithDocument(label, source.documentIndex);
 }
 
 /** The heading of the error and loading states (the chart has its own). */
 function plainHeader(source: PreviewSource | undefined): HTMLElement {
   return el(document, 'header', { class: 'summary' }, [
-    el(document, 'h1', { class: 'title', text: 'Rollout preview' }),
-    source ? el(document, 'p', { class: 'subtitle', text: sourceLabel(source) }) : null,
+    el(document, 'h1', { class: 'title', text: t('Rollout preview') }),
+    source ? el(document, 'p', { class: 'subtitle', text: sourceLabel(source), attrs: { title: documentNumberTooltip(source.documentIndex) } }) : null,
   ]);
 }
 
@@ -161,7 +165,7 @@ function showTimeline(params: ShowTimelineParams): void {
   } catch (err) {
     // a timeline this view cannot read: say so rather than show half of it
     view = undefined;
-    showError({ ...sourceOf(params), message: `Cannot show this timeline: ${err instanceof Error ? err.message : String(err)}`, documentVersion: params.documentVersion, scenario: params.scenario });
+    showError({ ...sourceOf(params), message: t('Cannot show this timeline: {0}', err instanceof Error ? err.message : String(err)), documentVersion: params.documentVersion, scenario: params.scenario });
   }
 }
 
@@ -215,7 +219,7 @@ function renderTimelineView(params: ShowTimelineParams): void {
       addPanelsTo(sidePane, below, timeline, chart.time(), big);
     } catch (err) {
       // the chart stays; the panels say why they are missing
-      sidePane.append(el(document, 'p', { class: 'note', text: `Cannot show the panels of this timeline: ${err instanceof Error ? err.message : String(err)}` }));
+      sidePane.append(el(document, 'p', { class: 'note', text: t('Cannot show the panels of this timeline: {0}', err instanceof Error ? err.message : String(err)) }));
     }
     steps.done('panels');
     // The state keeps what a reload shows at once; a big timeline is not copied into it (setState would serialise
@@ -270,8 +274,8 @@ function safeFootprint(timeline: Timeline, time: number): FootprintPanel {
     return createFootprintPanel(document, timeline, time);
   } catch (err) {
     const element = el(document, 'section', { class: 'footprint' }, [
-      el(document, 'h2', { text: 'Footprint' }),
-      el(document, 'p', { class: 'note', text: `Cannot draw the footprint of this timeline: ${err instanceof Error ? err.message : String(err)}` }),
+      el(document, 'h2', { text: t('Footprint') }),
+      el(document, 'p', { class: 'note', text: t('Cannot draw the footprint of this timeline: {0}', err instanceof Error ? err.message : String(err)) }),
     ]);
     return { element, setTime: () => undefined };
   }
@@ -283,8 +287,8 @@ const BIG_TIMELINE = 5000;
 /** A footprint section that fills itself in after the page is shown. */
 function deferredFootprint(timeline: Timeline, time: () => number): FootprintPanel {
   const placeholder = el(document, 'section', { class: 'footprint', attrs: { 'aria-busy': 'true' } }, [
-    el(document, 'h2', { text: 'Footprint' }),
-    el(document, 'p', { class: 'empty', text: 'Computing…' }),
+    el(document, 'h2', { text: t('Footprint') }),
+    el(document, 'p', { class: 'empty', text: t('Computing…') }),
   ]);
   const stub: FootprintPanel = { element: placeholder, setTime: () => undefined };
   setTimeout(() => {

@@ -2,6 +2,7 @@
  * What a pod is doing at a time t, and the phase segments of its bar. Derived from the timeline's own
  * timestamps only (design §4.3: views are derived, never recomputed). Pure functions.
  */
+import { l10nKey } from './l10n';
 import type { Timeline, TimelinePod } from './timelineTypes';
 
 /** A pod's state at one instant, as the bars and counts show it. */
@@ -24,15 +25,16 @@ export type PodState =
 export const COUNTED_STATES = ['pending', 'running', 'ready', 'succeeded', 'failed', 'terminating'] as const;
 export type CountedState = (typeof COUNTED_STATES)[number];
 
+/** Each state's name, as an l10n key (translated where it is shown). */
 export const STATE_LABELS: Readonly<Record<PodState, string>> = {
-  absent: 'Not created',
-  pending: 'Pending',
-  running: 'Running',
-  ready: 'Ready',
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-  terminating: 'Terminating',
-  gone: 'Deleted',
+  absent: l10nKey('Not created'),
+  pending: l10nKey('Pending'),
+  running: l10nKey('Running'),
+  ready: l10nKey('Ready'),
+  succeeded: l10nKey('Succeeded'),
+  failed: l10nKey('Failed'),
+  terminating: l10nKey('Terminating'),
+  gone: l10nKey('Deleted'),
 };
 
 export interface Run {

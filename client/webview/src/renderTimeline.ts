@@ -9,7 +9,9 @@
  * (dom.ts).
  */
 import { el } from './dom';
-import { formatDuration, formatOffset, plural } from './format';
+import { podCount } from './counts';
+import { formatDuration, formatOffset } from './format';
+import { t } from './l10n';
 import { createContext } from './timeline/context';
 import { renderHeader } from './timeline/header';
 import { renderHead } from './timeline/head';
@@ -96,12 +98,12 @@ export function renderTimeline(doc: Document, timeline: Timeline, options: Rende
   rows.setRows(buildRows(timeline, { end: ctx.to, expanded, when: ctx.when }));
   const gantt = el(doc, 'div', { class: 'gantt', attrs: { 'aria-keyshortcuts': '+ - 0 F Alt+ArrowLeft Alt+ArrowRight' } }, [head.underlay, head.head, rows.element, head.overlay]);
   root.appendChild(
-    el(doc, 'section', { class: 'gantt-section', attrs: { 'aria-label': 'Pods over time' } }, [
-      el(doc, 'div', { class: 'section-head' }, [el(doc, 'h2', { text: ctx.kind === 'DaemonSet' ? 'Nodes' : ctx.kind === 'CronJob' ? 'Runs' : 'Pods' }), renderLegend(ctx)]),
+    el(doc, 'section', { class: 'gantt-section', attrs: { 'aria-label': t('Pods over time') } }, [
+      el(doc, 'div', { class: 'section-head' }, [el(doc, 'h2', { text: ctx.kind === 'DaemonSet' ? t('Nodes') : ctx.kind === 'CronJob' ? t('Runs') : t('Pods') }), renderLegend(ctx)]),
       zoom.toolbar,
       gantt,
-      pods.length === 0 ? el(doc, 'p', { class: 'empty', text: `The ${ctx.kind} created no pods during the simulation.` }) : null,
-      el(doc, 'p', { class: 'hint zoom-hint', text: 'Ctrl + wheel or + / − zoom, drag or Shift + wheel pans, 0 fits the whole run.' }),
+      pods.length === 0 ? el(doc, 'p', { class: 'empty', text: t('The {0} created no pods during the simulation.', ctx.kind) }) : null,
+      el(doc, 'p', { class: 'hint zoom-hint', text: t('Ctrl + wheel or + / − zoom, drag or Shift + wheel pans, 0 fits the whole run.') }),
     ]),
   );
   zoom.attach(gantt, head.axisTrack);
@@ -160,7 +162,7 @@ export function renderTimeline(doc: Document, timeline: Timeline, options: Rende
     return timelineSvg(
       {
         title: `${ctx.kind}/${ctx.name}`,
-        subtitle: `${plural(pods.length, 'pod')} · ${formatOffset(from)} → ${formatOffset(to)} (${ctx.clock(from)} → ${ctx.clock(to)}) · simulated ${formatDuration(ctx.to, 3)}`,
+        subtitle: `${podCount(pods.length)} · ${formatOffset(from)} → ${formatOffset(to)} (${ctx.clock(from)} → ${ctx.clock(to)}) · ${t('simulated {0}', formatDuration(ctx.to, 3))}`,
         rows: rows.rows(),
         x: (t) => viewX(ctx.scale, ctx.window, t),
         ticks: ticks.map((t) => ({ x: t.x, label: t.t === 0 ? '0' : formatOffset(t.t) })),

@@ -5,6 +5,7 @@
  */
 import type { ShowErrorParams } from '../../../../server/src/protocol/webviewMessages';
 import { el } from '../dom';
+import { t } from '../l10n';
 import { problemLines, type ProblemLine } from './problems';
 
 export type RevealHandler = (place: NonNullable<ProblemLine['reveal']>) => void;
@@ -28,7 +29,7 @@ export function issueList(doc: Document, lines: readonly ProblemLine[], listClas
         link = el(doc, 'a', {
           class: 'problem-location',
           text: line.location,
-          attrs: { tabindex: 0, role: 'link', title: `Show line ${line.location.replace(':', ', column ')} in the editor` },
+          attrs: { tabindex: 0, role: 'link', title: t('Show line {0}, column {1} in the editor', ...(line.location.split(':') as [string, string])) },
         });
         link.addEventListener('click', (event) => {
           event.preventDefault();
@@ -57,10 +58,10 @@ export interface ErrorViewOptions {
 
 /** Why there is no timeline (nothing good was shown for this manifest yet). */
 export function renderErrorView(doc: Document, params: ShowErrorParams, options: ErrorViewOptions): HTMLElement {
-  const retry = options.onRetry ? el(doc, 'button', { class: 'button secondary', text: 'Run again', attrs: { type: 'button' } }) : null;
+  const retry = options.onRetry ? el(doc, 'button', { class: 'button secondary', text: t('Run again'), attrs: { type: 'button' } }) : null;
   if (retry && options.onRetry) retry.addEventListener('click', options.onRetry);
   const count = problemLines(params.message, params.problems, params.sourceUri).length;
-  return el(doc, 'section', { class: 'preview-error', attrs: { 'aria-label': 'Why there is no preview' } }, [
+  return el(doc, 'section', { class: 'preview-error', attrs: { 'aria-label': t('Why there is no preview') } }, [
     el(doc, 'div', { class: 'banner banner-error', attrs: { role: 'alert' } }, [
       el(doc, 'span', { class: 'banner-icon', text: '✗', attrs: { 'aria-hidden': 'true' } }),
       el(doc, 'div', { class: 'banner-body' }, [
@@ -68,7 +69,7 @@ export function renderErrorView(doc: Document, params: ShowErrorParams, options:
         problemList(doc, params, options.onReveal),
       ]),
     ]),
-    options.sourceLabel ? el(doc, 'p', { class: 'hint', text: `Fix it in ${options.sourceLabel}; the preview runs again on every edit.` }) : null,
+    options.sourceLabel ? el(doc, 'p', { class: 'hint', text: t('Fix it in {0}; the preview runs again on every edit.', options.sourceLabel) }) : null,
     retry,
   ]);
 }
@@ -78,7 +79,7 @@ export function renderStaleBanner(doc: Document, params: ShowErrorParams, onReve
   return el(doc, 'div', { class: 'banner banner-error banner-rerun', attrs: { role: 'alert' } }, [
     el(doc, 'span', { class: 'banner-icon', text: '✗', attrs: { 'aria-hidden': 'true' } }),
     el(doc, 'div', { class: 'banner-body' }, [
-      el(doc, 'strong', { text: 'Could not simulate the current text. The timeline below is from an earlier version.' }),
+      el(doc, 'strong', { text: t('Could not simulate the current text. The timeline below is from an earlier version.') }),
       problemList(doc, params, onReveal),
     ]),
   ]);
@@ -87,12 +88,12 @@ export function renderStaleBanner(doc: Document, params: ShowErrorParams, onReve
 function headline(params: ShowErrorParams, count: number): string {
   switch (params.code) {
     case 'serverUnavailable':
-      return 'The language server is not running.';
+      return t('The language server is not running.');
     case 'methodNotFound':
-      return 'This language server cannot simulate.';
+      return t('This language server cannot simulate.');
     case 'requestFailed':
-      return 'The simulation request failed.';
+      return t('The simulation request failed.');
     default:
-      return count > 1 ? `${count} problems stop the simulation:` : 'This stops the simulation:';
+      return count > 1 ? t('{0} problems stop the simulation:', count) : t('This stops the simulation:');
   }
 }

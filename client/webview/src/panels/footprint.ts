@@ -4,6 +4,7 @@
  * or is removed), the summed CPU and memory requests of those pods (every pod has the template's requests),
  * the peaks and the pod-hours. Pure: computed from the Timeline only; footprintPanel.ts draws it.
  */
+import { t } from '../l10n';
 import type { Timeline } from '../timelineTypes';
 
 /** The pod template's summed container requests (Timeline.podRequests). */
@@ -149,7 +150,7 @@ export function downsample(steps: readonly FootprintStep[], from: number, to: nu
 export function formatCpu(millis: number): string {
   if (millis < 1000) return `${round(millis)}m CPU`;
   const cores = millis / 1000;
-  return `${round(cores)} ${cores === 1 ? 'core' : 'cores'}`;
+  return cores === 1 ? t('{0} core', round(cores)) : t('{0} cores', round(cores));
 }
 
 /** `64Mi`, `1.5Gi`: memory in binary units, as Kubernetes quantities read. */

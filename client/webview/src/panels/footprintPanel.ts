@@ -4,7 +4,9 @@
  * scrubber's time. The chart is SVG built element by element (no markup parsed); colours come from CSS classes.
  */
 import { clear, el } from '../dom';
-import { formatClock, formatDuration, formatOffset, parseTime, plural } from '../format';
+import { formatClock, formatDuration, formatOffset, parseTime } from '../format';
+import { t as tr, tNodes } from '../l10n';
+import { podCount } from '../counts';
 import type { Timeline } from '../timelineTypes';
 import { downsample, footprint, formatCpu, formatMemory, plotRange, podsAt, type PodRequests } from './footprint';
 
@@ -26,7 +28,7 @@ function svg<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K, attrs:
 
 /** `3 pods · 750m CPU · 192Mi`. */
 function amount(pods: number, requests: PodRequests | null): string {
-  const parts = [plural(pods, 'pod')];
+  const parts = [podCount(pods)];
   if (requests) {
     if (requests.cpuMillis > 0) parts.push(formatCpu(pods * requests.cpuMillis));
     if (requests.memoryBytes > 0) parts.push(formatMemory(pods * requests.memoryBytes));
@@ -60,33 +62,33 @@ export function createFootprintPanel(doc: Document, timeline: Timeline, time: nu
   const cursor = svg(doc, 'line', { class: 'footprint-cursor', y1: 0, y2: HEIGHT, 'vector-effect': 'non-scaling-stroke' });
   const chart = svg(doc, 'svg', { class: 'footprint-chart', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, preserveAspectRatio: 'none', role: 'img' });
   const title = svg(doc, 'title');
-  title.textContent = `Active pods over time; at most ${amount(data.peakPods.value, data.requests)} at ${when(data.peakPods.at)}`;
+  title.textContent = tr('Active pods over time; at most {0} at {1}', amount(data.peakPods.value, data.requests), when(data.peakPods.at));
   chart.append(title, area, peakLine, line, cursor);
 
   const readout = el(doc, 'p', { class: 'footprint-readout', attrs: { 'aria-live': 'off' } });
   const facts: [string, string][] = [
-    ['Peak pods', data.peakPods.value > 0 ? `${data.peakPods.value} at ${when(data.peakPods.at)}` : 'none ran'],
+    [tr('Peak pods'), data.peakPods.value > 0 ? tr('{0} at {1}', data.peakPods.value, when(data.peakPods.at)) : tr('none ran')],
   ];
-  if (data.requests && data.peakCpuMillis && data.requests.cpuMillis > 0) facts.push(['Peak CPU requests', `${formatCpu(data.peakCpuMillis.value)} at ${when(data.peakCpuMillis.at)}`]);
-  if (data.requests && data.peakMemoryBytes && data.requests.memoryBytes > 0) facts.push(['Peak memory requests', `${formatMemory(data.peakMemoryBytes.value)} at ${when(data.peakMemoryBytes.at)}`]);
-  const hours = `${roundHours(data.podHours)} pod-hours${data.podHours > 0 && data.podHours < 10 ? ` (${formatDuration(data.podHours * 3600)} of pod time)` : ''}`;
+  if (data.requests && data.peakCpuMillis && data.requests.cpuMillis > 0) facts.push([tr('Peak CPU requests'), tr('{0} at {1}', formatCpu(data.peakCpuMillis.value), when(data.peakCpuMillis.at))]);
+  if (data.requests && data.peakMemoryBytes && data.requests.memoryBytes > 0) facts.push([tr('Peak memory requests'), tr('{0} at {1}', formatMemory(data.peakMemoryBytes.value), when(data.peakMemoryBytes.at))]);
+  const hours = `${tr('{0} pod-hours', roundHours(data.podHours))}${data.podHours > 0 && data.podHours < 10 ? ` ${tr('({0} of pod time)', formatDuration(data.podHours * 3600))}` : ''}`;
   const extra = [
-    data.cpuCoreHours !== null && data.requests && data.requests.cpuMillis > 0 ? `${roundHours(data.cpuCoreHours)} CPU core-hours` : '',
-    data.memoryGibHours !== null && data.requests && data.requests.memoryBytes > 0 ? `${roundHours(data.memoryGibHours)} GiB-hours` : '',
+    data.cpuCoreHours !== null && data.requests && data.requests.cpuMillis > 0 ? tr('{0} CPU core-hours', roundHours(data.cpuCoreHours)) : '',
+    data.memoryGibHours !== null && data.requests && data.requests.memoryBytes > 0 ? tr('{0} GiB-hours', roundHours(data.memoryGibHours)) : '',
   ].filter(Boolean);
-  facts.push(['Pod-hours', extra.length > 0 ? `${hours} (${extra.join(', ')})` : hours]);
+  facts.push([tr('Pod-hours'), extra.length > 0 ? `${hours} (${extra.join(tr(', '))})` : hours]);
 
-  const element = el(doc, 'section', { class: 'footprint', attrs: { 'aria-label': 'Footprint' } }, [
-    el(doc, 'h2', { text: 'Footprint' }),
-    el(doc, 'p', { class: 'hint', text: 'Pods created and not yet finished or gone, and the resources they request, over the run.' }),
+  const element = el(doc, 'section', { class: 'footprint', attrs: { 'aria-label': tr('Footprint') } }, [
+    el(doc, 'h2', { text: tr('Footprint') }),
+    el(doc, 'p', { class: 'hint', text: tr('Pods created and not yet finished or gone, and the resources they request, over the run.') }),
     el(doc, 'dl', { class: 'footprint-facts' }, facts.flatMap(([k, v]) => [el(doc, 'dt', { text: k }), el(doc, 'dd', { text: v })])),
-    data.requests ? null : el(doc, 'p', { class: 'note footprint-no-requests', text: 'The pod template requests no CPU or memory, so only pods are counted.' }),
+    data.requests ? null : el(doc, 'p', { class: 'note footprint-no-requests', text: tr('The pod template requests no CPU or memory, so only pods are counted.') }),
     el(doc, 'div', { class: 'footprint-plot' }, [
       el(doc, 'span', { class: 'footprint-axis-max', text: amount(data.peakPods.value, data.requests) }),
       chart,
       el(doc, 'div', { class: 'footprint-axis-x' }, [el(doc, 'span', { text: formatOffset(range.from) }), el(doc, 'span', { text: formatOffset(range.to) })]),
     ]),
-    range.idleAfter !== null ? el(doc, 'p', { class: 'note', text: `No pod is active after ${formatOffset(range.idleAfter)}; the run goes on to ${formatOffset(data.to)}.` }) : null,
+    range.idleAfter !== null ? el(doc, 'p', { class: 'note', text: tr('No pod is active after {0}; the run goes on to {1}.', formatOffset(range.idleAfter), formatOffset(data.to)) }) : null,
     readout,
   ]);
 
@@ -95,7 +97,7 @@ export function createFootprintPanel(doc: Document, timeline: Timeline, time: nu
     cursor.setAttribute('x1', cx);
     cursor.setAttribute('x2', cx);
     clear(readout);
-    readout.append(`At ${formatOffset(t)}: `, el(doc, 'strong', { text: amount(podsAt(data.steps, t), data.requests) }), ' active');
+    readout.append(...tNodes('At {0}: {1} active', formatOffset(t), el(doc, 'strong', { text: amount(podsAt(data.steps, t), data.requests) })));
   }
   setTime(time);
   return { element, setTime };

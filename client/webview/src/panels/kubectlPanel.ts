@@ -4,7 +4,8 @@
  * Everything is derived from the Timeline; nothing is simulated again.
  */
 import { clear, el } from '../dom';
-import { formatClock, formatOffset, parseTime, plural } from '../format';
+import { formatClock, formatOffset, parseTime } from '../format';
+import { t as tr, tNodes } from '../l10n';
 import type { Timeline } from '../timelineTypes';
 import { conditionsAt, eventsAt, kubectlTablesAt, objectStatusAt } from './kubectlAt';
 import { describeStatus } from './statusView';
@@ -42,14 +43,14 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
   const warningsOnly = el(doc, 'input', { attrs: { type: 'checkbox', id: 'events-warnings-only' } });
   warningsOnly.checked = options.warningsOnly ?? false;
   const warningsLabel = el(doc, 'label', { class: 'toggle', attrs: { for: 'events-warnings-only' } });
-  const element = el(doc, 'section', { class: 'kubectl', attrs: { 'aria-label': 'kubectl at the chosen time' } }, [
+  const element = el(doc, 'section', { class: 'kubectl', attrs: { 'aria-label': tr('kubectl at the chosen time') } }, [
     heading,
     tablesBox,
-    el(doc, 'h3', { text: `Status of ${timeline.object.kind.toLowerCase()}/${timeline.object.name}` }),
+    el(doc, 'h3', { text: tr('Status of {0}', `${timeline.object.kind.toLowerCase()}/${timeline.object.name}`) }),
     statusBox,
-    el(doc, 'h3', { text: 'Conditions' }),
+    el(doc, 'h3', { text: tr('Conditions') }),
     conditionsBox,
-    el(doc, 'div', { class: 'section-head' }, [el(doc, 'h3', { text: 'Events so far' }), el(doc, 'span', { class: 'toggle-wrap' }, [warningsOnly, warningsLabel])]),
+    el(doc, 'div', { class: 'section-head' }, [el(doc, 'h3', { text: tr('Events so far') }), el(doc, 'span', { class: 'toggle-wrap' }, [warningsOnly, warningsLabel])]),
     eventsBox,
   ]);
 
@@ -66,7 +67,7 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
   function renderHeading(): void {
     const clock = formatClock(startMs, t);
     clear(heading);
-    heading.append('kubectl at ', el(doc, 'span', { class: 'kubectl-time', text: formatOffset(t) }), clock ? el(doc, 'span', { class: 'kubectl-clock', text: ` · ${clock}` }) : '');
+    heading.append(...tNodes('kubectl at {0}', el(doc, 'span', { class: 'kubectl-time', text: formatOffset(t) })), clock ? el(doc, 'span', { class: 'kubectl-clock', text: ` · ${clock}` }) : '');
   }
 
   function render(): void {
@@ -82,7 +83,7 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
     } catch (err) {
       // a timeline these views cannot read: say so here; the chart stays usable
       for (const box of [tablesBox, statusBox, conditionsBox, eventsBox]) clear(box);
-      tablesBox.appendChild(el(doc, 'p', { class: 'note', text: `Cannot show kubectl at this time: ${err instanceof Error ? err.message : String(err)}` }));
+      tablesBox.appendChild(el(doc, 'p', { class: 'note', text: tr('Cannot show kubectl at this time: {0}', err instanceof Error ? err.message : String(err)) }));
     }
     cost = performance.now() - started;
   }
@@ -100,7 +101,7 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
     }
     clear(statusBox);
     const items = describeStatus(objectStatusAt(timeline, t), { startMs, t });
-    statusBox.appendChild(items.length > 0 ? renderValueTree(doc, items, 'value-tree status-tree') : el(doc, 'p', { class: 'empty', text: 'No status written yet.' }));
+    statusBox.appendChild(items.length > 0 ? renderValueTree(doc, items, 'value-tree status-tree') : el(doc, 'p', { class: 'empty', text: tr('No status written yet.') }));
     renderConditions();
     renderEvents();
   }
@@ -109,7 +110,7 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
     clear(conditionsBox);
     const rows = conditionsAt(timeline, t);
     if (rows.length === 0) {
-      conditionsBox.appendChild(el(doc, 'p', { class: 'empty', text: 'No conditions yet.' }));
+      conditionsBox.appendChild(el(doc, 'p', { class: 'empty', text: tr('No conditions yet.') }));
       return;
     }
     // One object: its rows. Several (a CronJob's Jobs): a heading row per object, the same five columns.
@@ -132,9 +133,9 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
       );
     }
     conditionsBox.appendChild(
-      el(doc, 'div', { class: 'table-wrap', attrs: { tabindex: 0, role: 'region', 'aria-label': 'Conditions' } }, [
+      el(doc, 'div', { class: 'table-wrap', attrs: { tabindex: 0, role: 'region', 'aria-label': tr('Conditions') } }, [
         el(doc, 'table', { class: 'conditions-at kube-table' }, [
-          el(doc, 'thead', {}, [el(doc, 'tr', {}, ['TYPE', 'STATUS', 'REASON', 'MESSAGE', 'AGE'].map((h) => el(doc, 'th', { text: h, attrs: { scope: 'col' } })))]),
+          el(doc, 'thead', {}, [el(doc, 'tr', {}, [tr('TYPE'), tr('STATUS'), tr('REASON'), tr('MESSAGE'), tr('AGE')].map((h) => el(doc, 'th', { text: h, attrs: { scope: 'col' } })))]),
           body,
         ]),
       ]),
@@ -144,16 +145,16 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
   function renderEvents(): void {
     clear(eventsBox);
     const events = eventsAt(timeline, t, { warningsOnly: warningsOnly.checked, limit: maxEvents });
-    warningsLabel.textContent = ` Warnings only (${events.warnings})`;
+    warningsLabel.textContent = ` ${tr('Warnings only ({0})', events.warnings)}`;
     if (events.rows.length === 0) {
-      eventsBox.appendChild(el(doc, 'p', { class: 'empty', text: warningsOnly.checked ? 'No warnings so far.' : 'No events so far.' }));
+      eventsBox.appendChild(el(doc, 'p', { class: 'empty', text: warningsOnly.checked ? tr('No warnings so far.') : tr('No events so far.') }));
       return;
     }
-    if (events.hidden > 0) eventsBox.appendChild(el(doc, 'p', { class: 'note', text: `${plural(events.hidden, 'earlier event')} not listed.` }));
+    if (events.hidden > 0) eventsBox.appendChild(el(doc, 'p', { class: 'note', text: events.hidden === 1 ? tr('1 earlier event not listed.') : tr('{0} earlier events not listed.', events.hidden) }));
     eventsBox.appendChild(
-      el(doc, 'div', { class: 'table-wrap events-wrap', attrs: { tabindex: 0, role: 'region', 'aria-label': 'Events so far' } }, [
+      el(doc, 'div', { class: 'table-wrap events-wrap', attrs: { tabindex: 0, role: 'region', 'aria-label': tr('Events so far') } }, [
         el(doc, 'table', { class: 'events-at kube-table' }, [
-          el(doc, 'thead', {}, [el(doc, 'tr', {}, ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'].map((h) => el(doc, 'th', { text: h, attrs: { scope: 'col' } })))]),
+          el(doc, 'thead', {}, [el(doc, 'tr', {}, [tr('LAST SEEN'), tr('TYPE'), tr('REASON'), tr('OBJECT'), tr('MESSAGE')].map((h) => el(doc, 'th', { text: h, attrs: { scope: 'col' } })))]),
           el(
             doc,
             'tbody',
@@ -177,7 +178,7 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
     renderHeading();
     element.classList.add('updating');
     element.setAttribute('aria-busy', 'true');
-    tablesBox.appendChild(el(doc, 'p', { class: 'empty', text: 'Computing the tables…' }));
+    tablesBox.appendChild(el(doc, 'p', { class: 'empty', text: tr('Computing the tables…') }));
     pause = setTimeout(render, 0);
   } else {
     render();
@@ -211,5 +212,5 @@ export function createKubectlPanel(doc: Document, timeline: Timeline, options: K
  */
 function outputBlock(doc: Document, command: string, output: string): HTMLPreElement {
   const lines = command.startsWith('kubectl rollout status');
-  return el(doc, 'pre', { class: lines ? 'kubectl-table kubectl-lines' : 'kubectl-table', text: output, attrs: { 'data-command': command, tabindex: 0, 'aria-label': `Output of ${command}` } });
+  return el(doc, 'pre', { class: lines ? 'kubectl-table kubectl-lines' : 'kubectl-table', text: output, attrs: { 'data-command': command, tabindex: 0, 'aria-label': tr('Output of {0}', command) } });
 }

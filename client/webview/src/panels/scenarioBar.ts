@@ -6,7 +6,8 @@
  */
 import type { ScenarioState, WhatIf } from '../../../../server/src/protocol/webviewMessages';
 import { clear, el } from '../dom';
-import { fieldsFor, formToWhatIf, isEmptyWhatIf, WHAT_IF_GROUPS, whatIfToForm, type WhatIfField, type WhatIfFieldName, type WhatIfFormValues } from './whatIfForm';
+import { l10nKey, t } from '../l10n';
+import { fieldsFor, formToWhatIf, isEmptyWhatIf, WHAT_IF_GROUP_LABELS, WHAT_IF_GROUPS, whatIfToForm, type WhatIfField, type WhatIfFieldName, type WhatIfFormValues } from './whatIfForm';
 
 export type ExportFormat = 'timeline-json' | 'scenario-yaml' | 'svg';
 
@@ -44,50 +45,60 @@ function canonical(value: unknown): string {
   );
 }
 
-const DEFAULT_STATE: ScenarioState = { choices: [{ id: 'default', label: 'default pods' }], selected: 'default', whatIf: {}, summary: '' };
+const DEFAULT_STATE: ScenarioState = { choices: [{ id: 'default', label: l10nKey('default pods') }], selected: 'default', whatIf: {}, summary: '' };
+
+/**
+ * The picker's text for a choice: the host's two built-in choices (default pods, the command's scenario) in the
+ * user's language; scenario files by their own names.
+ */
+function choiceLabel(choice: ScenarioState['choices'][number]): string {
+  if (choice.id === 'default') return t(l10nKey('default pods'));
+  if (choice.id === 'argument') return t(l10nKey('scenario given to the command'));
+  return choice.label;
+}
 
 export function createScenarioBar(doc: Document, options: ScenarioBarOptions): ScenarioBar {
   const picker = el(doc, 'select', { attrs: { id: 'scenario-picker', 'aria-describedby': 'scenario-summary' } });
   const summary = el(doc, 'p', { class: 'scenario-summary', attrs: { id: 'scenario-summary', 'aria-live': 'polite' } });
   const save = el(doc, 'button', {
     class: 'button secondary save-scenario',
-    text: 'Save as scenario…',
-    attrs: { type: 'button', title: 'Write the scenario in effect, with the what-if edits, to <manifest>.<name>.scenario.yaml' },
+    text: t('Save as scenario…'),
+    attrs: { type: 'button', title: t('Write the scenario in effect, with the what-if edits, to <manifest>.<name>.scenario.yaml') },
   });
   const exportButton = (cls: string, text: string, title: string, format: ExportFormat): HTMLButtonElement => {
     const button = el(doc, 'button', { class: `button secondary ${cls}`, text, attrs: { type: 'button', title } });
     button.addEventListener('click', () => options.onExport(format));
     return button;
   };
-  const exportJson = exportButton('export-json', 'JSON', 'Export the Timeline as JSON (what `simulate --format json` prints)', 'timeline-json');
-  const exportYaml = exportButton('export-yaml', 'Scenario YAML', 'Export the scenario in effect as YAML', 'scenario-yaml');
-  const exportSvg = exportButton('export-svg', 'SVG', 'Export the chart as an SVG image', 'svg');
+  const exportJson = exportButton('export-json', 'JSON', t('Export the Timeline as JSON (what `simulate --format json` prints)'), 'timeline-json');
+  const exportYaml = exportButton('export-yaml', t('Scenario YAML'), t('Export the scenario in effect as YAML'), 'scenario-yaml');
+  const exportSvg = exportButton('export-svg', 'SVG', t('Export the chart as an SVG image'), 'svg');
 
   const fieldsBox = el(doc, 'div', { class: 'what-if-fields' });
-  const reset = el(doc, 'button', { class: 'button secondary what-if-reset', text: 'Reset edits', attrs: { type: 'button' } });
+  const reset = el(doc, 'button', { class: 'button secondary what-if-reset', text: t('Reset edits'), attrs: { type: 'button' } });
   const formStatus = el(doc, 'p', { class: 'what-if-status', attrs: { 'aria-live': 'polite' } });
-  const form = el(doc, 'form', { attrs: { id: 'what-if', 'aria-label': 'What if', novalidate: true } }, [
+  const form = el(doc, 'form', { attrs: { id: 'what-if', 'aria-label': t('What if'), novalidate: true } }, [
     fieldsBox,
     el(doc, 'div', { class: 'what-if-actions' }, [reset, formStatus]),
   ]);
   const disclosure = el(doc, 'details', { class: 'what-if', attrs: { open: options.whatIfOpen === true } }, [
     el(doc, 'summary', { class: 'what-if-summary' }, [
-      el(doc, 'span', { text: 'What if…' }),
+      el(doc, 'span', { text: t('What if…') }),
       el(doc, 'span', { class: 'what-if-count' }),
     ]),
     form,
   ]);
   disclosure.addEventListener('toggle', () => options.onWhatIfOpenChange?.(disclosure.open));
 
-  const element = el(doc, 'section', { class: 'scenario-bar', attrs: { 'aria-label': 'Scenario and what-if controls' } }, [
+  const element = el(doc, 'section', { class: 'scenario-bar', attrs: { 'aria-label': t('Scenario and what-if controls') } }, [
     el(doc, 'div', { class: 'scenario-row' }, [
-      el(doc, 'label', { class: 'scenario-label', text: 'Scenario', attrs: { for: 'scenario-picker' } }),
+      el(doc, 'label', { class: 'scenario-label', text: t('Scenario'), attrs: { for: 'scenario-picker' } }),
       picker,
       summary,
       el(doc, 'div', { class: 'scenario-actions' }, [
         save,
-        el(doc, 'span', { class: 'export-group', attrs: { role: 'group', 'aria-label': 'Export' } }, [
-          el(doc, 'span', { class: 'export-label', text: 'Export', attrs: { 'aria-hidden': 'true' } }),
+        el(doc, 'span', { class: 'export-group', attrs: { role: 'group', 'aria-label': t('Export') } }, [
+          el(doc, 'span', { class: 'export-label', text: t('Export'), attrs: { 'aria-hidden': 'true' } }),
           exportJson,
           exportYaml,
           exportSvg,
@@ -145,7 +156,7 @@ export function createScenarioBar(doc: Document, options: ScenarioBarOptions): S
     if (text === lastSent) return;
     lastSent = text;
     pending = { text, at: Date.now() };
-    formStatus.textContent = 'Running the simulation again…';
+    formStatus.textContent = t('Running the simulation again…');
     options.onWhatIf(whatIf);
   }
 
@@ -161,7 +172,8 @@ export function createScenarioBar(doc: Document, options: ScenarioBarOptions): S
         hint.classList.toggle('field-error', message !== undefined);
       }
     }
-    formStatus.textContent = errors.length > 0 ? `${errors.length === 1 ? 'One value needs' : `${errors.length} values need`} fixing before the simulation runs again.` : '';
+    formStatus.textContent =
+      errors.length === 0 ? '' : errors.length === 1 ? t('One value needs fixing before the simulation runs again.') : t('{0} values need fixing before the simulation runs again.', errors.length);
   }
 
   function refreshReset(): void {
@@ -171,7 +183,7 @@ export function createScenarioBar(doc: Document, options: ScenarioBarOptions): S
   function updateCount(whatIf: WhatIf): void {
     const count = Object.values(whatIf).filter((v) => v !== undefined).length;
     const badge = disclosure.querySelector('.what-if-count');
-    if (badge) badge.textContent = count > 0 ? `${count} ${count === 1 ? 'edit' : 'edits'}` : '';
+    if (badge) badge.textContent = count === 0 ? '' : count === 1 ? t('{0} edit', count) : t('{0} edits', count);
   }
 
   function buildFields(fields: readonly WhatIfField[]): void {
@@ -182,7 +194,7 @@ export function createScenarioBar(doc: Document, options: ScenarioBarOptions): S
     for (const group of WHAT_IF_GROUPS) {
       const inGroup = fields.filter((f) => f.group === group);
       if (inGroup.length === 0) continue;
-      const fieldset = el(doc, 'fieldset', { class: 'what-if-group' }, [el(doc, 'legend', { text: group })]);
+      const fieldset = el(doc, 'fieldset', { class: 'what-if-group' }, [el(doc, 'legend', { text: t(WHAT_IF_GROUP_LABELS[group]) })]);
       for (const field of inGroup) {
         const id = `what-if-${field.name.replace('.', '-')}`;
         const hintId = `${id}-hint`;
@@ -192,17 +204,17 @@ export function createScenarioBar(doc: Document, options: ScenarioBarOptions): S
             name: field.name,
             type: 'text',
             inputmode: field.input === 'integer' ? 'numeric' : field.input === 'number' ? 'decimal' : undefined,
-            placeholder: field.placeholder,
+            placeholder: field.placeholder === undefined ? undefined : t(field.placeholder),
             autocomplete: 'off',
             spellcheck: 'false',
             'aria-describedby': hintId,
           },
         });
-        const hint = el(doc, 'span', { class: 'field-hint', text: field.hint, attrs: { id: hintId } });
+        const hint = el(doc, 'span', { class: 'field-hint', text: t(field.hint), attrs: { id: hintId } });
         inputs.set(field.name, input);
         errorsShown.set(field.name, hint);
-        fieldHints.set(field.name, field.hint);
-        fieldset.appendChild(el(doc, 'div', { class: `what-if-field field-${field.input}` }, [el(doc, 'label', { text: field.label, attrs: { for: id } }), input, hint]));
+        fieldHints.set(field.name, t(field.hint));
+        fieldset.appendChild(el(doc, 'div', { class: `what-if-field field-${field.input}` }, [el(doc, 'label', { text: t(field.label), attrs: { for: id } }), input, hint]));
       }
       fieldsBox.appendChild(fieldset);
     }
@@ -214,7 +226,7 @@ export function createScenarioBar(doc: Document, options: ScenarioBarOptions): S
     const choicesKey = JSON.stringify(state.choices.map((c) => [c.id, c.label]));
     if (picker.dataset.choices !== choicesKey) {
       clear(picker);
-      for (const choice of state.choices) picker.appendChild(el(doc, 'option', { text: choice.label, attrs: { value: choice.id, title: choice.uri } }));
+      for (const choice of state.choices) picker.appendChild(el(doc, 'option', { text: choiceLabel(choice), attrs: { value: choice.id, title: choice.uri } }));
       picker.dataset.choices = choicesKey;
     }
     if (!state.choices.some((c) => c.id === state.selected)) picker.appendChild(el(doc, 'option', { text: state.selected, attrs: { value: state.selected } }));

@@ -5,6 +5,7 @@
  */
 import { humanDuration } from '../../../../server/src/core/engine/views/humanDuration';
 import { formatClock, formatOffset } from '../format';
+import { t } from '../l10n';
 
 export type StatusItem =
   | { readonly key: string; readonly text: string; readonly title?: string }
@@ -72,6 +73,6 @@ export function describeTime(value: number | string, context: StatusContext): { 
   const clock = formatClock(ms, 0);
   const offset = Number.isFinite(seconds) ? ` · t = ${formatOffset(seconds)}` : '';
   const sinceMs = (context.t - seconds) * 1000;
-  const age = sinceMs >= 0 ? `${humanDuration(sinceMs)} ago` : `in ${humanDuration(-sinceMs)}`;
+  const age = sinceMs >= 0 ? t('{0} ago', humanDuration(sinceMs)) : t('in {0}', humanDuration(-sinceMs));
   return { text: Number.isFinite(seconds) ? `${clock} (${age})` : clock, title: `${clock}${offset}` };
 }

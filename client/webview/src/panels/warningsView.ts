@@ -6,6 +6,7 @@
  */
 import type { SimulationIssue } from '../../../../server/src/protocol/simulationIssue';
 import { el } from '../dom';
+import { t } from '../l10n';
 import { issueList, type RevealHandler } from './errorView';
 import { problemLines } from './problems';
 
@@ -18,13 +19,13 @@ export function renderWarnings(doc: Document, warnings: readonly SimulationIssue
   const lines = problemLines('', warnings, sourceUri);
   const first = lines.slice(0, SHOWN);
   const rest = lines.slice(SHOWN);
-  return el(doc, 'section', { class: 'banner banner-warnings warnings', attrs: { 'aria-label': 'Warnings' } }, [
+  return el(doc, 'section', { class: 'banner banner-warnings warnings', attrs: { 'aria-label': t('Warnings') } }, [
     el(doc, 'span', { class: 'banner-icon', text: '⚠', attrs: { 'aria-hidden': 'true' } }),
     el(doc, 'div', { class: 'banner-body' }, [
-      el(doc, 'strong', { class: 'warnings-title', text: lines.length === 1 ? 'The simulation ran with a warning:' : `The simulation ran with ${lines.length} warnings:` }),
+      el(doc, 'strong', { class: 'warnings-title', text: lines.length === 1 ? t('The simulation ran with a warning:') : t('The simulation ran with {0} warnings:', lines.length) }),
       issueList(doc, first, 'warning-list', onReveal),
       rest.length > 0
-        ? el(doc, 'details', { class: 'warnings-more' }, [el(doc, 'summary', { text: `${rest.length} more` }), issueList(doc, rest, 'warning-list', onReveal)])
+        ? el(doc, 'details', { class: 'warnings-more' }, [el(doc, 'summary', { text: t('{0} more', rest.length) }), issueList(doc, rest, 'warning-list', onReveal)])
         : null,
     ]),
   ]);

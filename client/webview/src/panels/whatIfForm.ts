@@ -6,6 +6,7 @@
  * when any of its inputs is filled; its other inputs then take the defaults named in their hints.
  */
 import type { WhatIf } from '../../../../server/src/protocol/whatIf';
+import { l10nKey, t } from '../l10n';
 
 export type WhatIfFieldName =
   | 'runSeconds'
@@ -46,28 +47,37 @@ export interface WhatIfField {
 export type WhatIfGroup = 'Pods' | 'Failures' | 'Nodes' | 'Changes over time' | 'Control plane';
 
 export const WHAT_IF_FIELDS: readonly WhatIfField[] = [
-  { name: 'runSeconds', group: 'Pods', label: 'Run time (s)', hint: 'seconds each container runs', input: 'number', placeholder: 'e.g. 10', applies: 'all' },
-  { name: 'startupSeconds', group: 'Pods', label: 'Start-up time (s)', hint: 'seconds from scheduled to running', input: 'number', placeholder: 'e.g. 2', applies: 'all' },
-  { name: 'failFirst.attempts', group: 'Failures', label: 'First N attempts fail', hint: 'N pods of each Job fail', input: 'integer', placeholder: 'e.g. 2', applies: 'jobs' },
-  { name: 'failFirst.exitCode', group: 'Failures', label: 'with exit code', hint: 'default 1', input: 'integer', placeholder: '1', applies: 'jobs' },
-  { name: 'failureRate.rate', group: 'Failures', label: 'Failure rate', hint: 'from 0 to 1', input: 'number', placeholder: 'e.g. 0.3', applies: 'jobs' },
-  { name: 'failureRate.seed', group: 'Failures', label: 'random seed', hint: 'default 1', input: 'integer', placeholder: '1', applies: 'jobs' },
-  { name: 'failIndex.index', group: 'Failures', label: 'Index that always fails', hint: 'a completion index', input: 'integer', placeholder: 'e.g. 3', applies: 'indexed' },
-  { name: 'failIndex.exitCode', group: 'Failures', label: 'with exit code', hint: 'default 1', input: 'integer', placeholder: '1', applies: 'indexed' },
-  { name: 'nodes.count', group: 'Nodes', label: 'Node count', hint: 'replaces the scenario’s nodes', input: 'integer', placeholder: 'e.g. 3', applies: 'daemonset' },
-  { name: 'nodes.labels', group: 'Nodes', label: 'Node labels', hint: 'k=v,k2=v2', input: 'text', placeholder: 'disk=ssd', applies: 'daemonset' },
-  { name: 'nodes.taints', group: 'Nodes', label: 'Node taints', hint: 'key=value:Effect, comma-separated', input: 'text', placeholder: 'dedicated=gpu:NoSchedule', applies: 'daemonset' },
-  { name: 'nodeJoin.at', group: 'Changes over time', label: 'A node joins at', hint: 'a duration: 90s, 5m, 1h30m', input: 'duration', placeholder: 'e.g. 5m', applies: 'daemonset' },
-  { name: 'nodeLeave.at', group: 'Changes over time', label: 'A node leaves at', hint: 'a duration', input: 'duration', placeholder: 'e.g. 8m', applies: 'daemonset' },
-  { name: 'nodeLeave.name', group: 'Changes over time', label: 'which node', hint: 'its name', input: 'text', placeholder: 'worker-1', applies: 'daemonset' },
-  { name: 'setImage.at', group: 'Changes over time', label: 'Image changes at', hint: 'a duration', input: 'duration', placeholder: 'e.g. 10m', applies: 'daemonset' },
-  { name: 'setImage.image', group: 'Changes over time', label: 'to image', hint: 'the new image', input: 'text', placeholder: 'repo/app:v2', applies: 'daemonset' },
-  { name: 'controllerDown.at', group: 'Control plane', label: 'Controllers down at', hint: 'a duration', input: 'duration', placeholder: 'e.g. 2m', applies: 'all' },
-  { name: 'controllerDown.for', group: 'Control plane', label: 'for', hint: 'a duration', input: 'duration', placeholder: 'e.g. 5m', applies: 'all' },
-  { name: 'until', group: 'Control plane', label: 'Simulate until', hint: 'the horizon, a duration', input: 'duration', placeholder: 'e.g. 30m', applies: 'all' },
+  { name: 'runSeconds', group: 'Pods', label: l10nKey('Run time (s)'), hint: l10nKey('seconds each container runs'), input: 'number', placeholder: l10nKey('e.g. 10'), applies: 'all' },
+  { name: 'startupSeconds', group: 'Pods', label: l10nKey('Start-up time (s)'), hint: l10nKey('seconds from scheduled to running'), input: 'number', placeholder: l10nKey('e.g. 2'), applies: 'all' },
+  { name: 'failFirst.attempts', group: 'Failures', label: l10nKey('First N attempts fail'), hint: l10nKey('N pods of each Job fail'), input: 'integer', placeholder: l10nKey('e.g. 2'), applies: 'jobs' },
+  { name: 'failFirst.exitCode', group: 'Failures', label: l10nKey('with exit code'), hint: l10nKey('default 1'), input: 'integer', placeholder: '1', applies: 'jobs' },
+  { name: 'failureRate.rate', group: 'Failures', label: l10nKey('Failure rate'), hint: l10nKey('from 0 to 1'), input: 'number', placeholder: l10nKey('e.g. 0.3'), applies: 'jobs' },
+  { name: 'failureRate.seed', group: 'Failures', label: l10nKey('random seed'), hint: l10nKey('default 1'), input: 'integer', placeholder: '1', applies: 'jobs' },
+  { name: 'failIndex.index', group: 'Failures', label: l10nKey('Index that always fails'), hint: l10nKey('a completion index'), input: 'integer', placeholder: l10nKey('e.g. 3'), applies: 'indexed' },
+  { name: 'failIndex.exitCode', group: 'Failures', label: l10nKey('with exit code'), hint: l10nKey('default 1'), input: 'integer', placeholder: '1', applies: 'indexed' },
+  { name: 'nodes.count', group: 'Nodes', label: l10nKey('Node count'), hint: l10nKey('replaces the scenario’s nodes'), input: 'integer', placeholder: l10nKey('e.g. 3'), applies: 'daemonset' },
+  { name: 'nodes.labels', group: 'Nodes', label: l10nKey('Node labels'), hint: 'k=v,k2=v2', input: 'text', placeholder: 'disk=ssd', applies: 'daemonset' },
+  { name: 'nodes.taints', group: 'Nodes', label: l10nKey('Node taints'), hint: l10nKey('key=value:Effect, comma-separated'), input: 'text', placeholder: 'dedicated=gpu:NoSchedule', applies: 'daemonset' },
+  { name: 'nodeJoin.at', group: 'Changes over time', label: l10nKey('A node joins at'), hint: l10nKey('a duration: 90s, 5m, 1h30m'), input: 'duration', placeholder: l10nKey('e.g. 5m'), applies: 'daemonset' },
+  { name: 'nodeLeave.at', group: 'Changes over time', label: l10nKey('A node leaves at'), hint: l10nKey('a duration'), input: 'duration', placeholder: l10nKey('e.g. 8m'), applies: 'daemonset' },
+  { name: 'nodeLeave.name', group: 'Changes over time', label: l10nKey('which node'), hint: l10nKey('its name'), input: 'text', placeholder: 'worker-1', applies: 'daemonset' },
+  { name: 'setImage.at', group: 'Changes over time', label: l10nKey('Image changes at'), hint: l10nKey('a duration'), input: 'duration', placeholder: l10nKey('e.g. 10m'), applies: 'daemonset' },
+  { name: 'setImage.image', group: 'Changes over time', label: l10nKey('to image'), hint: l10nKey('the new image'), input: 'text', placeholder: 'repo/app:v2', applies: 'daemonset' },
+  { name: 'controllerDown.at', group: 'Control plane', label: l10nKey('Controllers down at'), hint: l10nKey('a duration'), input: 'duration', placeholder: l10nKey('e.g. 2m'), applies: 'all' },
+  { name: 'controllerDown.for', group: 'Control plane', label: l10nKey('for'), hint: l10nKey('a duration'), input: 'duration', placeholder: l10nKey('e.g. 5m'), applies: 'all' },
+  { name: 'until', group: 'Control plane', label: l10nKey('Simulate until'), hint: l10nKey('the horizon, a duration'), input: 'duration', placeholder: l10nKey('e.g. 30m'), applies: 'all' },
 ];
 
 export const WHAT_IF_GROUPS: readonly WhatIfGroup[] = ['Pods', 'Failures', 'Nodes', 'Changes over time', 'Control plane'];
+
+/** Each group's legend, as an l10n key (translated where it is shown). */
+export const WHAT_IF_GROUP_LABELS: Readonly<Record<WhatIfGroup, string>> = {
+  Pods: l10nKey('Pods'),
+  Failures: l10nKey('Failures'),
+  Nodes: l10nKey('Nodes'),
+  'Changes over time': l10nKey('Changes over time'),
+  'Control plane': l10nKey('Control plane'),
+};
 
 /** The fields the form offers for a kind (Indexed Jobs, and CronJobs whose Jobs are Indexed, get failIndex). */
 export function fieldsFor(kind: string | undefined, indexed = false): WhatIfField[] {
@@ -120,18 +130,18 @@ export function formToWhatIf(values: WhatIfFormValues, kind?: string, indexed = 
     const raw = text(name);
     if (raw === undefined) return undefined;
     const n = Number(raw);
-    if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) return fail(name, integer ? `“${raw}” is not a whole number` : `“${raw}” is not a number`);
+    if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) return fail(name, integer ? t('“{0}” is not a whole number', raw) : t('“{0}” is not a number', raw));
     const problem = check(n);
     return problem === undefined ? n : fail(name, problem);
   };
-  const nonNegative = (n: number): string | undefined => (n < 0 ? 'must be 0 or more' : undefined);
-  const exitCode = (n: number): string | undefined => (n < 0 || n > 255 ? 'an exit code is 0 to 255' : undefined);
+  const nonNegative = (n: number): string | undefined => (n < 0 ? t('must be 0 or more') : undefined);
+  const exitCode = (n: number): string | undefined => (n < 0 || n > 255 ? t('an exit code is 0 to 255') : undefined);
   const duration = (name: WhatIfFieldName): string | undefined => {
     const raw = text(name);
     if (raw === undefined) return undefined;
-    return DURATION.test(raw) ? raw : fail(name, `“${raw}” is not a duration (90s, 5m, 1h30m, or seconds)`);
+    return DURATION.test(raw) ? raw : fail(name, t('“{0}” is not a duration (90s, 5m, 1h30m, or seconds)', raw));
   };
-  const missing = (name: WhatIfFieldName, what: string): undefined => fail(name, `needed: ${what}`);
+  const missing = (name: WhatIfFieldName, what: string): undefined => fail(name, t('needed: {0}', what));
 
   const whatIf: { -readonly [K in keyof WhatIf]: WhatIf[K] } = {};
   const runSeconds = number('runSeconds', nonNegative, false);
@@ -142,26 +152,26 @@ export function formToWhatIf(values: WhatIfFormValues, kind?: string, indexed = 
   if (text('failFirst.attempts') !== undefined || text('failFirst.exitCode') !== undefined) {
     const attempts = number('failFirst.attempts', nonNegative, true);
     const code = text('failFirst.exitCode') === undefined ? 1 : number('failFirst.exitCode', exitCode, true);
-    if (text('failFirst.attempts') === undefined) missing('failFirst.attempts', 'how many attempts fail');
+    if (text('failFirst.attempts') === undefined) missing('failFirst.attempts', t('how many attempts fail'));
     else if (attempts !== undefined && code !== undefined) whatIf.failFirst = { attempts, exitCode: code };
   }
   if (text('failureRate.rate') !== undefined || text('failureRate.seed') !== undefined) {
-    const rate = number('failureRate.rate', (n) => (n < 0 || n > 1 ? 'a rate is from 0 to 1' : undefined), false);
+    const rate = number('failureRate.rate', (n) => (n < 0 || n > 1 ? t('a rate is from 0 to 1') : undefined), false);
     const seed = text('failureRate.seed') === undefined ? 1 : number('failureRate.seed', nonNegative, true);
-    if (text('failureRate.rate') === undefined) missing('failureRate.rate', 'the failure rate');
+    if (text('failureRate.rate') === undefined) missing('failureRate.rate', t('the failure rate'));
     else if (rate !== undefined && seed !== undefined) whatIf.failureRate = { rate, seed };
   }
   if (text('failIndex.index') !== undefined || text('failIndex.exitCode') !== undefined) {
     const index = number('failIndex.index', nonNegative, true);
     const code = text('failIndex.exitCode') === undefined ? 1 : number('failIndex.exitCode', exitCode, true);
-    if (text('failIndex.index') === undefined) missing('failIndex.index', 'which index fails');
+    if (text('failIndex.index') === undefined) missing('failIndex.index', t('which index fails'));
     else if (index !== undefined && code !== undefined) whatIf.failIndex = { index, exitCode: code };
   }
   if (text('nodes.count') !== undefined || text('nodes.labels') !== undefined || text('nodes.taints') !== undefined) {
-    const count = number('nodes.count', (n) => (n < 1 ? 'at least 1 node' : undefined), true);
+    const count = number('nodes.count', (n) => (n < 1 ? t('at least 1 node') : undefined), true);
     const labels = optional(text('nodes.labels'), (raw) => parseLabels(raw), (message) => fail('nodes.labels', message));
     const taints = optional(text('nodes.taints'), (raw) => parseTaints(raw), (message) => fail('nodes.taints', message));
-    if (text('nodes.count') === undefined) missing('nodes.count', 'how many nodes');
+    if (text('nodes.count') === undefined) missing('nodes.count', t('how many nodes'));
     else if (count !== undefined && labels !== null && taints !== null) {
       whatIf.nodes = { count, ...(labels ? { labels } : {}), ...(taints ? { taints } : {}) };
     }
@@ -171,22 +181,22 @@ export function formToWhatIf(values: WhatIfFormValues, kind?: string, indexed = 
   if (text('nodeLeave.at') !== undefined || text('nodeLeave.name') !== undefined) {
     const at = duration('nodeLeave.at');
     const name = text('nodeLeave.name');
-    if (text('nodeLeave.at') === undefined) missing('nodeLeave.at', 'when the node leaves');
-    if (name === undefined) missing('nodeLeave.name', 'which node leaves');
+    if (text('nodeLeave.at') === undefined) missing('nodeLeave.at', t('when the node leaves'));
+    if (name === undefined) missing('nodeLeave.name', t('which node leaves'));
     if (at !== undefined && name !== undefined) whatIf.nodeLeave = { at, name };
   }
   if (text('setImage.at') !== undefined || text('setImage.image') !== undefined) {
     const at = duration('setImage.at');
     const image = text('setImage.image');
-    if (text('setImage.at') === undefined) missing('setImage.at', 'when the image changes');
-    if (image === undefined) missing('setImage.image', 'the new image');
+    if (text('setImage.at') === undefined) missing('setImage.at', t('when the image changes'));
+    if (image === undefined) missing('setImage.image', t('the new image'));
     if (at !== undefined && image !== undefined) whatIf.setImage = { at, image };
   }
   if (text('controllerDown.at') !== undefined || text('controllerDown.for') !== undefined) {
     const at = duration('controllerDown.at');
     const length = duration('controllerDown.for');
-    if (text('controllerDown.at') === undefined) missing('controllerDown.at', 'when the controllers stop');
-    if (text('controllerDown.for') === undefined) missing('controllerDown.for', 'how long they are down');
+    if (text('controllerDown.at') === undefined) missing('controllerDown.at', t('when the controllers stop'));
+    if (text('controllerDown.for') === undefined) missing('controllerDown.for', t('how long they are down'));
     if (at !== undefined && length !== undefined) whatIf.controllerDown = { at, for: length };
   }
   const until = duration('until');
@@ -249,8 +259,8 @@ export function parseLabels(text: string): Parsed<Record<string, string>> {
     const eq = item.indexOf('=');
     const key = (eq === -1 ? item : item.slice(0, eq)).trim();
     const value = eq === -1 ? '' : item.slice(eq + 1).trim();
-    if (key === '') return { error: `“${item}” has no key (write key=value)` };
-    if (/\s/.test(key) || /\s/.test(value)) return { error: `“${item}”: labels have no spaces` };
+    if (key === '') return { error: t('“{0}” has no key (write key=value)', item) };
+    if (/\s/.test(key) || /\s/.test(value)) return { error: t('“{0}”: labels have no spaces', item) };
     labels[key] = value;
   }
   return { value: labels };
@@ -268,13 +278,13 @@ export function parseTaints(text: string): Parsed<Taint[]> {
     const item = part.trim();
     if (item === '') continue;
     const colon = item.lastIndexOf(':');
-    if (colon === -1) return { error: `“${item}” has no effect (write key=value:NoSchedule)` };
+    if (colon === -1) return { error: t('“{0}” has no effect (write key=value:NoSchedule)', item) };
     const effect = item.slice(colon + 1).trim();
-    if (!TAINT_EFFECTS.includes(effect)) return { error: `“${effect}” is not a taint effect (${TAINT_EFFECTS.join(', ')})` };
+    if (!TAINT_EFFECTS.includes(effect)) return { error: t('“{0}” is not a taint effect ({1})', effect, TAINT_EFFECTS.join(', ')) };
     const head = item.slice(0, colon);
     const eq = head.indexOf('=');
     const key = (eq === -1 ? head : head.slice(0, eq)).trim();
-    if (key === '') return { error: `“${item}” has no key` };
+    if (key === '') return { error: t('“{0}” has no key', item) };
     taints.push(eq === -1 ? { key, effect } : { key, value: head.slice(eq + 1).trim(), effect });
   }
   return { value: taints };

@@ -5,7 +5,9 @@
  * start and a rollout) is folded into a narrow labelled segment instead of stretching the axis, as the CLI
  * chart ends at the pods' activity. Pure: no DOM.
  */
+import { jobCount, podCount } from '../counts';
 import { formatDuration, formatOffset } from '../format';
+import { t } from '../l10n';
 import type { Timeline } from '../timelineTypes';
 
 export interface Fold {
@@ -117,13 +119,14 @@ export function foldLabel(timeline: Timeline, from: number, to: number, isTail: 
   const ttl = typeof timeline.effectiveSpec?.ttlSecondsAfterFinished === 'number';
   const jobsDeleted = (timeline.jobs ?? []).filter((j) => inside(j.deletedAt));
   if (jobsDeleted.length === 1 && timeline.object?.kind === 'Job') {
-    what.push(`${ttl ? 'TTL deletion' : 'Job deleted'} at ${formatOffset(jobsDeleted[0].deletedAt as number)}`);
+    const at = formatOffset(jobsDeleted[0].deletedAt as number);
+    what.push(ttl ? t('TTL deletion at {0}', at) : t('Job deleted at {0}', at));
   } else if (jobsDeleted.length > 0) {
-    what.push(`${jobsDeleted.length} Job${jobsDeleted.length === 1 ? '' : 's'} deleted`);
+    what.push(t('{0} deleted', jobCount(jobsDeleted.length)));
   } else {
     const podsGone = (timeline.pods ?? []).filter((p) => inside(p.deletedAt)).length;
-    if (podsGone > 0) what.push(`${podsGone} pod${podsGone === 1 ? '' : 's'} deleted`);
+    if (podsGone > 0) what.push(t('{0} deleted', podCount(podsGone)));
   }
-  if (isTail && (timeline.stopReason === 'until' || timeline.stopReason === 'horizon')) what.push(`${timeline.stopReason === 'until' ? 'until' : 'horizon'} ${formatOffset(to)}`);
-  return [`${formatDuration(to - from)} idle`, ...what].join(' · ');
+  if (isTail && (timeline.stopReason === 'until' || timeline.stopReason === 'horizon')) what.push(timeline.stopReason === 'until' ? t('until {0}', formatOffset(to)) : t('horizon {0}', formatOffset(to)));
+  return [t('{0} idle', formatDuration(to - from)), ...what].join(' · ');
 }

@@ -7,6 +7,7 @@
  * (CrashLoopBackOff, pkg/kubelet/kuberuntime/kuberuntime_manager.go, doBackOff).
  */
 import { formatDuration } from '../format';
+import { t } from '../l10n';
 import { terminalState } from '../podState';
 import type { TimelinePod } from '../timelineTypes';
 
@@ -27,7 +28,7 @@ const EPSILON = 1e-6;
 const MIN_GAP = 0.5;
 
 function gap(pod: string, after: string, from: number, to: number, kind: BackoffGap['kind']): BackoffGap {
-  return { pod, after, from, to, kind, label: `back-off ${formatDuration(to - from)}` };
+  return { pod, after, from, to, kind, label: t('back-off {0}', formatDuration(to - from)) };
 }
 
 /**

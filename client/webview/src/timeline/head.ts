@@ -6,12 +6,13 @@
  */
 import { clear, el, type Child } from '../dom';
 import { formatOffset, formatDuration } from '../format';
+import { t as tr } from '../l10n';
 import type { TimelineCondition, TimelineMarker } from '../timelineTypes';
 import type { ViewContext } from './context';
 import { flagLane, placeFlags, type FlagItem, type FlagLane } from './flags';
 import { BAD_CONDITIONS, GOOD_CONDITIONS } from './outcome';
 import { axisTicks } from './scale';
-import { fateCounts, fateSummary, scheduleMarks, type Fate, type ScheduleMark } from './schedule';
+import { FATE_COUNT_TEXT, FATE_RUNS_TEXT, fateCounts, FATES, scheduleMarks, type Fate, type ScheduleMark } from './schedule';
 
 export interface ChartHead {
   readonly head: HTMLElement;
@@ -58,7 +59,11 @@ function deadlineFlag(ctx: ViewContext): FlagItem | undefined {
   const at = (job?.startedAt ?? 0) + seconds;
   if (at > ctx.to) return undefined;
   const hit = job?.reason === 'DeadlineExceeded';
-  return { at, text: `deadline ${formatOffset(at)}`, title: `activeDeadlineSeconds ${seconds}: the Job may run until ${ctx.when(at)}${hit ? ' — it was reached (DeadlineExceeded)' : ''}`, cls: `flag-deadline tone-${hit ? 'bad' : 'neutral'}` };
+  return {
+    at,
+    text: tr('deadline {0}', formatOffset(at)),
+    title: `${tr('activeDeadlineSeconds {0}: the Job may run until {1}', seconds, ctx.when(at))}${hit ? tr(' — it was reached (DeadlineExceeded)') : ''}`,
+    cls: `flag-deadline tone-${hit ? 'bad' : 'neutral'}` };
 }
 
 export function renderHead(ctx: ViewContext): ChartHead {
@@ -85,7 +90,7 @@ export function renderHead(ctx: ViewContext): ChartHead {
     return {
       at,
       text: conditionText(items),
-      title: items.map((c) => `${c.type} (${c.reason || 'no reason'}) at ${ctx.when(c.at)}${c.message ? `\n${c.message}` : ''}`).join('\n\n'),
+      title: items.map((c) => `${tr('{0} ({1}) at {2}', c.type, c.reason || tr('no reason'), ctx.when(c.at))}${c.message ? `\n${c.message}` : ''}`).join('\n\n'),
       cls: `flag-condition tone-${tone}`,
     };
   });
@@ -97,20 +102,20 @@ export function renderHead(ctx: ViewContext): ChartHead {
   if (conditionFlags.length > 0) {
     const track = el(doc, 'div', { class: 'lane-track' });
     lanes.push(flagLane(ctx, track, conditionFlags.sort((a, b) => a.at - b.at)));
-    lane(['Conditions'], 'conditions', track);
+    lane([tr('Conditions')], 'conditions', track);
   }
 
   // the CronJob's schedule
   const marks = ctx.kind === 'CronJob' ? scheduleMarks(timeline) : [];
   const scheduleTrack = el(doc, 'div', { class: 'lane-track' });
   if (ctx.kind === 'CronJob') {
-    const counts = fateSummary(fateCounts(marks));
+    const counts = fateCounts(marks);
     const countEls: Child[] = [];
-    counts.forEach((text, i) => {
-      if (i > 0) countEls.push(' · ');
-      countEls.push(el(doc, 'span', { class: `schedule-count fate-${text.split(' ')[1]}`, text }));
-    });
-    lane([el(doc, 'span', { class: 'lane-name', text: 'Schedule' }), el(doc, 'span', { class: 'schedule-counts' }, countEls.length ? countEls : ['no runs'])], 'schedule', scheduleTrack);
+    for (const fate of FATES.filter((f) => counts[f] > 0)) {
+      if (countEls.length > 0) countEls.push(' · ');
+      countEls.push(el(doc, 'span', { class: `schedule-count fate-${fate}`, text: tr(FATE_COUNT_TEXT[fate], counts[fate]) }));
+    }
+    lane([el(doc, 'span', { class: 'lane-name', text: tr('Schedule') }), el(doc, 'span', { class: 'schedule-counts' }, countEls.length ? countEls : [tr('no runs')])], 'schedule', scheduleTrack);
   }
 
   // the scenario's own events (node added, pod deleted, image changed, ...); skipped runs are on the schedule lane
@@ -119,14 +124,14 @@ export function renderHead(ctx: ViewContext): ChartHead {
     const track = el(doc, 'div', { class: 'lane-track' });
     const items = mergeByTime<TimelineMarker>(markers).map(({ at, items: list }) => {
       line(at, 'marker-line');
-      return { at, text: list.map((m) => m.description || m.kind).join(', '), title: list.map((m) => `${m.kind} at ${ctx.when(m.at)}: ${m.description}`).join('\n'), cls: 'flag-scenario' };
+      return { at, text: list.map((m) => m.description || m.kind).join(', '), title: list.map((m) => `${tr('{0} at {1}', m.kind, ctx.when(m.at))}: ${m.description}`).join('\n'), cls: 'flag-scenario' };
     });
     lanes.push(flagLane(ctx, track, items));
-    lane(['Scenario'], 'scenario', track);
+    lane([tr('Scenario')], 'scenario', track);
   }
 
   const axisTrack = el(doc, 'div', { class: 'lane-track axis-track' });
-  lane(['Time'], 'axis', axisTrack);
+  lane([tr('Time')], 'axis', axisTrack);
   const cursor = el(doc, 'div', { class: 'cursor' });
   overlay.appendChild(cursor);
   const foldBands = el(doc, 'div', { class: 'fold-bands' });
@@ -156,7 +161,7 @@ export function renderHead(ctx: ViewContext): ChartHead {
     for (const list of buckets.values()) {
       const first = list[0];
       const count = list.reduce((n, m) => n + m.count, 0);
-      const title = list.length === 1 ? first.title : `${count} ${first.fate} runs, ${formatOffset(first.at)} … ${formatOffset(list[list.length - 1].at)}\n${first.title}`;
+      const title = list.length === 1 ? first.title : `${tr(FATE_RUNS_TEXT[first.fate], count)}, ${formatOffset(first.at)} … ${formatOffset(list[list.length - 1].at)}\n${first.title}`;
       scheduleTrack.appendChild(
         el(doc, 'span', { class: `schedule-mark fate-${first.fate}${first.fate === 'created' ? '' : ' row-1'}${count > 1 && first.fate !== 'created' ? ' many' : ''}`, text: count > 1 && first.fate !== 'created' ? `${FATE_GLYPH[first.fate]}${count}` : FATE_GLYPH[first.fate], style: { left: `${ctx.x(first.at)}%` }, attrs: { title } }),
       );
@@ -206,7 +211,7 @@ export function renderHead(ctx: ViewContext): ChartHead {
       const style = { left: `${a}%`, width: `${Math.max(0, b - a)}%` };
       const where = fold.to >= ctx.to ? 'tail' : fold.from <= ctx.from ? 'lead' : 'inner';
       axisTrack.appendChild(
-        el(doc, 'span', { class: `axis-fold fold-${where}`, style, attrs: { title: `Folded: ${formatOffset(fold.from)} … ${formatOffset(fold.to)} (${formatDuration(fold.to - fold.from)}) — ${fold.label}` } }, [
+        el(doc, 'span', { class: `axis-fold fold-${where}`, style, attrs: { title: `${tr('Folded: {0} … {1} ({2})', formatOffset(fold.from), formatOffset(fold.to), formatDuration(fold.to - fold.from))} — ${fold.label}` } }, [
           el(doc, 'span', { class: 'axis-fold-text', text: `… ${fold.label}` }),
         ]),
       );

@@ -1,15 +1,16 @@
 /** The chart's legend: pod states, and for a DaemonSet the template revisions' colours. */
 import { el } from '../dom';
+import { l10nKey, t } from '../l10n';
 import type { ViewContext } from './context';
 import { revisionSlots } from './rows';
 
 const STATES: readonly [string, string][] = [
-  ['pending', 'Pending'],
-  ['running', 'Running, not ready'],
-  ['ready', 'Running, ready'],
-  ['succeeded', 'Succeeded'],
-  ['failed', 'Failed'],
-  ['terminating', 'Terminating'],
+  ['pending', l10nKey('Pending')],
+  ['running', l10nKey('Running, not ready')],
+  ['ready', l10nKey('Running, ready')],
+  ['succeeded', l10nKey('Succeeded')],
+  ['failed', l10nKey('Failed')],
+  ['terminating', l10nKey('Terminating')],
 ];
 
 export function renderLegend(ctx: ViewContext): HTMLElement {
@@ -21,15 +22,15 @@ export function renderLegend(ctx: ViewContext): HTMLElement {
   for (const [state, label] of STATES) {
     if (state === 'ready' && revisions.length > 0) {
       for (const [revision, slot] of revisions) {
-        items.push(el(doc, 'li', { class: 'legend-revision' }, [el(doc, 'span', { class: `swatch seg-ready rev-${slot}`, attrs: { 'aria-hidden': 'true' } }), `ready, revision ${revision}`]));
+        items.push(el(doc, 'li', { class: 'legend-revision' }, [el(doc, 'span', { class: `swatch seg-ready rev-${slot}`, attrs: { 'aria-hidden': 'true' } }), t('ready, revision {0}', revision)]));
       }
     } else {
-      items.push(el(doc, 'li', {}, [el(doc, 'span', { class: `swatch seg-${state}`, attrs: { 'aria-hidden': 'true' } }), label]));
+      items.push(el(doc, 'li', {}, [el(doc, 'span', { class: `swatch seg-${state}`, attrs: { 'aria-hidden': 'true' } }), t(label)]));
     }
   }
   if (ctx.kind === 'DaemonSet') {
-    items.push(el(doc, 'li', {}, [el(doc, 'span', { class: 'swatch-step', text: '1', attrs: { 'aria-hidden': 'true' } }), 'rollout step']));
+    items.push(el(doc, 'li', {}, [el(doc, 'span', { class: 'swatch-step', text: '1', attrs: { 'aria-hidden': 'true' } }), t('rollout step')]));
   }
-  if (ctx.kind !== 'DaemonSet') items.push(el(doc, 'li', {}, [el(doc, 'span', { class: 'swatch swatch-gap', attrs: { 'aria-hidden': 'true' } }), 'back-off']));
-  return el(doc, 'ul', { class: 'legend', attrs: { 'aria-label': 'Legend' } }, items);
+  if (ctx.kind !== 'DaemonSet') items.push(el(doc, 'li', {}, [el(doc, 'span', { class: 'swatch swatch-gap', attrs: { 'aria-hidden': 'true' } }), t('back-off')]));
+  return el(doc, 'ul', { class: 'legend', attrs: { 'aria-label': t('Legend') } }, items);
 }

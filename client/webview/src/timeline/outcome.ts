@@ -1,5 +1,7 @@
 /** The header's one-line verdict: how the run ended, in words. Pure. */
-import { formatOffset, plural } from '../format';
+import { jobCount } from '../counts';
+import { formatOffset } from '../format';
+import { t } from '../l10n';
 import type { Timeline } from '../timelineTypes';
 
 export interface Outcome {
@@ -27,14 +29,14 @@ export function outcomeOf(timeline: Timeline): Outcome {
     const by = (result: string): number => jobs.filter((j) => j.result === result).length;
     const skipped = runsNotStarted(timeline);
     const parts = [
-      `${by('Complete')} complete`,
-      by('Failed') ? `${by('Failed')} failed` : '',
-      by('Replaced') ? `${by('Replaced')} replaced` : '',
-      by('Running') ? `${by('Running')} running` : '',
-      skipped ? `${plural(skipped, 'run')} skipped` : '',
+      t('{0} complete', by('Complete')),
+      by('Failed') ? t('{0} failed', by('Failed')) : '',
+      by('Replaced') ? t('{0} replaced', by('Replaced')) : '',
+      by('Running') ? t('{0} running', by('Running')) : '',
+      skipped ? (skipped === 1 ? t('1 run skipped') : t('{0} runs skipped', skipped)) : '',
     ].filter(Boolean);
     const tone = by('Failed') > 0 ? 'bad' : skipped > 0 || by('Replaced') > 0 ? 'warn' : 'good';
-    return { tone, icon: tone === 'bad' ? '✗' : tone === 'warn' ? '!' : '✓', text: `${plural(jobs.length, 'Job')}: ${parts.join(', ')}` };
+    return { tone, icon: tone === 'bad' ? '✗' : tone === 'warn' ? '!' : '✓', text: `${jobCount(jobs.length)}: ${parts.join(t(', '))}` };
   }
   if (kind === 'DaemonSet') {
     const s = timeline.status ?? {};
@@ -44,7 +46,7 @@ export function outcomeOf(timeline: Timeline): Outcome {
     const updated = num('updatedNumberScheduled');
     const unavailable = num('numberUnavailable') ?? 0;
     if (desired !== undefined && ready !== undefined) {
-      const text = `${ready}/${desired} ready${updated !== undefined ? ` · ${updated} updated` : ''}${unavailable ? ` · ${unavailable} unavailable` : ''}${timeline.truncated ? ' when the simulation stopped' : ''}`;
+      const text = `${t('{0}/{1} ready', ready, desired)}${updated !== undefined ? ` · ${t('{0} updated', updated)}` : ''}${unavailable ? ` · ${t('{0} unavailable', unavailable)}` : ''}${timeline.truncated ? t(' when the simulation stopped') : ''}`;
       const good = ready === desired && (updated === undefined || updated === desired);
       return { tone: good ? 'good' : 'warn', icon: good ? '✓' : '!', text };
     }
@@ -54,9 +56,9 @@ export function outcomeOf(timeline: Timeline): Outcome {
     .find((c) => c.status !== 'False' && (c.object === name || !c.object) && (GOOD_CONDITIONS.has(c.type) || BAD_CONDITIONS.has(c.type) || c.type === 'Suspended'));
   if (terminal) {
     const bad = BAD_CONDITIONS.has(terminal.type);
-    const text = `${terminal.type}${terminal.reason ? ` · ${terminal.reason}` : ''} at ${formatOffset(terminal.at)}${terminal.message ? ` — ${terminal.message}` : ''}`;
+    const text = `${t('{0} at {1}', `${terminal.type}${terminal.reason ? ` · ${terminal.reason}` : ''}`, formatOffset(terminal.at))}${terminal.message ? ` — ${terminal.message}` : ''}`;
     return { tone: bad ? 'bad' : terminal.type === 'Suspended' ? 'warn' : 'good', icon: bad ? '✗' : terminal.type === 'Suspended' ? '⏸' : '✓', text };
   }
-  if (timeline.truncated) return { tone: 'warn', icon: '…', text: `Still running when the simulation stopped at ${formatOffset(timeline.duration ?? 0)}` };
-  return { tone: 'neutral', icon: '•', text: 'No terminal condition' };
+  if (timeline.truncated) return { tone: 'warn', icon: '…', text: t('Still running when the simulation stopped at {0}', formatOffset(timeline.duration ?? 0)) };
+  return { tone: 'neutral', icon: '•', text: t('No terminal condition') };
 }

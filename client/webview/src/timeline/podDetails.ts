@@ -1,6 +1,7 @@
 /** The selected pod's details below the chart: its times, exit code, node, container runs and events. */
 import { clear, el } from '../dom';
 import { formatOffset } from '../format';
+import { t as tr, tNodes } from '../l10n';
 import { runsOf } from '../podState';
 import type { TimelinePod } from '../timelineTypes';
 import type { ViewContext } from './context';
@@ -19,41 +20,41 @@ function table(doc: Document, rows: readonly [string, string][]): HTMLElement {
 export function renderPodDetails(ctx: ViewContext, onClose: () => void): PodDetails {
   const { doc } = ctx;
   const events = ctx.timeline.events ?? [];
-  const element = el(doc, 'section', { class: 'pod-details', attrs: { 'aria-label': 'Selected pod', 'aria-live': 'polite' } });
+  const element = el(doc, 'section', { class: 'pod-details', attrs: { 'aria-label': tr('Selected pod'), 'aria-live': 'polite' } });
   const known = (t: number | null | undefined): t is number => t !== null && t !== undefined;
   function show(pod: TimelinePod | undefined): void {
     clear(element);
     if (!pod) {
-      element.appendChild(el(doc, 'p', { class: 'hint', text: 'Select a pod (click its row, or focus the chart and use ↑ / ↓) to see its times, exit code and events.' }));
+      element.appendChild(el(doc, 'p', { class: 'hint', text: tr('Select a pod (click its row, or focus the chart and use ↑ / ↓) to see its times, exit code and events.') }));
       return;
     }
     const time = (t: number | null | undefined): string => (known(t) ? ctx.when(t) : '—');
     const facts: [string, string][] = [
-      ['Phase at the end', `${pod.phase}${pod.reason ? ` (${pod.reason})` : ''}`],
-      ['Exit code', known(pod.exitCode) ? String(pod.exitCode) : '—'],
-      ['Node', pod.node ?? 'not scheduled'],
-      ['Owner', pod.owner ? `${pod.owner.kind.toLowerCase()}/${pod.owner.name}` : pod.job ? `job/${pod.job}` : '—'],
-      ...(known(pod.index) ? [['Completion index', `${pod.index}${pod.attempt ? ` (attempt ${pod.attempt})` : ''}`] as [string, string]] : []),
-      ...(known(pod.revision) ? [['Revision', String(pod.revision)] as [string, string]] : []),
-      ['Created', time(pod.createdAt)],
-      ['Scheduled', time(pod.scheduledAt)],
-      ['Started', time(pod.startedAt)],
-      ['Ready', time(pod.readyAt)],
-      ['Finished', time(pod.finishedAt)],
-      ['Deletion requested', time(pod.deletedAt)],
-      ...(pod.deletedBy ? [['Deleted by', pod.deletedBy] as [string, string]] : []),
-      ['Gone', time(pod.goneAt)],
-      ['Restarts', String(pod.restarts ?? 0)],
+      [tr('Phase at the end'), `${pod.phase}${pod.reason ? ` (${pod.reason})` : ''}`],
+      [tr('Exit code'), known(pod.exitCode) ? String(pod.exitCode) : '—'],
+      [tr('Node'), pod.node ?? tr('not scheduled')],
+      [tr('Owner'), pod.owner ? `${pod.owner.kind.toLowerCase()}/${pod.owner.name}` : pod.job ? `job/${pod.job}` : '—'],
+      ...(known(pod.index) ? [[tr('Completion index'), `${pod.index}${pod.attempt ? ` ${tr('(attempt {0})', pod.attempt)}` : ''}`] as [string, string]] : []),
+      ...(known(pod.revision) ? [[tr('Revision'), String(pod.revision)] as [string, string]] : []),
+      [tr('Created'), time(pod.createdAt)],
+      [tr('Scheduled'), time(pod.scheduledAt)],
+      [tr('Started'), time(pod.startedAt)],
+      [tr('Ready'), time(pod.readyAt)],
+      [tr('Finished'), time(pod.finishedAt)],
+      [tr('Deletion requested'), time(pod.deletedAt)],
+      ...(pod.deletedBy ? [[tr('Deleted by'), pod.deletedBy] as [string, string]] : []),
+      [tr('Gone'), time(pod.goneAt)],
+      [tr('Restarts'), String(pod.restarts ?? 0)],
     ];
-    const close = el(doc, 'button', { class: 'link-button', text: 'Close', attrs: { type: 'button' } });
+    const close = el(doc, 'button', { class: 'link-button', text: tr('Close'), attrs: { type: 'button' } });
     close.addEventListener('click', onClose);
-    element.appendChild(el(doc, 'div', { class: 'section-head' }, [el(doc, 'h2', {}, ['Pod ', el(doc, 'span', { class: 'pod-name', text: pod.name })]), close]));
+    element.appendChild(el(doc, 'div', { class: 'section-head' }, [el(doc, 'h2', {}, tNodes('Pod {0}', el(doc, 'span', { class: 'pod-name', text: pod.name }))), close]));
     element.appendChild(table(doc, facts));
     const runs = runsOf(pod);
     if (runs.length > 1) {
       element.appendChild(
         el(doc, 'table', { class: 'runs-table' }, [
-          el(doc, 'thead', {}, [el(doc, 'tr', {}, ['RUN', 'STARTED', 'READY', 'FINISHED', 'EXIT', 'REASON'].map((h) => el(doc, 'th', { text: h, attrs: { scope: 'col' } })))]),
+          el(doc, 'thead', {}, [el(doc, 'tr', {}, [tr('RUN'), tr('STARTED'), tr('READY'), tr('FINISHED'), tr('EXIT'), tr('REASON')].map((h) => el(doc, 'th', { text: h, attrs: { scope: 'col' } })))]),
           el(
             doc,
             'tbody',
@@ -75,7 +76,7 @@ export function renderPodDetails(ctx: ViewContext, onClose: () => void): PodDeta
     const podEvents = events.filter((e) => e.object === pod.name);
     element.appendChild(
       podEvents.length === 0
-        ? el(doc, 'p', { class: 'empty', text: 'No events for this pod.' })
+        ? el(doc, 'p', { class: 'empty', text: tr('No events for this pod.') })
         : el(
             doc,
             'ul',

@@ -1,5 +1,7 @@
 /** What the chart says about a pod in words: its bar's short label and its tooltip. Pure. */
-import { formatDuration, plural } from '../format';
+import { restartCount } from '../counts';
+import { formatDuration } from '../format';
+import { l10nKey, t as tr } from '../l10n';
 import { podStateAt } from '../podState';
 import type { TimelinePod } from '../timelineTypes';
 
@@ -21,32 +23,32 @@ export function barLabel(pod: TimelinePod, end: number): BarLabel {
   if (deletedAt !== null && deletedAt <= end && (!known(pod.finishedAt) || deletedAt <= pod.finishedAt)) {
     // stopped by a deletion rather than by itself: say why, if the timeline tells (`daemonset-controller: rolling update`)
     const why = pod.deletedBy ? pod.deletedBy.split(': ').pop()?.replace(/ to revision.*$/, '') : pod.reason;
-    return { text: `deleted${why ? ` · ${why}` : ''}${restarts}`, tone: 'muted' };
+    return { text: `${tr('deleted')}${why ? ` · ${why}` : ''}${restarts}`, tone: 'muted' };
   }
   if (known(pod.finishedAt) && pod.finishedAt <= end) {
-    if (pod.phase === 'Succeeded' || (pod.phase !== 'Failed' && pod.exitCode === 0)) return { text: `✓ ${ran || 'done'}${restarts}`, tone: 'good' };
-    const parts = [known(pod.exitCode) ? `exit ${pod.exitCode}` : '', pod.reason ?? '', ran].filter(Boolean);
-    return { text: `✗ ${parts.join(' · ') || 'failed'}${restarts}`, tone: 'bad' };
+    if (pod.phase === 'Succeeded' || (pod.phase !== 'Failed' && pod.exitCode === 0)) return { text: `✓ ${ran || tr('done')}${restarts}`, tone: 'good' };
+    const parts = [known(pod.exitCode) ? tr('exit {0}', pod.exitCode) : '', pod.reason ?? '', ran].filter(Boolean);
+    return { text: `✗ ${parts.join(' · ') || tr('failed')}${restarts}`, tone: 'bad' };
   }
-  if (state === 'ready' || state === 'running') return { text: `running${restarts}`, tone: 'neutral' };
-  return { text: `pending${pod.reason ? ` · ${pod.reason}` : ''}${restarts}`, tone: 'warn' };
+  if (state === 'ready' || state === 'running') return { text: `${tr('running')}${restarts}`, tone: 'neutral' };
+  return { text: `${tr('pending')}${pod.reason ? ` · ${pod.reason}` : ''}${restarts}`, tone: 'warn' };
 }
 
 export function podTooltip(pod: TimelinePod, when: (t: number) => string): string {
-  const line = (label: string, t: number | null | undefined): string => (known(t) ? `${label} ${when(t)}` : '');
+  const line = (label: string, t: number | null | undefined): string => (known(t) ? tr(label, when(t)) : '');
   return [
     pod.name,
-    [pod.node ? `node ${pod.node}` : 'not scheduled', known(pod.index) ? `index ${pod.index}` : '', known(pod.revision) ? `revision ${pod.revision}` : '']
+    [pod.node ? tr('node {0}', pod.node) : tr('not scheduled'), known(pod.index) ? tr('index {0}', pod.index) : '', known(pod.revision) ? tr('revision {0}', pod.revision) : '']
       .filter(Boolean)
       .join(' · '),
-    line('created', pod.createdAt),
-    line('started', pod.startedAt),
-    line('ready', pod.readyAt),
-    line('finished', pod.finishedAt),
-    line('deletion requested', pod.deletedAt),
-    pod.deletedBy ? `deleted by ${pod.deletedBy}` : '',
-    `phase ${pod.phase}${known(pod.exitCode) ? ` · exit code ${pod.exitCode}` : ''}${pod.reason ? ` · ${pod.reason}` : ''}`,
-    pod.restarts > 0 ? plural(pod.restarts, 'restart') : '',
+    line(l10nKey('created {0}'), pod.createdAt),
+    line(l10nKey('started {0}'), pod.startedAt),
+    line(l10nKey('ready {0}'), pod.readyAt),
+    line(l10nKey('finished {0}'), pod.finishedAt),
+    line(l10nKey('deletion requested {0}'), pod.deletedAt),
+    pod.deletedBy ? tr('deleted by {0}', pod.deletedBy) : '',
+    `${tr('phase {0}', pod.phase)}${known(pod.exitCode) ? ` · ${tr('exit code {0}', pod.exitCode)}` : ''}${pod.reason ? ` · ${pod.reason}` : ''}`,
+    pod.restarts > 0 ? restartCount(pod.restarts) : '',
   ]
     .filter(Boolean)
     .join('\n');

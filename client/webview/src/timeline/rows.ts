@@ -6,14 +6,16 @@
  *  - DaemonSet: one lane per node, pods coloured by template revision, the rollout's steps numbered.
  * Pure: no DOM.
  */
-import { formatDuration, formatOffset, plural } from '../format';
+import { podCount, restartCount, taintCount } from '../counts';
+import { formatDuration, formatOffset } from '../format';
+import { t as tr } from '../l10n';
 import { segmentsOf, type PodState } from '../podState';
 import type { Timeline, TimelineJob, TimelineNode, TimelinePod } from '../timelineTypes';
 import { backoffGaps, type BackoffGap } from './backoff';
 import { nodeStateAt } from './nodeState';
 import { barLabel, podTooltip, type BarLabel, type Tone } from './podText';
 import { rolloutSteps, type RolloutStep } from './rollout';
-import { collapseRuns, jobRuns, latenessClass, type JobRun } from './runs';
+import { collapseRuns, jobRuns, latenessClass, latenessText, type JobRun } from './runs';
 import { shortenMiddle } from './shorten';
 
 export type BarItem =
@@ -70,7 +72,7 @@ const known = (t: number | null | undefined): t is number => t !== null && t !==
 /** The segments of a pod's bar, as bar items. */
 function podItems(pod: TimelinePod, end: number, extra: { revision?: number; slot?: number } = {}): BarItem[] {
   const items: BarItem[] = segmentsOf(pod, end).map((s) => ({ type: 'seg', from: s.from, to: s.to, state: s.state, tail: s.tail, pod: pod.name, ...extra }));
-  if (known(pod.deletedAt) && pod.deletedAt <= end) items.push({ type: 'mark', at: pod.deletedAt, cls: 'deleted-mark', text: '×', title: `${pod.name}: deletion requested ${formatOffset(pod.deletedAt)}${pod.deletedBy ? ` by ${pod.deletedBy}` : ''}` });
+  if (known(pod.deletedAt) && pod.deletedAt <= end) items.push({ type: 'mark', at: pod.deletedAt, cls: 'deleted-mark', text: '×', title: pod.deletedBy ? tr('{0}: deletion requested {1} by {2}', pod.name, formatOffset(pod.deletedAt), pod.deletedBy) : tr('{0}: deletion requested {1}', pod.name, formatOffset(pod.deletedAt)) });
   return items;
 }
 
@@ -102,9 +104,9 @@ function gapsByPod(pods: readonly TimelinePod[]): Map<string, BackoffGap[]> {
  */
 function podRow(pod: TimelinePod, options: RowOptions, gaps: Map<string, BackoffGap[]>): RowModel {
   const badges: { text: string; title: string }[] = [];
-  if (known(pod.attempt) && pod.attempt > 1) badges.push({ text: `try ${pod.attempt}`, title: `attempt ${pod.attempt} for index ${pod.index ?? '?'}` });
-  else if (known(pod.index) && !known(pod.attempt)) badges.push({ text: `#${pod.index}`, title: `completion index ${pod.index}` });
-  if (pod.restarts > 0) badges.push({ text: `↻${pod.restarts}`, title: plural(pod.restarts, 'restart') });
+  if (known(pod.attempt) && pod.attempt > 1) badges.push({ text: tr('try {0}', pod.attempt), title: tr('attempt {0} for index {1}', pod.attempt, pod.index ?? '?') });
+  else if (known(pod.index) && !known(pod.attempt)) badges.push({ text: `#${pod.index}`, title: tr('completion index {0}', pod.index) });
+  if (pod.restarts > 0) badges.push({ text: `↻${pod.restarts}`, title: restartCount(pod.restarts) });
   let bar: { items: BarItem[]; barLabel: RowModel['barLabel'] } | undefined;
   const draw = (): { items: BarItem[]; barLabel: RowModel['barLabel'] } =>
     (bar ??= { items: [...gapItems(gaps.get(pod.name)), ...podItems(pod, options.end)], barLabel: { ...barLabel(pod, options.end), ...activeSpan(pod, options.end) } });
@@ -152,9 +154,9 @@ function jobRows(timeline: Timeline, options: RowOptions): RowModel[] {
     rows.push({
       key: `index:${index}`,
       kind: 'index',
-      label: `index ${index}`,
-      title: () => `completion index ${index}: ${plural(list.length, 'attempt')}, the last ${label.text}`,
-      badges: [{ text: plural(list.length, 'attempt'), title: list.map((p) => p.name).join('\n') }],
+      label: tr('index {0}', index),
+      title: () => tr('completion index {0}: {1}, the last {2}', index, attemptCount(list.length), label.text),
+      badges: [{ text: attemptCount(list.length), title: list.map((p) => p.name).join('\n') }],
       items: [{ type: 'span', from: first, to: end, cls: `index-span tone-${tone}` }],
       pod: last,
       pods: list,
@@ -170,7 +172,7 @@ function runLabel(run: JobRun, end: number): BarLabel {
   const finished = job.finishedAt ?? null;
   const took = finished !== null ? formatDuration(finished - job.createdAt) : '';
   const failedPods = pods.filter((p) => p.phase === 'Failed').length;
-  const extra = pods.length > 1 ? ` · ${plural(pods.length, 'pod')}${failedPods ? `, ${failedPods} failed` : ''}` : '';
+  const extra = pods.length > 1 ? ` · ${podCount(pods.length)}${failedPods ? tr(', {0} failed', failedPods) : ''}` : '';
   let text: string;
   let tone: Tone;
   switch (job.result) {
@@ -179,23 +181,23 @@ function runLabel(run: JobRun, end: number): BarLabel {
       tone = 'good';
       break;
     case 'Failed':
-      text = `✗ ${job.reason ?? 'Failed'}${took ? ` · ${took}` : ''}`;
+      text = `✗ ${job.reason ?? tr('Failed')}${took ? ` · ${took}` : ''}`;
       tone = 'bad';
       break;
     case 'Replaced':
-      text = 'replaced by the next run';
+      text = tr('replaced by the next run');
       tone = 'warn';
       break;
     case 'Suspended':
-      text = 'suspended';
+      text = tr('suspended');
       tone = 'warn';
       break;
     case 'Deleted':
-      text = 'deleted';
+      text = tr('deleted');
       tone = 'muted';
       break;
     default:
-      text = job.createdAt <= end ? 'running' : 'pending';
+      text = job.createdAt <= end ? tr('running') : tr('pending');
       tone = 'neutral';
   }
   return { text: text + extra, tone };
@@ -203,16 +205,16 @@ function runLabel(run: JobRun, end: number): BarLabel {
 
 /** `, 31s after its scheduled time` for a run created late (a second or more), else nothing. */
 function lateText(lateness: number | null): string {
-  return lateness !== null && lateness >= 1 ? `, ${formatDuration(lateness)} after its scheduled time` : '';
+  return lateness !== null && lateness >= 1 ? tr(', {0} after its scheduled time', formatDuration(lateness)) : '';
 }
 
 function jobTitle(job: TimelineJob, when: (t: number) => string, lateness: number | null = null): string {
   return [
     `job/${job.name}: ${job.result}${job.reason ? ` (${job.reason})` : ''}`,
-    job.scheduledTime ? `scheduled ${job.scheduledTime}` : '',
-    `created ${when(job.createdAt)}${lateText(lateness)}`,
-    known(job.finishedAt) ? `finished ${when(job.finishedAt)}` : '',
-    known(job.deletedAt) ? `deleted ${when(job.deletedAt)}` : '',
+    job.scheduledTime ? tr('scheduled {0}', job.scheduledTime) : '',
+    `${tr('created {0}', when(job.createdAt))}${lateText(lateness)}`,
+    known(job.finishedAt) ? tr('finished {0}', when(job.finishedAt)) : '',
+    known(job.deletedAt) ? tr('deleted {0}', when(job.deletedAt)) : '',
     job.message ?? '',
   ]
     .filter(Boolean)
@@ -234,7 +236,7 @@ function runRow(run: JobRun, options: RowOptions, gaps: Map<string, BackoffGap[]
     kind: 'run',
     label: shortenMiddle(job.name, LABEL_CHARS - 4),
     title: () => jobTitle(job, options.when, run.lateness),
-    badges: pods.length > 1 ? [{ text: `${pods.length}`, title: plural(pods.length, 'pod') }] : [],
+    badges: pods.length > 1 ? [{ text: `${pods.length}`, title: podCount(pods.length) }] : [],
     items,
     pod: lastPod,
     pods,
@@ -258,8 +260,9 @@ function cronJobRows(timeline: Timeline, options: RowOptions): RowModel[] {
     rows.push({
       key: key(item.like),
       kind: 'collapsed',
-      label: `${n} more runs like this`,
-      title: () => `${n} more runs like job/${item.like.job.name}: ${runLabel(item.like, options.end).text}${item.like.lateness !== null ? ` · ${latenessClass(item.like.lateness)}` : ''}\njob/${first.name} … job/${last.name}\n${formatOffset(first.createdAt)} … ${formatOffset(last.createdAt)}`,
+      label: tr('{0} more runs like this', n),
+      title: () =>
+        `${tr('{0} more runs like {1}: {2}', n, `job/${item.like.job.name}`, runLabel(item.like, options.end).text)}${item.like.lateness !== null ? ` · ${latenessText(latenessClass(item.like.lateness))}` : ''}\njob/${first.name} … job/${last.name}\n${formatOffset(first.createdAt)} … ${formatOffset(last.createdAt)}`,
       badges: [],
       items: item.runs.map((r) => ({ type: 'span', from: r.job.createdAt, to: r.job.finishedAt ?? r.job.deletedAt ?? options.end, cls: `run-tick result-${slug(r.job.result ?? 'Running')}` })),
       pods: item.runs.flatMap((r) => r.pods),
@@ -276,14 +279,14 @@ export function revisionSlots(pods: readonly TimelinePod[]): Map<number, number>
 }
 
 function nodeFacts(node: TimelineNode | undefined, pods: readonly TimelinePod[]): string[] {
-  if (!node) return pods.length === 0 ? ['no pod'] : [];
+  if (!node) return pods.length === 0 ? [tr('no pod')] : [];
   return [
-    node.addedAt > 0 ? `joined ${formatOffset(node.addedAt)}` : '',
-    node.removedAt !== null ? `left ${formatOffset(node.removedAt)}` : '',
-    node.unschedulable ? 'unschedulable' : '',
-    node.ready ? '' : 'not ready',
-    node.taints?.length ? plural(node.taints.length, 'taint') : '',
-    pods.length === 0 ? 'no pod' : '',
+    node.addedAt > 0 ? tr('joined {0}', formatOffset(node.addedAt)) : '',
+    node.removedAt !== null ? tr('left {0}', formatOffset(node.removedAt)) : '',
+    node.unschedulable ? tr('unschedulable') : '',
+    node.ready ? '' : tr('not ready'),
+    node.taints?.length ? taintCount(node.taints.length) : '',
+    pods.length === 0 ? tr('no pod') : '',
   ].filter(Boolean);
 }
 
@@ -317,16 +320,16 @@ function daemonSetRows(timeline: Timeline, options: RowOptions): RowModel[] {
     }
     const nodeSteps = steps.filter((s) => s.node === name);
     for (const step of nodeSteps) items.push({ type: 'mark', at: step.startedAt, cls: 'rollout-step', text: String(step.n), title: stepTitle(step) });
-    if (node && node.addedAt > 0) items.push({ type: 'mark', at: node.addedAt, cls: 'node-join', text: '+', title: `node/${name} joined at ${options.when(node.addedAt)}` });
-    if (node && node.removedAt !== null) items.push({ type: 'mark', at: node.removedAt, cls: 'node-leave', text: '−', title: `node/${name} left at ${options.when(node.removedAt)}` });
+    if (node && node.addedAt > 0) items.push({ type: 'mark', at: node.addedAt, cls: 'node-join', text: '+', title: tr('{0} joined at {1}', `node/${name}`, options.when(node.addedAt)) });
+    if (node && node.removedAt !== null) items.push({ type: 'mark', at: node.removedAt, cls: 'node-leave', text: '−', title: tr('{0} left at {1}', `node/${name}`, options.when(node.removedAt)) });
     const facts = nodeFacts(node, list);
     const labels = node ? Object.entries(node.labels ?? {}).map(([k, v]) => (v ? `${k}=${v}` : k)) : [];
     const title = (): string => [
-      name ? `node/${name}` : 'not scheduled',
+      name ? `node/${name}` : tr('not scheduled'),
       ...facts,
-      labels.length ? `labels: ${labels.join(', ')}` : '',
-      ...(node?.taints ?? []).map((t) => `taint ${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
-      ...list.map((p) => `${p.name} (revision ${p.revision ?? '?'}): ${barLabel(p, options.end).text}`),
+      labels.length ? tr('labels: {0}', labels.join(', ')) : '',
+      ...(node?.taints ?? []).map((taint) => tr('taint {0}', `${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect}`)),
+      ...list.map((p) => tr('{0} (revision {1}): {2}', p.name, p.revision ?? '?', barLabel(p, options.end).text)),
       ...nodeSteps.map(stepTitle),
     ]
       .filter(Boolean)
@@ -335,7 +338,7 @@ function daemonSetRows(timeline: Timeline, options: RowOptions): RowModel[] {
     return {
       key: `node:${name}`,
       kind: 'node',
-      label: name ? shortenMiddle(name, LABEL_CHARS - 4) : 'not scheduled',
+      label: name ? shortenMiddle(name, LABEL_CHARS - 4) : tr('not scheduled'),
       title,
       badges: facts.map((f) => ({ text: f, title: f, cls: 'node-fact' })),
       items,
@@ -351,9 +354,11 @@ function daemonSetRows(timeline: Timeline, options: RowOptions): RowModel[] {
 }
 
 export function stepTitle(step: RolloutStep): string {
-  const parts = [`step ${step.n} on node/${step.node}: revision ${step.fromRevision ?? '?'} → ${step.toRevision ?? '?'}`];
-  if (step.oldDeletedAt !== null) parts.push(`${step.oldPod} deleted ${formatOffset(step.oldDeletedAt)}`);
-  parts.push(`${step.newPod} created ${formatOffset(step.newCreatedAt)}`);
-  parts.push(step.newReadyAt !== null ? `ready ${formatOffset(step.newReadyAt)}` : 'not ready when the run ended');
+  const parts = [tr('step {0} on {1}: revision {2} → {3}', step.n, `node/${step.node}`, step.fromRevision ?? '?', step.toRevision ?? '?')];
+  if (step.oldDeletedAt !== null) parts.push(tr('{0} deleted {1}', step.oldPod, formatOffset(step.oldDeletedAt)));
+  parts.push(tr('{0} created {1}', step.newPod, formatOffset(step.newCreatedAt)));
+  parts.push(step.newReadyAt !== null ? tr('ready {0}', formatOffset(step.newReadyAt)) : tr('not ready when the run ended'));
   return parts.join(' · ');
 }
+
+const attemptCount = (n: number): string => (n === 1 ? tr('{0} attempt', n) : tr('{0} attempts', n));

@@ -3,6 +3,7 @@
  * ("57 more runs like this"). Pure.
  */
 import { parseTime } from '../format';
+import { t } from '../l10n';
 import { terminalState } from '../podState';
 import type { Timeline, TimelineJob, TimelinePod } from '../timelineTypes';
 
@@ -54,6 +55,14 @@ export function latenessClass(seconds: number | null): string {
   ];
   for (const [limit, name] of steps) if (seconds >= limit) return `late ${name}+`;
   return 'late 1s+';
+}
+
+/** A lateness class (latenessClass) in the user's language: `on time`, `late 1m+`, `unscheduled`. */
+export function latenessText(lateness: string): string {
+  if (lateness === 'on time') return t('on time');
+  if (lateness === 'unscheduled') return t('unscheduled');
+  const late = /^late (.+)$/.exec(lateness);
+  return late ? t('late {0}', late[1]) : lateness;
 }
 
 /** Seconds between the Job's scheduled time (the CronJob's annotation) and its creation; null when it has none. */

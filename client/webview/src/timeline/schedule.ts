@@ -3,10 +3,27 @@
  * or while suspended, replaced by a newer run, missed), with counts. Pure.
  */
 import { formatClock, formatOffset, parseTime } from '../format';
+import { l10nKey, t } from '../l10n';
 import type { Timeline } from '../timelineTypes';
 
 export type Fate = 'created' | 'skipped' | 'replaced' | 'missed';
 export const FATES: readonly Fate[] = ['created', 'skipped', 'replaced', 'missed'];
+
+/** `57 created`: a fate's count in words, as l10n keys. */
+export const FATE_COUNT_TEXT: Readonly<Record<Fate, string>> = {
+  created: l10nKey('{0} created'),
+  skipped: l10nKey('{0} skipped'),
+  replaced: l10nKey('{0} replaced'),
+  missed: l10nKey('{0} missed'),
+};
+
+/** `12 skipped runs`: the tooltip of marks drawn as one, as l10n keys. */
+export const FATE_RUNS_TEXT: Readonly<Record<Fate, string>> = {
+  created: l10nKey('{0} created runs'),
+  skipped: l10nKey('{0} skipped runs'),
+  replaced: l10nKey('{0} replaced runs'),
+  missed: l10nKey('{0} missed runs'),
+};
 
 export interface ScheduleMark {
   /** Where the mark goes: the scheduled time of a Job, or when the controller gave up a run. */
@@ -25,7 +42,7 @@ export function scheduleMarks(timeline: Timeline): ScheduleMark[] {
     if (!Number.isFinite(scheduled) || !Number.isFinite(startMs)) continue;
     const at = (scheduled - startMs) / 1000;
     const fate: Fate = job.result === 'Replaced' ? 'replaced' : 'created';
-    const title = `Scheduled ${formatClock(startMs, at)} (${formatOffset(at)})\njob/${job.name}: ${job.result}${job.reason ? ` (${job.reason})` : ''}`;
+    const title = `${t('Scheduled {0} ({1})', formatClock(startMs, at), formatOffset(at))}\njob/${job.name}: ${job.result}${job.reason ? ` (${job.reason})` : ''}`;
     marks.push({ at, fate, count: 1, title });
   }
   for (const marker of timeline.markers ?? []) {

@@ -5,6 +5,7 @@
  */
 import { clear, el } from '../dom';
 import { formatOffset } from '../format';
+import { t as tr } from '../l10n';
 import { changeTimes, COUNTED_STATES, countsAt, podStateAt, STATE_LABELS } from '../podState';
 import type { ViewContext } from './context';
 
@@ -29,13 +30,13 @@ export function renderScrubber(ctx: ViewContext): Scrubber {
       min: from,
       max: to,
       step: 'any',
-      'aria-label': 'Time',
+      'aria-label': tr('Time'),
       'aria-describedby': 'scrubber-help',
       'aria-keyshortcuts': 'ArrowLeft ArrowRight Home End PageUp PageDown',
     },
   });
-  const prev = el(doc, 'button', { class: 'icon-button prev', text: '◀', attrs: { type: 'button', title: 'Previous change', 'aria-label': 'Previous change' } });
-  const next = el(doc, 'button', { class: 'icon-button next', text: '▶', attrs: { type: 'button', title: 'Next change', 'aria-label': 'Next change' } });
+  const prev = el(doc, 'button', { class: 'icon-button prev', text: '◀', attrs: { type: 'button', title: tr('Previous change'), 'aria-label': tr('Previous change') } });
+  const next = el(doc, 'button', { class: 'icon-button next', text: '▶', attrs: { type: 'button', title: tr('Next change'), 'aria-label': tr('Next change') } });
   const offset = el(doc, 'span', { class: 'time-offset' });
   const clockDate = el(doc, 'span', { class: 'clock-date' });
   const clockTime = el(doc, 'span', { class: 'clock-time' });
@@ -43,14 +44,14 @@ export function renderScrubber(ctx: ViewContext): Scrubber {
   const output = el(doc, 'output', { class: 'scrubber-time', attrs: { 'aria-live': 'off' } }, [offset, timeClock]);
   const counts = el(doc, 'div', { class: 'counts', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
   const running = el(doc, 'p', { class: 'running-list' });
-  const element = el(doc, 'section', { class: 'scrubber', attrs: { 'aria-label': 'State at a time' } }, [
+  const element = el(doc, 'section', { class: 'scrubber', attrs: { 'aria-label': tr('State at a time') } }, [
     el(doc, 'div', { class: 'scrubber-grid' }, [el(doc, 'div', { class: 'scrubber-controls' }, [prev, output, next]), el(doc, 'div', { class: 'scrubber-track' }, [range])]),
     counts,
     running,
     el(doc, 'p', {
       class: 'hint',
       attrs: { id: 'scrubber-help' },
-      text: '← / → jump to the previous / next change, Page Up / Page Down move by a tenth, Home / End go to the start / end.',
+      text: tr('← / → jump to the previous / next change, Page Up / Page Down move by a tenth, Home / End go to the start / end.'),
     }),
   ]);
 
@@ -73,14 +74,14 @@ export function renderScrubber(ctx: ViewContext): Scrubber {
       counts.appendChild(
         el(doc, 'span', { class: `count count-${state}${byState[state] === 0 ? ' zero' : ''}` }, [
           el(doc, 'span', { class: `swatch seg-${state}`, attrs: { 'aria-hidden': 'true' } }),
-          `${STATE_LABELS[state]} `,
+          `${tr(STATE_LABELS[state])} `,
           el(doc, 'strong', { text: String(byState[state]) }),
         ]),
       );
     }
     if (ctx.kind === 'CronJob') {
       const active = jobs.filter((j) => j.createdAt <= now && (j.finishedAt ?? j.deletedAt ?? Infinity) > now).length;
-      counts.appendChild(el(doc, 'span', { class: 'count count-jobs' }, ['Active Jobs ', el(doc, 'strong', { text: String(active) })]));
+      counts.appendChild(el(doc, 'span', { class: 'count count-jobs' }, [`${tr('Active Jobs')} `, el(doc, 'strong', { text: String(active) })]));
     }
     const names: string[] = [];
     let more = 0;
@@ -91,10 +92,14 @@ export function renderScrubber(ctx: ViewContext): Scrubber {
       else more++;
     }
     running.textContent =
-      names.length === 0 ? `No pod is running at ${formatOffset(now)}.` : `Running at ${formatOffset(now)}: ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
+      names.length === 0
+        ? tr('No pod is running at {0}.', formatOffset(now))
+        : more > 0
+          ? tr('Running at {0}: {1} and {2} more.', formatOffset(now), names.join(', '), more)
+          : tr('Running at {0}: {1}.', formatOffset(now), names.join(', '));
     range.setAttribute(
       'aria-valuetext',
-      `${formatOffset(now)}, ${wall}: ${COUNTED_STATES.filter((s) => byState[s] > 0).map((s) => `${byState[s]} ${STATE_LABELS[s].toLowerCase()}`).join(', ') || 'no pods'}`,
+      `${formatOffset(now)}, ${wall}: ${COUNTED_STATES.filter((s) => byState[s] > 0).map((s) => `${byState[s]} ${tr(STATE_LABELS[s]).toLowerCase()}`).join(', ') || tr('no pods')}`,
     );
     ctx.emit('time');
     if (notify) ctx.callbacks.onTimeChange?.(now);

@@ -4,6 +4,7 @@
  * editor's --vscode-* variables, so colours come in as concrete values (palette.ts reads them from the
  * current theme). Every text is escaped. Pure: builds a string, no DOM.
  */
+import { t } from '../l10n';
 import type { PodState } from '../podState';
 import type { RowModel } from './rows';
 
@@ -84,7 +85,7 @@ export function timelineSvg(chart: SvgChart, palette: SvgPalette): string {
     out.push(`<line x1="${num(X(tick.x))}" x2="${num(X(tick.x))}" y1="${top + 16}" y2="${num(height - 12)}" stroke="${escapeXml(palette.border)}"/>`);
     text(X(tick.x), top + 12, tick.label, `text-anchor="middle" fill="${escapeXml(palette.muted)}"`);
   }
-  text(8, top + 12, 'Time', `fill="${escapeXml(palette.muted)}"`);
+  text(8, top + 12, t('Time'), `fill="${escapeXml(palette.muted)}"`);
 
   // markers: a dashed line and a label above the axis (markers at one instant share a label; near the right
   // edge the label ends at the line)
@@ -146,7 +147,7 @@ export function timelineSvg(chart: SvgChart, palette: SvgPalette): string {
       if (visible(end)) text(X(end) + 4, y + 14, row.barLabel.text, `fill="${escapeXml(row.barLabel.tone === 'bad' ? palette.bad : row.barLabel.tone === 'good' ? palette.good : palette.muted)}"`);
     }
   });
-  if (hidden > 0) text(8, rowsTop + rows.length * ROW_H + 14, `… ${hidden} more rows`, `fill="${escapeXml(palette.muted)}"`);
+  if (hidden > 0) text(8, rowsTop + rows.length * ROW_H + 14, `… ${t('{0} more rows', hidden)}`, `fill="${escapeXml(palette.muted)}"`);
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }

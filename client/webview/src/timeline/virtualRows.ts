@@ -5,6 +5,7 @@
  * collapsed line of runs.
  */
 import { el } from '../dom';
+import { t } from '../l10n';
 import { podStateAt, type PodState } from '../podState';
 import type { TimelinePod } from '../timelineTypes';
 import type { ViewContext } from './context';
@@ -41,7 +42,7 @@ export interface RowsOptions {
 
 export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
   const { doc } = ctx;
-  const body = el(doc, 'div', { class: 'gantt-body', attrs: { role: 'listbox', tabindex: 0, 'aria-label': `Pods of ${ctx.kind} ${ctx.name}` } });
+  const body = el(doc, 'div', { class: 'gantt-body', attrs: { role: 'listbox', tabindex: 0, 'aria-label': t('Pods of {0} {1}', ctx.kind, ctx.name) } });
   const spacer = el(doc, 'div', { class: 'gantt-spacer' });
   body.appendChild(spacer);
   let models: readonly RowModel[] = [];
@@ -159,7 +160,7 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
       const px = ((clip(b) - clip(a)) / 100) * (ctx.trackWidth || 700);
       const text = [item.text, item.text.replace(/^back-off\s+/, '')].find((t) => textWidth(t, GAP_CHAR_PX) <= px);
       track.appendChild(
-        el(doc, 'span', { class: 'backoff-gap', style, attrs: { title: `${item.text}: from ${ctx.when(item.from)} to ${ctx.when(item.to)}`, 'aria-label': item.text } }, [
+        el(doc, 'span', { class: 'backoff-gap', style, attrs: { title: t('{0}: from {1} to {2}', item.text, ctx.when(item.from), ctx.when(item.to)), 'aria-label': item.text } }, [
           text ? el(doc, 'span', { class: 'gap-text', text }) : null,
         ]),
       );
@@ -182,7 +183,7 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
     track.appendChild(bar);
     const labelChildren =
       row.kind === 'collapsed'
-        ? [el(doc, 'button', { class: 'runs-expand', text: row.label, attrs: { type: 'button', tabindex: -1, title: 'Show these runs one per row (Enter)' } })]
+        ? [el(doc, 'button', { class: 'runs-expand', text: row.label, attrs: { type: 'button', tabindex: -1, title: t('Show these runs one per row (Enter)') } })]
         : [nameElement(row.label, row.title().split('\n')[0]), ...row.badges.map((b) => el(doc, 'span', { class: `row-badge${b.cls ? ` ${b.cls}` : ''}`, text: b.text, attrs: { title: b.title } }))];
     const classes = ['gantt-row', `row-${row.kind}`, row.kind === 'node' ? 'node-lane' : '', row.kind === 'collapsed' ? 'runs-collapsed' : '', index === selectedIndex ? 'selected' : ''].filter(Boolean).join(' ');
     return el(

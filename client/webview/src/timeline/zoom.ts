@@ -6,6 +6,7 @@
  */
 import { el } from '../dom';
 import { formatOffset } from '../format';
+import { t } from '../l10n';
 import type { ViewContext } from './context';
 import { FULL_WINDOW, panWindow, zoomWindow, type AxisWindow } from './scale';
 import { zoneClock } from './zoneClock';
@@ -25,11 +26,11 @@ export function renderZoom(ctx: ViewContext): ZoomControls {
   const { doc } = ctx;
   const button = (cls: string, text: string, title: string, keys: string): HTMLButtonElement =>
     el(doc, 'button', { class: `icon-button ${cls}`, text, attrs: { type: 'button', title, 'aria-label': title, 'aria-keyshortcuts': keys } });
-  const zoomIn = button('zoom-in', '+', 'Zoom in (+)', '+');
-  const zoomOut = button('zoom-out', '−', 'Zoom out (−)', '-');
-  const fit = button('zoom-fit', 'Fit', 'Fit the whole run (0 or F)', '0 F');
+  const zoomIn = button('zoom-in', '+', t('Zoom in (+)'), '+');
+  const zoomOut = button('zoom-out', '−', t('Zoom out (−)'), '-');
+  const fit = button('zoom-fit', t('Fit'), t('Fit the whole run (0 or F)'), '0 F');
   const label = el(doc, 'span', { class: 'window-label', attrs: { 'aria-live': 'polite' } });
-  const toolbar = el(doc, 'div', { class: 'zoom-controls', attrs: { role: 'toolbar', 'aria-label': 'Zoom' } }, [zoomOut, zoomIn, fit, label]);
+  const toolbar = el(doc, 'div', { class: 'zoom-controls', attrs: { role: 'toolbar', 'aria-label': t('Zoom') } }, [zoomOut, zoomIn, fit, label]);
 
   let frame = 0;
   function setWindow(window: AxisWindow): void {
@@ -63,7 +64,8 @@ export function renderZoom(ctx: ViewContext): ZoomControls {
     const la = local(from);
     const lb = local(to);
     const zone = la && lb ? ` (${la.slice(0, 10) === lb.slice(0, 10) ? la.slice(11) : la} → ${la.slice(0, 10) === lb.slice(0, 10) ? lb.slice(11) : lb} ${ctx.timeZone})` : '';
-    label.textContent = `${whole ? 'Whole run' : 'Showing'} ${formatOffset(from)} → ${formatOffset(to)} · ${a} → ${sameDay ? b.slice(11) : b}${zone}`;
+    const span = `${formatOffset(from)} → ${formatOffset(to)}`;
+    label.textContent = `${whole ? t('Whole run {0}', span) : t('Showing {0}', span)} · ${a} → ${sameDay ? b.slice(11) : b}${zone}`;
     zoomOut.disabled = whole;
     fit.disabled = whole;
   }
