@@ -55,7 +55,8 @@ export async function provideSimulation(
   const index = params.documentIndex ?? analysis.documents().find((d) => isWorkloadKind(d.kind))?.index;
   const doc = index === undefined ? undefined : analysis.documentAtIndex(index)?.document;
   if (!doc) return { error: editorText.t(context.locale, 'noWorkload') };
-  if (!isWorkloadKind(doc.kind)) return { error: `Document ${doc.index + 1} is a ${doc.kind ?? 'YAML document without a kind'}: only Jobs, CronJobs and DaemonSets can be simulated.` };
+  // Document numbers count from 0 everywhere a user sees one: lint's JSON `document`, simulate --document, the preview.
+  if (!isWorkloadKind(doc.kind)) return { error: `Document ${doc.index} (counted from 0) is a ${doc.kind ?? 'YAML document without a kind'}: only Jobs, CronJobs and DaemonSets can be simulated.` };
   if (doc.syntaxProblems.length > 0) {
     return failure(doc.syntaxProblems.map((p) => ({ message: p.message, source: 'object', uri: params.uri, range: p.range })));
   }
