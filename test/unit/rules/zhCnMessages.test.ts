@@ -62,7 +62,7 @@ const ADVICE: readonly Case[] = [
     expected: [
       {
         message:
-          '`-c` 后面的脚本还带着外层引号："sleep 5s;echo \\"done\\""。Shell 会把整段带引号的文本当成一个命令的名字，结果报错 "not found"。' +
+          '`-c` 后面的脚本还带着外层引号：`"sleep 5s;echo \\"done\\""`。Shell 会把整段带引号的文本当成一个命令的名字，结果报错 "not found"。' +
           '请去掉外层引号：列表里的每一项本来就会作为一个完整的参数传给容器。',
         fixes: ['去掉多余的引号'],
       },
