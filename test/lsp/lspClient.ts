@@ -56,8 +56,8 @@ function clientOver(connection: ProtocolConnection, stderr: () => string, dispos
   };
 }
 
-/** Starts `node dist/server.js --stdio` and performs the initialize handshake. */
-export async function startStdioServer(initializationOptions?: unknown, capabilities: ClientCapabilities = {}): Promise<TestClient> {
+/** Starts `node dist/server.js --stdio` and performs the initialize handshake (`locale`: the editor's display language, as VS Code sends it). */
+export async function startStdioServer(initializationOptions?: unknown, capabilities: ClientCapabilities = {}, locale?: string): Promise<TestClient> {
   const child: ChildProcess = spawn(process.execPath, [resolve(REPO_ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
@@ -67,7 +67,7 @@ export async function startStdioServer(initializationOptions?: unknown, capabili
     child.kill();
   });
   await withTimeout(
-    connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions }),
+    connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions, ...(locale !== undefined ? { locale } : {}) }),
     'initialize',
   );
   await connection.sendNotification(InitializedNotification.type, {});

@@ -4,17 +4,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { ENGLISH_ENV } from './cli/englishEnv';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: ENGLISH_ENV });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** dist/cli.js with `input` piped to its standard input. */
 function piped(input: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: REPO_ROOT, encoding: 'utf8', input });
+  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: REPO_ROOT, encoding: 'utf8', input, env: ENGLISH_ENV });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -45,3 +45,15 @@ test('descriptions follow the display language', () => {
   const zh = scheduleInsight('*/15 * * * *', { controllerTimeZone: 'UTC', now: 0, count: 1, locale: 'zh-cn' });
   assert.match(zh?.description ?? '', /15 分钟/);
 });
+
+test('daylight-saving notes follow the display language (zh-cn, zh_CN.UTF-8), naming the same times and zone', () => {
+  for (const locale of ['zh-cn', 'zh_CN.UTF-8']) {
+    const back = scheduleInsight('0 1 * * *', { timeZone: 'America/New_York', controllerTimeZone: 'UTC', now: at('2026-10-31T12:00:00Z'), count: 3, locale });
+    assert.deepEqual(back?.notes, ['2026-11-01 01:00 会运行两次：时钟回拨，这一小时会出现两次。']);
+    const forward = scheduleInsight('30 2 * * *', { timeZone: 'America/New_York', controllerTimeZone: 'UTC', now: at('2026-03-07T12:00:00Z'), count: 2, locale });
+    assert.deepEqual(forward?.notes, ['2026-03-08 02:30 不会运行：时钟拨快，America/New_York 中不存在这个时间。']);
+  }
+  // Another language without a catalog: cronstrue's description, English notes.
+  const german = scheduleInsight('0 1 * * *', { timeZone: 'America/New_York', controllerTimeZone: 'UTC', now: at('2026-10-31T12:00:00Z'), count: 3, locale: 'de' });
+  assert.deepEqual(german?.notes, ['Runs twice at 2026-11-01 01:00: the clocks go back and that hour happens twice.']);
+});

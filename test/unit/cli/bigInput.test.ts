@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
+import { ENGLISH_ENV } from './englishEnv';
 import { lint as lintWhole } from '../../../server/src/core';
 import { PARALLEL_MIN_CHARS, MAX_DOCUMENT_CHARS } from '../../../server/src/cli/lint';
 import { sourceComments } from '../../../server/src/cli/sources';
@@ -24,6 +25,7 @@ function lint(args: readonly string[], input?: string): { status: number | null;
   const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), 'lint', ...args], {
     cwd: work,
     encoding: 'utf8',
+    env: ENGLISH_ENV,
     timeout: TIME_LIMIT_MS,
     maxBuffer: 256 * 1024 * 1024,
     ...(input !== undefined ? { input } : { stdio: ['ignore', 'pipe', 'pipe'] }),
@@ -134,7 +136,7 @@ test('simulate refuses a file over its size limit before reading it', () => {
   writeFileSync(huge, '');
   // Sparse: the size is all that is looked at.
   truncateSync(huge, MAX_WHOLE_FILE_BYTES + 1);
-  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), 'simulate', huge], { encoding: 'utf8', timeout: TIME_LIMIT_MS });
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), 'simulate', huge], { encoding: 'utf8', env: ENGLISH_ENV, timeout: TIME_LIMIT_MS });
   assert.equal(result.signal, null);
   assert.match(result.stderr, /^k8s-dryrun: .*huge-sparse\.yaml: too big: 65 MB, more than the 64 MB a file can have here$/m);
   assert.equal(result.status, 2);

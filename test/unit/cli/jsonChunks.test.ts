@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
+import { ENGLISH_ENV } from './englishEnv';
 import { parse } from 'yaml';
 import { jsonChunks, type JsonChunksOptions } from '../../../server/src/cli/jsonChunks';
 import { simulate } from '../../../server/src/core';
@@ -136,7 +137,7 @@ test('simulate --format json prints the golden Timeline, byte for byte', () => {
     ['hello-cronjob-starting-deadline.yaml', 'hello-cronjob-starting-deadline.outage.scenario.yaml'],
   ]) {
     const args = ['dist/cli.js', 'simulate', `examples/${manifest}`, '--scenario', `examples/${scenario}`, '--format', 'json'];
-    const { status, stdout, stderr } = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8' });
+    const { status, stdout, stderr } = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8', env: ENGLISH_ENV });
     assert.equal(stderr, '');
     assert.equal(status, 0);
     const golden = resolve(REPO_ROOT, 'test/fixtures/golden', scenario.replace(/\.scenario\.yaml$/, '.timeline.json'));

@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
+import { ENGLISH_ENV } from './englishEnv';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 const JOB = join(REPO_ROOT, 'test/fixtures/cli/job-always.yaml');
@@ -21,6 +22,7 @@ function lint(...args: string[]): { status: number | null; signal: string | null
   const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), 'lint', ...args], {
     cwd: work,
     encoding: 'utf8',
+    env: ENGLISH_ENV,
     timeout: TIME_LIMIT_MS,
     // Standard input stays closed: only `-` may read it.
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,6 +71,7 @@ test('standard input that is endless NUL bytes is refused as not text, at once',
   const result = spawnSync(`"${process.execPath}" "${join(REPO_ROOT, 'dist/cli.js')}" lint - < /dev/zero`, {
     shell: true,
     encoding: 'utf8',
+    env: ENGLISH_ENV,
     timeout: TIME_LIMIT_MS,
   });
   assert.equal(result.signal, null, 'lint - < /dev/zero did not finish');
@@ -137,7 +140,7 @@ test('simulate refuses a named pipe or a device as its manifest or scenario, at 
   const fifo = join(work, 'scenario.yaml');
   execFileSync('mkfifo', [fifo]);
   for (const args of [['simulate', fifo], ['simulate', JOB, '--scenario', fifo], ...(existsSync('/dev/zero') ? [['simulate', '/dev/zero']] : [])]) {
-    const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), ...args], { cwd: work, encoding: 'utf8', timeout: TIME_LIMIT_MS, stdio: ['ignore', 'pipe', 'pipe'] });
+    const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), ...args], { cwd: work, encoding: 'utf8', env: ENGLISH_ENV, timeout: TIME_LIMIT_MS, stdio: ['ignore', 'pipe', 'pipe'] });
     assert.equal(result.signal, null, `k8s-dryrun ${args.join(' ')} did not finish`);
     assert.match(result.stderr, /^k8s-dryrun: \S+: not a regular file but a (named pipe \(FIFO\)|character device); only regular files are read/m, args.join(' '));
     assert.equal(result.status, 2, args.join(' '));
