@@ -30,7 +30,13 @@ for (const [apiVersion, kind, expected] of [
   ['extensions/v1beta1', 'DaemonSet', DAEMONSET],
   ['apps/v1beta1', 'DaemonSet', DAEMONSET],
   ['apps/v1beta2', 'DaemonSet', DAEMONSET],
-  ['apps/v1', 'Deployment', undefined],
+  ['apps/v1', 'Deployment', 'io.k8s.api.apps.v1.Deployment'],
+  ['extensions/v1beta1', 'Deployment', 'io.k8s.api.apps.v1.Deployment'],
+  ['apps/v1', 'ReplicaSet', 'io.k8s.api.apps.v1.ReplicaSet'],
+  ['apps/v1beta2', 'ReplicaSet', 'io.k8s.api.apps.v1.ReplicaSet'],
+  ['apps/v1', 'StatefulSet', 'io.k8s.api.apps.v1.StatefulSet'],
+  ['apps/v1beta1', 'StatefulSet', 'io.k8s.api.apps.v1.StatefulSet'],
+  ['v1', 'Service', undefined],
   ['v1', 'Pod', undefined],
   ['batch/v1', 'job', undefined],
 ] as const) {
@@ -46,6 +52,9 @@ for (const [root, path, values] of [
   [CRONJOB, ['spec', 'concurrencyPolicy'], ['Allow', 'Forbid', 'Replace']],
   [CRONJOB, ['spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers', 0, 'imagePullPolicy'], ['Always', 'IfNotPresent', 'Never']],
   [DAEMONSET, ['spec', 'updateStrategy', 'type'], ['OnDelete', 'RollingUpdate']],
+  ['io.k8s.api.apps.v1.Deployment', ['spec', 'strategy', 'type'], ['Recreate', 'RollingUpdate']],
+  ['io.k8s.api.apps.v1.StatefulSet', ['spec', 'podManagementPolicy'], ['OrderedReady', 'Parallel']],
+  ['io.k8s.api.apps.v1.StatefulSet', ['spec', 'volumeClaimTemplates', 0, 'spec', 'volumeMode'], ['Block', 'Filesystem']],
 ] as const) {
   test(`schema: ${path.join('.')} has the enum ${values.join(', ')}`, () => {
     const found = propertyAt(root, path);
