@@ -97,10 +97,12 @@ describe('package.nls (manifest strings)', () => {
     const literal: string[] = [];
     const walk = (value: unknown, where: string): void => {
       if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}[${i}]`));
-      else if (value !== null && typeof value === 'object') {for (const [k, v] of Object.entries(value)) {
-        if (['title', 'category', 'description', 'markdownDescription'].includes(k) && typeof v === 'string' && !/^%[^%]+%$/.test(v)) literal.push(`${where}.${k}`);
-        else walk(v, `${where}.${k}`);
-      }}
+      else if (value !== null && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) {
+          if (['title', 'category', 'description', 'markdownDescription'].includes(k) && typeof v === 'string' && !/^%[^%]+%$/.test(v)) literal.push(`${where}.${k}`);
+          else walk(v, `${where}.${k}`);
+        }
+      }
     };
     walk(contributes, 'contributes');
     assert.deepEqual(literal, []);
