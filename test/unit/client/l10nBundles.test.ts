@@ -13,7 +13,7 @@ const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const readJson = (file: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')) as Record<string, unknown>;
 
 /** The calls whose first argument is an l10n key: `vscode.l10n.t`, and the webview's `t` (imported as `tr` where `t` is a time), `tNodes`, `l10nKey`. */
-const KEY_CALL = /(?<![\w.$])(?:vscode\.l10n\.t|l10n\.t|t|tr|tNodes|l10nKey)\(\s*'((?:[^'\\]|\\.)*)'/g;
+const KEY_CALL = /(?<![\w$])(?<![^.]\.)(?:vscode\.l10n\.t|l10n\.t|t|tr|tNodes|l10nKey)\(\s*'((?:[^'\\]|\\.)*)'/g;
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
