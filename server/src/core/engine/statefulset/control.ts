@@ -30,6 +30,7 @@ import {
   newStatefulSetPod,
   ordinalOf,
   podClaimIsStale,
+  podName,
   podInOrdinalRange,
   startOrdinal,
   statefulSetMaxUnavailable,
@@ -111,10 +112,12 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
     if (podInOrdinalRange(pod.name, set)) replicas[ordinalOf(pod.name) - start] = pod;
     else if (ordinalOf(pod.name) >= 0) condemned.push(pod);
   }
+  // newVersionedStatefulSetPod for every missing ordinal. Until the control creates it, only its name, revision
+  // and absence matter: the full pod (identity, claim volumes) is made when it is created.
   for (let ord = start; ord <= end; ord++) {
     if (replicas[ord - start] !== undefined) continue;
-    const revision = newPodRevision(set, ord);
-    replicas[ord - start] = { ...newStatefulSetPod(set, ord), revision: revision === 'current' ? input.currentRevision : input.updateRevision };
+    const revision = newPodRevision(set, ord) === 'current' ? input.currentRevision : input.updateRevision;
+    replicas[ord - start] = { ...NOT_CREATED, name: podName(set.name, ord), namespace: set.namespace, revision };
   }
   const live = replicas as SetPod[];
   condemned.sort((a, b) => ordinalOf(b.name) - ordinalOf(a.name));
@@ -136,10 +139,11 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
   if (set.deleting) return finish(null);
 
   const podControl = new PodControl(set, setOwner, claims, ops, features);
+  const setKey = `${set.namespace}/${set.name}/${set.volumeClaimTemplates.join('/')}`;
 
   // processReplica for each replica (stops at the first blocking one when monotonic).
   const processReplica = (i: number): Step => {
-    const pod = live[i];
+    let pod = live[i];
     // A pod that ended (Failed, or Succeeded after a forced stop) is deleted; the next sync recreates it.
     if (isFailed(pod) || isSucceeded(pod)) {
       if (pod.deletionTimestamp === null) ops.push({ type: 'deletePod', pod: pod.name, cause: isFailed(pod) ? 'failed' : 'succeeded' });
@@ -147,6 +151,7 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
     }
     if (!isCreated(pod)) {
       if (features.autoDeletePVC && podClaimIsStale(set, pod, claims)) return EXIT;
+      pod = live[i] = { ...newStatefulSetPod(set, ordinalOf(pod.name)), revision: pod.revision };
       const error = podControl.createStatefulPod(pod, ordinalOf(pod.name));
       if (error !== null) return { exit: true, error };
       if (monotonic) return EXIT;
@@ -159,7 +164,7 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
     if (!isRunningAndReady(pod) && monotonic) return EXIT;
     if (!isRunningAndAvailable(pod, minReady, now) && monotonic) return EXIT;
     const retentionMatch = !features.autoDeletePVC || podControl.claimsMatchRetentionPolicy(pod);
-    if (identityMatches(set, pod) && storageMatches(set, pod) && retentionMatch) return GO_ON;
+    if (consistent(set, pod, setKey) && retentionMatch) return GO_ON;
     const error = podControl.updateStatefulPod(pod);
     return error === null ? GO_ON : { exit: true, error };
   };
@@ -239,6 +244,35 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
   }
   return finish(null);
 }
+
+/** A pod the control is about to create: not in the API yet (phase ''). */
+const NOT_CREATED: SetPod = {
+  name: '',
+  namespace: '',
+  uid: '',
+  labels: {},
+  volumes: [],
+  hostname: '',
+  subdomain: '',
+  phase: '',
+  ready: false,
+  readyTransitionTime: null,
+  deletionTimestamp: null,
+  revision: '',
+};
+
+/**
+ * identityMatches && storageMatches. They depend on the pod's identity and volumes and on the set's name,
+ * namespace and claim templates, none of which a sync changes: an answer is kept per pod object.
+ */
+function consistent(set: StatefulSetView, pod: SetPod, key: string): boolean {
+  if (consistentFor.get(pod) === key) return true;
+  const ok = identityMatches(set, pod) && storageMatches(set, pod);
+  if (ok) consistentFor.set(pod, key);
+  return ok;
+}
+
+const consistentFor = new WeakMap<SetPod, string>();
 
 /**
  * runForAll: monotonic, one pod after the other until one says stop; otherwise slowStartBatch(1, n): batches

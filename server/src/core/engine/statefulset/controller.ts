@@ -40,6 +40,8 @@ export class StatefulSetController implements Controller {
   private readonly owner: OwnerRef;
   /** The identity part of each pod's view (name, labels, volumes), made once per pod. */
   private readonly identities = new WeakMap<SimPod, StatefulPodView>();
+  /** Each pod's view at the pod's version: an unchanged pod keeps its view. */
+  private readonly views = new WeakMap<SimPod, { readonly version: number; readonly view: SetPod }>();
 
   constructor(
     private readonly set: StatefulSetObject,
@@ -73,8 +75,8 @@ export class StatefulSetController implements Controller {
 
     const simPods = cluster.podsOf(this.owner);
     const pods = simPods.map((pod) => this.viewOf(pod));
-    const claims = new Map<string, ClaimView>();
-    for (const claim of set.claims.values()) claims.set(claim.name, { name: claim.name, uid: claim.uid, ownerReferences: claim.ownerReferences, deleting: claim.deletedAt !== null });
+    // The claim lister: the claims as they are before this sync's calls (applied below, after the decision).
+    const claims: ReadonlyMap<string, ClaimView> = set.claims;
 
     const view = set.view();
     const result = updateStatefulSet({
@@ -135,11 +137,14 @@ export class StatefulSetController implements Controller {
     }
     if (result.writeStatus) set.writeStatus(result.status, now);
 
-    // truncateHistory: the current and update revisions and every pod's revision are live.
-    const live = new Set<string>([revisions.current.name, revisions.update.name]);
-    for (const pod of pods) if (pod.revision !== '') live.add(pod.revision);
-    const doomed = truncateHistory(set.revisions, live, set.spec.revisionHistoryLimit);
-    if (doomed.length > 0) set.applyHistoryWrites(doomed.map((revision) => ({ type: 'delete', revision })));
+    // truncateHistory: the current and update revisions and every pod's revision are live. Only a history
+    // longer than the limit can lose anything, so only then are the pods' revisions gathered.
+    if (set.revisions.length > set.spec.revisionHistoryLimit + 1) {
+      const live = new Set<string>([revisions.current.name, revisions.update.name]);
+      for (const pod of pods) if (pod.revision !== '') live.add(pod.revision);
+      const doomed = truncateHistory(set.revisions, live, set.spec.revisionHistoryLimit);
+      if (doomed.length > 0) set.applyHistoryWrites(doomed.map((revision) => ({ type: 'delete', revision })));
+    }
 
     // A failed sync is retried with the work queue's per-item backoff.
     const failures = (cluster.memory(this.failuresKey()) as number | undefined) ?? 0;
@@ -173,6 +178,8 @@ export class StatefulSetController implements Controller {
 
   /** The pod as the pod lister shows it: its identity (made once) with its current state. */
   private viewOf(pod: SimPod): SetPod {
+    const cached = this.views.get(pod);
+    if (cached !== undefined && cached.version === pod.version) return cached.view;
     let identity = this.identities.get(pod);
     if (identity === undefined) {
       const ordinal = ordinalOf(pod.name);
@@ -180,7 +187,7 @@ export class StatefulSetController implements Controller {
       this.identities.set(pod, identity);
     }
     const revision = pod.revision === null ? '' : (this.set.nameByRevisionNumber.get(pod.revision) ?? '');
-    return {
+    const view: SetPod = {
       ...identity,
       uid: `pod-${pod.uid}`,
       phase: pod.phase as PodPhase,
@@ -189,6 +196,8 @@ export class StatefulSetController implements Controller {
       deletionTimestamp: pod.deletionTimestamp,
       revision,
     };
+    this.views.set(pod, { version: pod.version, view });
+    return view;
   }
 }
 

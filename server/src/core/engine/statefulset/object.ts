@@ -44,6 +44,8 @@ export interface SimClaim {
   deletedAt: number | null;
   deletedBy: string | null;
   ownerReferences: readonly OwnerReference[];
+  /** metadata.deletionTimestamp is set (the claim lister's view: ClaimView.deleting). */
+  deleting: boolean;
 }
 
 export class StatefulSetObject {
@@ -160,7 +162,7 @@ export class StatefulSetObject {
 
   /** CreateClaim: the claim exists from now on. */
   addClaim(name: string, template: string, ordinal: number, now: number, ownerReferences: readonly OwnerReference[] = []): SimClaim {
-    const claim: SimClaim = { name, uid: `${this.namespace}/${name}/${++this.claimUid}`, template, ordinal, createdAt: now, deletedAt: null, deletedBy: null, ownerReferences };
+    const claim: SimClaim = { name, uid: `${this.namespace}/${name}/${++this.claimUid}`, template, ordinal, createdAt: now, deletedAt: null, deletedBy: null, ownerReferences, deleting: false };
     this.claims.set(name, claim);
     this.claimRecords.push(claim);
     return claim;
@@ -171,6 +173,7 @@ export class StatefulSetObject {
     if (claim.deletedAt !== null) return;
     claim.deletedAt = now;
     claim.deletedBy = by;
+    claim.deleting = true;
     this.claims.delete(claim.name);
   }
 

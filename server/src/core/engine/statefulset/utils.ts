@@ -15,11 +15,21 @@ const INT32_MAX = 2 ** 31 - 1;
  * past int32 does not parse (strconv.ParseInt(.., 10, 32)), so it is -1 with the parent kept.
  */
 export function parentNameAndOrdinal(podName: string): { readonly parent: string; readonly ordinal: number } {
-  const match = STATEFUL_POD_REGEX.exec(podName);
-  if (match === null) return { parent: '', ordinal: -1 };
-  const value = Number(match[2]);
-  return { parent: match[1], ordinal: Number.isSafeInteger(value) && value <= INT32_MAX ? value : -1 };
+  // Every sync looks at every pod's name several times: the answers are kept (a bounded table, emptied when full).
+  let parsed = parsedNames.get(podName);
+  if (parsed === undefined) {
+    const match = STATEFUL_POD_REGEX.exec(podName);
+    const value = match === null ? NaN : Number(match[2]);
+    parsed = match === null ? NO_PARENT : { parent: match[1], ordinal: Number.isSafeInteger(value) && value <= INT32_MAX ? value : -1 };
+    if (parsedNames.size >= PARSED_NAMES_MAX) parsedNames.clear();
+    parsedNames.set(podName, parsed);
+  }
+  return parsed;
 }
+
+const NO_PARENT = { parent: '', ordinal: -1 } as const;
+const PARSED_NAMES_MAX = 65_536;
+const parsedNames = new Map<string, { readonly parent: string; readonly ordinal: number }>();
 
 /** getOrdinal. */
 export function ordinalOf(podName: string): number {
@@ -67,10 +77,10 @@ export function identityMatches(set: Pick<StatefulSetView, 'name' | 'namespace'>
 export function storageMatches(set: Pick<StatefulSetView, 'name' | 'volumeClaimTemplates'>, pod: Pick<StatefulPodView, 'name' | 'volumes'>): boolean {
   const ordinal = ordinalOf(pod.name);
   if (ordinal < 0) return false;
-  const volumes = new Map<string, PodVolume>();
-  for (const volume of pod.volumes) volumes.set(volume.name, volume);
   for (const template of set.volumeClaimTemplates) {
-    const volume = volumes.get(template);
+    // The map upstream builds keeps the last volume of a name.
+    let volume: PodVolume | undefined;
+    for (const v of pod.volumes) if (v.name === template) volume = v;
     if (volume === undefined || volume.claimName === null || volume.claimName !== claimName(template, set.name, ordinal)) return false;
   }
   return true;
