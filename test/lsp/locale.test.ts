@@ -119,6 +119,8 @@ test('zh-cn: the simulate request says why it cannot run, and reports its progre
   await opened;
   const none = (await withTimeout(client.connection.sendRequest('k8sDryRun/simulate', { uri: configUri }), 'simulate')) as { error?: string };
   assert.equal(none.error, '此文件中没有可模拟的 Job、CronJob 或 DaemonSet。');
+  const configMap = (await withTimeout(client.connection.sendRequest('k8sDryRun/simulate', { uri: configUri, documentIndex: 0 }), 'simulate')) as { error?: string };
+  assert.equal(configMap.error, '文档 0（从 0 开始计数）是 ConfigMap：只能模拟 Job、CronJob 和 DaemonSet。');
 
   const uri = 'file:///project/zh-every-minute.yaml';
   const cron = client.nextDiagnostics(uri);

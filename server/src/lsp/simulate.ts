@@ -56,7 +56,10 @@ export async function provideSimulation(
   const doc = index === undefined ? undefined : analysis.documentAtIndex(index)?.document;
   if (!doc) return { error: editorText.t(context.locale, 'noWorkload') };
   // Document numbers count from 0 everywhere a user sees one: lint's JSON `document`, simulate --document, the preview.
-  if (!isWorkloadKind(doc.kind)) return { error: `Document ${doc.index} (counted from 0) is a ${doc.kind ?? 'YAML document without a kind'}: only Jobs, CronJobs and DaemonSets can be simulated.` };
+  if (!isWorkloadKind(doc.kind)) {
+    const notAWorkload = doc.kind === undefined ? editorText.t(context.locale, 'notAWorkloadNoKind', { index: doc.index }) : editorText.t(context.locale, 'notAWorkload', { index: doc.index, kind: doc.kind });
+    return { error: notAWorkload };
+  }
   if (doc.syntaxProblems.length > 0) {
     return failure(doc.syntaxProblems.map((p) => ({ message: p.message, source: 'object', uri: params.uri, range: p.range })));
   }

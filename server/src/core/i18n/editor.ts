@@ -15,6 +15,8 @@ export const editorText = defineCatalog(
     cancelled: 'Simulation cancelled.',
     openFirst: 'Open the manifest in the editor first (Helm templates cannot be simulated: render them with `helm template`).',
     noWorkload: 'No Job, CronJob or DaemonSet in this file to simulate.',
+    notAWorkload: 'Document {index} (counted from 0) is a {kind}: only Jobs, CronJobs and DaemonSets can be simulated.',
+    notAWorkloadNoKind: 'Document {index} (counted from 0) is a YAML document without a kind: only Jobs, CronJobs and DaemonSets can be simulated.',
     failedInServer: 'The simulation failed inside the language server; its output channel has the details.',
   },
   {
@@ -26,6 +28,8 @@ export const editorText = defineCatalog(
     cancelled: '模拟已取消。',
     openFirst: '请先在编辑器中打开清单（Helm 模板无法模拟：请先用 `helm template` 渲染）。',
     noWorkload: '此文件中没有可模拟的 Job、CronJob 或 DaemonSet。',
+    notAWorkload: '文档 {index}（从 0 开始计数）是 {kind}：只能模拟 Job、CronJob 和 DaemonSet。',
+    notAWorkloadNoKind: '文档 {index}（从 0 开始计数）是没有 kind 的 YAML 文档：只能模拟 Job、CronJob 和 DaemonSet。',
     failedInServer: '语言服务器内部模拟失败；详情见其输出通道。',
   },
 );
