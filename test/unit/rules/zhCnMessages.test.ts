@@ -21,6 +21,9 @@ const cronJobWithJobSpec = (specLines: string, jobSpecLines: string): string =>
 /** The seeds' fluentd DaemonSet (valid as written) with its selector asking for another label. */
 const mismatchedDaemonSet = (): string => seed('002-daemonset-fluentd-elasticsearch.yaml').replace('    matchLabels:\n      name: fluentd-elasticsearch', '    matchLabels:\n      name: fluentd');
 
+/** The seeds' nginx StatefulSet (valid as written) with `edit` applied to its text. */
+const statefulSet = (edit: (text: string) => string): string => edit(seed('004-statefulset-nginx-and-service.yaml'));
+
 interface Case {
   readonly name: string;
   readonly text: string;
@@ -268,6 +271,47 @@ const EXPLAINED: readonly Case[] = [
         message: 'Invalid value: {"name":"fluentd-elasticsearch"}: `selector` does not match template `labels`',
         note: 'DaemonSet 通过 `spec.selector`（选择算符）找到自己的 Pod：选择算符要求的每个标签都必须出现在 Pod 模板的标签（`spec.template.metadata.labels`）里，而且值相同。',
         fixes: ['把 selector 的 matchLabels 加到 Pod 模板的标签中', '让 selector 选中 Pod 模板的标签（spec.selector.matchLabels）'],
+      },
+    ],
+  },
+  {
+    name: 'a StatefulSet selector that does not select its template labels (seed 004-statefulset-nginx-and-service.yaml)',
+    text: statefulSet((text) => text.replace('      app: ss-nginx \n  #', '      app: nginx\n  #')),
+    ruleId: 'statefulset-spec',
+    expected: [
+      {
+        message: 'Invalid value: {"app":"ss-nginx"}: `selector` does not match template `labels`',
+        note: 'StatefulSet 通过 `spec.selector`（选择算符）找到自己的 Pod：选择算符要求的每个标签都必须出现在 Pod 模板的标签（`spec.template.metadata.labels`）里，而且值相同。',
+        fixes: ['把 selector 的 matchLabels 加到 Pod 模板的标签中', '让 selector 选中 Pod 模板的标签（spec.selector.matchLabels）'],
+      },
+    ],
+  },
+  {
+    name: 'a StatefulSet without a selector',
+    text: statefulSet((text) => text.replace('  selector:\n    matchLabels:\n      app: ss-nginx \n', '')),
+    ruleId: 'statefulset-spec',
+    expected: [
+      {
+        message: 'Required value',
+        note: 'apps/v1 的 StatefulSet 必须写明哪些 Pod 归它管理：设置 `spec.selector`（通常用 `matchLabels`），选中 Pod 模板的标签。',
+        fixes: ['让 selector 选中 Pod 模板的标签（spec.selector.matchLabels）'],
+      },
+      {
+        // A missing selector selects nothing, so the labels do not match either (two errors, as the API server gives).
+        message: 'Invalid value: {"app":"ss-nginx"}: `selector` does not match template `labels`',
+        note: 'StatefulSet 通过 `spec.selector`（选择算符）找到自己的 Pod：选择算符要求的每个标签都必须出现在 Pod 模板的标签（`spec.template.metadata.labels`）里，而且值相同。',
+        fixes: ['让 selector 选中 Pod 模板的标签（spec.selector.matchLabels）'],
+      },
+    ],
+  },
+  {
+    name: 'a StatefulSet whose pods would restart OnFailure',
+    text: statefulSet((text) => text.replace('    spec:\n      containers:', '    spec:\n      restartPolicy: OnFailure\n      containers:')),
+    ruleId: 'statefulset-spec',
+    expected: [
+      {
+        message: 'Unsupported value: "OnFailure": supported values: "Always"',
+        note: 'StatefulSet 的 Pod 要一直运行（由控制器负责替换），所以 `restartPolicy` 只能是 `Always`，这也是默认值：不写即可。',
       },
     ],
   },

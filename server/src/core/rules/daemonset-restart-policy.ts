@@ -17,6 +17,6 @@ export const daemonSetRestartPolicy: Rule = {
   check({ object, locale }) {
     const policy = podTemplateOf(object)?.spec?.restartPolicy;
     if (policy === undefined || policy === 'Always') return [];
-    return [{ path: ['spec', 'template', 'spec', 'restartPolicy'], message: notSupported(policy, ['Always']), note: translatedNote(locale, 'daemonSetRestartPolicyNote') }];
+    return [{ path: ['spec', 'template', 'spec', 'restartPolicy'], message: notSupported(policy, ['Always']), note: translatedNote(locale, 'alwaysRestartPolicyNote', { kind: 'DaemonSet' }) }];
   },
 };

@@ -41,7 +41,7 @@ export const daemonSetSelectorMismatch: Rule = {
         path: ['spec', 'template', 'metadata', 'labels'],
         part: 'key',
         message: `Invalid value: ${stringMapValue(labels, kubernetesVersion)}: \`selector\` does not match template \`labels\``,
-        note: translatedNote(locale, 'selectorMismatchNote'),
+        note: translatedNote(locale, 'selectorMismatchNote', { kind: 'DaemonSet' }),
         fixes,
       },
     ];

@@ -25,14 +25,14 @@ export const deploymentSpec: Rule = {
     description:
       'A Deployment needs a selector matching its template labels, restartPolicy Always, no activeDeadlineSeconds, a Recreate or RollingUpdate strategy with a usable budget, and non-negative counts with progressDeadlineSeconds above minReadySeconds.',
   },
-  check({ object, kubernetesVersion }) {
+  check({ object, kubernetesVersion, locale }) {
     if (object.kind !== 'Deployment') return [];
     const spec = object.spec ?? {};
     const findings: RuleFinding[] = [
       ...nonnegative(spec.replicas, ['spec', 'replicas']),
-      ...selectorFindings('Deployment', spec.selector, spec.template, kubernetesVersion),
+      ...selectorFindings('Deployment', spec.selector, spec.template, kubernetesVersion, locale),
       // Inside ValidatePodTemplateSpecForReplicaSet: skipped when the selector does not convert.
-      ...(podTemplateValidated(object) ? replicatedPodFindings('Deployment', spec.template) : []),
+      ...(podTemplateValidated(object) ? replicatedPodFindings('Deployment', spec.template, locale) : []),
       ...validateStrategy(spec.strategy ?? {}, kubernetesVersion),
       ...nonnegative(spec.minReadySeconds, ['spec', 'minReadySeconds']),
       ...nonnegative(spec.revisionHistoryLimit, ['spec', 'revisionHistoryLimit']),

@@ -15,15 +15,15 @@ export const replicaSetSpec: Rule = {
     description:
       'A ReplicaSet needs non-negative replicas and minReadySeconds, a selector matching its template labels, restartPolicy Always and no activeDeadlineSeconds.',
   },
-  check({ object, kubernetesVersion }) {
+  check({ object, kubernetesVersion, locale }) {
     if (object.kind !== 'ReplicaSet') return [];
     const spec = object.spec ?? {};
     return [
       ...nonnegative(spec.replicas, ['spec', 'replicas']),
       ...nonnegative(spec.minReadySeconds, ['spec', 'minReadySeconds']),
-      ...selectorFindings('ReplicaSet', spec.selector, spec.template, kubernetesVersion),
+      ...selectorFindings('ReplicaSet', spec.selector, spec.template, kubernetesVersion, locale),
       // Inside ValidatePodTemplateSpecForReplicaSet: skipped when the selector does not convert.
-      ...(podTemplateValidated(object) ? replicatedPodFindings('ReplicaSet', spec.template) : []),
+      ...(podTemplateValidated(object) ? replicatedPodFindings('ReplicaSet', spec.template, locale) : []),
     ];
   },
 };

@@ -31,7 +31,7 @@ export const statefulSetSpec: Rule = {
     description:
       'A StatefulSet needs a valid podManagementPolicy, updateStrategy and PVC retention policy, well-formed volumeClaimTemplates, non-negative counts, a DNS-label serviceName, a selector matching its template labels, restartPolicy Always and no activeDeadlineSeconds.',
   },
-  check({ object, kubernetesVersion: version }) {
+  check({ object, kubernetesVersion: version, locale }) {
     if (object.kind !== 'StatefulSet') return [];
     const spec = object.spec ?? {};
     const findings: RuleFinding[] = [];
@@ -56,7 +56,7 @@ export const statefulSetSpec: Rule = {
     if (spec.serviceName && isAtLeast(version, 1, 33)) {
       for (const detail of isDns1123Label(spec.serviceName)) findings.push({ path: ['spec', 'serviceName'], message: invalid(spec.serviceName, detail) });
     }
-    findings.push(...selectorFindings('StatefulSet', spec.selector, spec.template, version), ...replicatedPodFindings('StatefulSet', spec.template));
+    findings.push(...selectorFindings('StatefulSet', spec.selector, spec.template, version, locale), ...replicatedPodFindings('StatefulSet', spec.template, locale));
     return findings;
   },
 };

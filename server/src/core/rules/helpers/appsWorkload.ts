@@ -3,6 +3,7 @@
  * pkg/apis/apps/validation/validation.go (ValidateDeploymentSpec, ValidateReplicaSetSpec,
  * ValidateStatefulSetSpec, ValidatePodTemplateSpecForReplicaSet, ValidatePodTemplateSpecForStatefulSet).
  */
+import type { Locale } from '../../i18n';
 import type { KubernetesVersion } from '../../kubernetesVersion';
 import type { LabelSelector, Labels, PodTemplateSpec, ReplicatedKind, Workload } from '../../model/types';
 import type { FixIntent } from '../../parse/edits';
@@ -10,6 +11,7 @@ import type { Path } from '../../parse/path';
 import { forbidden, invalid, notSupported, required } from './fieldErrors';
 import { stringMapValue } from './goValues';
 import { goLabelSelector, labelSelectorFindings, selectorConverts, selectorSelects } from './labelSelectorChecks';
+import { apiServerRules, translatedNote } from '../messages/apiServerRules';
 import type { RuleFinding } from '../rule';
 
 /** apivalidation.ValidateNonnegativeField(int64(value), path); an absent value is the int32 zero (valid). */
@@ -26,11 +28,23 @@ export function nonnegative(value: number | undefined, path: Path, fieldPath?: s
  * detail), otherwise a non-empty selector must match the template's labels. The bad selector value prints as
  * Go's %#v of metav1.LabelSelector, as for a DaemonSet's empty selector.
  */
-export function selectorFindings(kind: ReplicatedKind, selector: LabelSelector | undefined, template: PodTemplateSpec | undefined, version: KubernetesVersion): RuleFinding[] {
+export function selectorFindings(
+  kind: ReplicatedKind,
+  selector: LabelSelector | undefined,
+  template: PodTemplateSpec | undefined,
+  version: KubernetesVersion,
+  locale?: Locale,
+): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const emptyFor = kind === 'StatefulSet' ? 'statefulset' : 'deployment';
   if (selector === undefined) {
-    findings.push({ path: ['spec', 'selector'], part: 'key', message: required(), fixes: selectTemplateLabelsFix(template?.metadata?.labels) });
+    findings.push({
+      path: ['spec', 'selector'],
+      part: 'key',
+      message: required(),
+      note: translatedNote(locale, 'selectorRequiredNote', { kind }),
+      fixes: selectTemplateLabelsFix(template?.metadata?.labels, locale),
+    });
   } else {
     findings.push(...labelSelectorFindings(selector, ['spec', 'selector'], 'spec.selector', version));
     if (isEmptySelector(selector)) {
@@ -50,7 +64,8 @@ export function selectorFindings(kind: ReplicatedKind, selector: LabelSelector |
       path: ['spec', 'template', 'metadata', 'labels'],
       part: 'key',
       message: `Invalid value: ${stringMapValue(labels, version)}: \`selector\` does not match template \`labels\``,
-      fixes: mismatchFixes(selector, labels),
+      note: translatedNote(locale, 'selectorMismatchNote', { kind }),
+      fixes: mismatchFixes(selector, labels, locale),
     });
   }
   return findings;
@@ -60,20 +75,20 @@ function isEmptySelector(selector: LabelSelector): boolean {
   return Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions?.length ?? 0) === 0;
 }
 
-function selectTemplateLabelsFix(labels: Labels | undefined): FixIntent[] | undefined {
+function selectTemplateLabelsFix(labels: Labels | undefined, locale: Locale | undefined): FixIntent[] | undefined {
   if (!labels || Object.keys(labels).length === 0) return undefined;
-  return [{ title: 'Select the template labels (spec.selector.matchLabels)', changes: [{ op: 'set', path: ['spec', 'selector'], value: { matchLabels: labels } }] }];
+  return [{ title: apiServerRules.t(locale, 'selectorSelectFix'), changes: [{ op: 'set', path: ['spec', 'selector'], value: { matchLabels: labels } }] }];
 }
 
-function mismatchFixes(selector: LabelSelector | undefined, labels: Labels | undefined): FixIntent[] {
+function mismatchFixes(selector: LabelSelector | undefined, labels: Labels | undefined, locale: Locale | undefined): FixIntent[] {
   const fixes: FixIntent[] = [];
   if (selector?.matchLabels && !selector.matchExpressions?.length) {
     fixes.push({
-      title: "Add the selector's matchLabels to the template labels",
+      title: apiServerRules.t(locale, 'selectorLabelsFix'),
       changes: [{ op: 'set', path: ['spec', 'template', 'metadata', 'labels'], value: { ...labels, ...selector.matchLabels } }],
     });
   }
-  fixes.push(...(selectTemplateLabelsFix(labels) ?? []));
+  fixes.push(...(selectTemplateLabelsFix(labels, locale) ?? []));
   return fixes;
 }
 
@@ -82,11 +97,11 @@ function mismatchFixes(selector: LabelSelector | undefined, labels: Labels | und
  * kinds run until replaced. The Forbidden detail names ReplicaSet for a Deployment too
  * (ValidatePodTemplateSpecForReplicaSet serves both).
  */
-export function replicatedPodFindings(kind: ReplicatedKind, template: PodTemplateSpec | undefined): RuleFinding[] {
+export function replicatedPodFindings(kind: ReplicatedKind, template: PodTemplateSpec | undefined, locale?: Locale): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const policy = template?.spec?.restartPolicy;
   if (policy !== undefined && policy !== 'Always') {
-    findings.push({ path: ['spec', 'template', 'spec', 'restartPolicy'], message: notSupported(policy, ['Always']) });
+    findings.push({ path: ['spec', 'template', 'spec', 'restartPolicy'], message: notSupported(policy, ['Always']), note: translatedNote(locale, 'alwaysRestartPolicyNote', { kind }) });
   }
   if (template?.spec?.activeDeadlineSeconds !== undefined) {
     const owner = kind === 'StatefulSet' ? 'StatefulSet' : 'ReplicaSet';

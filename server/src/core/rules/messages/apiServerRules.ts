@@ -13,9 +13,10 @@ export const apiServerRules = defineCatalog(
       "A Job's pods must stop once their work is done, so restartPolicy must be set to OnFailure or Never: the pod default, Always, is not allowed in a Job.",
     jobRestartPolicyUnsupportedNote:
       'A Job accepts OnFailure (a failed container restarts in the same pod) or Never (the Job replaces a failed pod with a new one), spelled exactly so.',
-    daemonSetRestartPolicyNote: "A DaemonSet's pods keep running on every node, so restartPolicy must be Always, which is also the default: leave it out.",
+    alwaysRestartPolicyNote: "A {kind}'s pods keep running (the controller replaces them), so restartPolicy must be Always, which is also the default: leave it out.",
     selectorMismatchNote:
-      'A DaemonSet finds its pods by spec.selector: every label the selector asks for must be in the pod template (spec.template.metadata.labels), with the same value.',
+      'A {kind} finds its pods by spec.selector: every label the selector asks for must be in the pod template (spec.template.metadata.labels), with the same value.',
+    selectorRequiredNote: 'An apps/v1 {kind} must say which pods are its own: set spec.selector (usually matchLabels) to select the pod template labels.',
     selectorLabelsFix: "Add the selector's matchLabels to the template labels",
     selectorSelectFix: 'Select the template labels (spec.selector.matchLabels)',
     /** Why an apiVersion is gone: in English after kubectl's `no matches for kind …: `, in other languages the note. */
@@ -42,9 +43,10 @@ export const apiServerRules = defineCatalog(
       'Job 的 Pod 完成工作后就要退出，所以必须把 `restartPolicy` 设为 `OnFailure` 或 `Never`：Pod 的默认值 `Always` 不能用于 Job。',
     jobRestartPolicyUnsupportedNote:
       'Job 只接受 `OnFailure`（容器失败后在同一个 Pod 里重启）或 `Never`（Pod 失败后由 Job 创建新的 Pod），大小写也要完全一致。',
-    daemonSetRestartPolicyNote: 'DaemonSet 的 Pod 要在每个节点上一直运行，所以 `restartPolicy` 只能是 `Always`，这也是默认值：不写即可。',
+    alwaysRestartPolicyNote: '{kind} 的 Pod 要一直运行（由控制器负责替换），所以 `restartPolicy` 只能是 `Always`，这也是默认值：不写即可。',
     selectorMismatchNote:
-      'DaemonSet 通过 `spec.selector`（选择算符）找到自己的 Pod：选择算符要求的每个标签都必须出现在 Pod 模板的标签（`spec.template.metadata.labels`）里，而且值相同。',
+      '{kind} 通过 `spec.selector`（选择算符）找到自己的 Pod：选择算符要求的每个标签都必须出现在 Pod 模板的标签（`spec.template.metadata.labels`）里，而且值相同。',
+    selectorRequiredNote: 'apps/v1 的 {kind} 必须写明哪些 Pod 归它管理：设置 `spec.selector`（通常用 `matchLabels`），选中 Pod 模板的标签。',
     selectorLabelsFix: '把 selector 的 matchLabels 加到 Pod 模板的标签中',
     selectorSelectFix: '让 selector 选中 Pod 模板的标签（spec.selector.matchLabels）',
     removedApiVersion: 'Kubernetes {removedIn} 已移除 `{apiVersion}` 版本的 {kind}：请改用 `apiVersion: {replacement}`。',
