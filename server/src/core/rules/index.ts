@@ -8,6 +8,11 @@ import { daemonSetRules } from './daemonset';
 import { deploymentSpec } from './deployment-spec';
 import { replicaSetSpec } from './replicaset-spec';
 import { statefulSetSpec } from './statefulset-spec';
+import { appsNoReadinessProbe } from './apps-no-readiness-probe';
+import { deploymentRecreateSingleReplica } from './deployment-recreate-single-replica';
+import { deploymentRolloutBudget } from './deployment-rollout-budget';
+import { deploymentShortProgressDeadline } from './deployment-short-progress-deadline';
+import { statefulSetPvcRetained } from './statefulset-pvc-retained';
 import { jobCronJobRules } from './job-cronjob';
 import { metadataSelectorRules } from './metadata-selector';
 import { podTemplateRules } from './pod-template';
@@ -48,6 +53,11 @@ export const allRules: readonly Rule[] = [
   cronJobStepExceedsRange,
   cronJobDayFieldsOr,
   ...adviceRules,
+  deploymentRolloutBudget,
+  deploymentRecreateSingleReplica,
+  appsNoReadinessProbe,
+  deploymentShortProgressDeadline,
+  statefulSetPvcRetained,
 ];
 
 /** Findings that come from reading the file rather than from a rule's check(). */

@@ -14,7 +14,7 @@ export const quotedShellCommand: Rule = {
   meta: {
     id: 'quoted-shell-command',
     severity: 'warning',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'The script after `sh -c` is wrapped in an extra pair of quotes, so the shell looks for a command named after the whole script.',
   },
   check({ object, locale }) {

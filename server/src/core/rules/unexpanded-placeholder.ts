@@ -15,7 +15,7 @@ export const unexpandedPlaceholder: Rule = {
   meta: {
     id: 'unexpanded-placeholder',
     severity: 'warning',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description: 'A $ITEM-style template placeholder was left in a name, label or image; Kubernetes does not expand it.',
   },
   check({ written, locale }) {

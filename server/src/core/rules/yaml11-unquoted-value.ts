@@ -23,7 +23,7 @@ export const yaml11UnquotedValue: Rule = {
   meta: {
     id: 'yaml11-unquoted-value',
     severity: 'warning',
-    kinds: ['Job', 'CronJob', 'DaemonSet'],
+    kinds: ['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     description:
       'An unquoted value such as no, on, y or 0644 that Kubernetes (YAML 1.1) reads as a boolean or a number, not as the text, where text is expected or as a key.',
   },
