@@ -227,7 +227,8 @@ const STUB = `(() => {
 export interface Harness {
   readonly origin: string;
   /** The page for a theme; `nonce` is fresh per page, like the extension's per render. */
-  url(theme: ThemeKind): string;
+  /** `language`: a display language whose bundle the page carries (`zh-cn`); default English. */
+  url(theme: ThemeKind, language?: string): string;
   close(): Promise<void>;
 }
 
@@ -241,7 +242,7 @@ export async function startHarness(): Promise<Harness> {
     };
     if (url.pathname === '/') {
       const theme = (url.searchParams.get('theme') ?? 'vscode-dark') as ThemeKind;
-      return send(200, 'text/html; charset=utf-8', page(origin, theme));
+      return send(200, 'text/html; charset=utf-8', page(origin, theme, url.searchParams.get('lang') ?? undefined));
     }
     if (url.pathname === '/stub.js') return send(200, 'text/javascript', STUB);
     const themeCss = /^\/theme-([a-z-]+)\.css$/.exec(url.pathname);
@@ -257,14 +258,19 @@ export async function startHarness(): Promise<Harness> {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
-    url: (theme) => `${origin}/?theme=${theme}`,
+    url: (theme, language) => `${origin}/?theme=${theme}${language ? `&lang=${encodeURIComponent(language)}` : ''}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
-/** The page the extension's previewPanel.ts writes, with the harness's origin standing for webview.cspSource. */
-function page(cspSource: string, theme: ThemeKind): string {
+/**
+ * The page the extension's previewPanel.ts writes, with the harness's origin standing for webview.cspSource; for a
+ * display language other than English, with the extension's l10n bundle for it (what `vscode.l10n.bundle` holds).
+ */
+function page(cspSource: string, theme: ThemeKind, language?: string): string {
+  const bundle = language && language !== 'en' ? l10nBundle(language) : undefined;
   return webviewHtml({
+    ...(bundle ? { language, l10nBundle: bundle } : {}),
     cspSource,
     nonce: crypto.randomBytes(18).toString('base64'),
     scriptUri: `${cspSource}/dist/webview.js`,
@@ -273,6 +279,12 @@ function page(cspSource: string, theme: ThemeKind): string {
     themeStyles: [`${cspSource}/theme-${theme}.css`],
     bodyAttributes: `class="${theme}" data-vscode-theme-kind="${theme}"`,
   });
+}
+
+/** client/l10n/bundle.l10n.<language>.json: English text → translation. */
+export function l10nBundle(language: string): Record<string, string> {
+  if (!/^[a-z]{2}(-[a-z]{2,4})?$/.test(language)) throw new Error(`not a display language: ${language}`);
+  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'client', 'l10n', `bundle.l10n.${language}.json`), 'utf8')) as Record<string, string>;
 }
 
 export function fixture(name: string): unknown {

@@ -44,13 +44,13 @@ export class WebviewPages {
     return new WebviewPages(harness, browser, browserDir, viewport);
   }
 
-  /** A fresh page with the webview loaded; resolves when its script has posted `ready`. */
-  async open(theme: ThemeKind = 'vscode-dark', width = this.viewport.width): Promise<Page> {
+  /** A fresh page with the webview loaded (in `language`, default English); resolves when its script has posted `ready`. */
+  async open(theme: ThemeKind = 'vscode-dark', width = this.viewport.width, language?: string): Promise<Page> {
     const page = await this.browser.newPage();
     await page.setViewportSize({ width, height: this.viewport.height });
     page.on('dialog', () => assert.fail('a dialog opened: a script from the data ran'));
     page.on('pageerror', (e) => assert.fail(`script error in the webview: ${e.message}`));
-    await page.goto(this.harness.url(theme));
+    await page.goto(this.harness.url(theme, language));
     await page.waitForFunction(() => window.__posted.some((m) => m.method === 'ready'));
     return page;
   }

@@ -36,7 +36,7 @@ export function outcomeOf(timeline: Timeline): Outcome {
       skipped ? (skipped === 1 ? t('1 run skipped') : t('{0} runs skipped', skipped)) : '',
     ].filter(Boolean);
     const tone = by('Failed') > 0 ? 'bad' : skipped > 0 || by('Replaced') > 0 ? 'warn' : 'good';
-    return { tone, icon: tone === 'bad' ? '✗' : tone === 'warn' ? '!' : '✓', text: `${jobCount(jobs.length)}: ${parts.join(t(', '))}` };
+    return { tone, icon: tone === 'bad' ? '✗' : tone === 'warn' ? '!' : '✓', text: t('{0}: {1}', jobCount(jobs.length), parts.join(t(', '))) };
   }
   if (kind === 'DaemonSet') {
     const s = timeline.status ?? {};
