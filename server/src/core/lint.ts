@@ -12,7 +12,7 @@ import { FILE_START, parseManifests, isPlainObject, type ManifestDocument, type 
 import { resolveFix, type EditContext } from './parse/edits';
 import type { Path } from './parse/path';
 import { allRules, pipelineRules } from './rules';
-import { pipelineMessages } from './rules/messages/pipeline';
+import { pipelineMessages, yamlSyntaxNote } from './rules/messages/pipeline';
 import type { Rule, RuleMeta } from './rules/rule';
 import { validateWorkload } from './validateWorkload';
 
@@ -137,7 +137,10 @@ function disabledInDocument(text: string): string[] {
 function lintDocument(parsed: ParsedFile, doc: ManifestDocument, context: DocumentLintContext): Finding[] {
   const base = { document: doc.index, kind: doc.kind, name: doc.name };
   if (doc.syntaxProblems.length > 0) {
-    return doc.syntaxProblems.map((problem) => ({ ...base, ...fromMeta(pipelineRules.yamlSyntax), fieldPath: '', message: problem.message, range: problem.range }));
+    return doc.syntaxProblems.map((problem) => {
+      const note = yamlSyntaxNote(context.locale, problem.message);
+      return { ...base, ...fromMeta(pipelineRules.yamlSyntax), fieldPath: '', message: problem.message, ...(note !== undefined ? { note } : {}), range: problem.range };
+    });
   }
   // Other kinds and non-Kubernetes YAML are not ours to judge.
   if (!isPlainObject(doc.value) || !isWorkloadKind(doc.kind)) return [];

@@ -200,6 +200,9 @@ const ADVICE: readonly Case[] = [
   },
 ];
 
+/** The YAML parser's words for the seed's missing quote, the same in every language. */
+const ENGLISH_YAML_ERROR = lintText(seed('001-job-pi.yaml')).find((f) => f.ruleId === 'yaml-syntax')!.message;
+
 /** Errors: the API server's message stays English; the note explains it, the quick fixes are titled in Chinese. */
 const EXPLAINED: readonly Case[] = [
   {
@@ -346,6 +349,17 @@ const EXPLAINED: readonly Case[] = [
       {
         message: 'json: cannot unmarshal object into Go struct field JobSpec.spec.ttlSecondsAfterFinished of type int32',
         note: '这个字段需要整数（`int32`），清单里写的却是映射（对象）。',
+      },
+    ],
+  },
+  {
+    name: 'a YAML syntax error: a closing quote missing (seed 001-job-pi.yaml)',
+    text: seed('001-job-pi.yaml'),
+    ruleId: 'yaml-syntax',
+    expected: [
+      {
+        message: ENGLISH_YAML_ERROR,
+        note: 'YAML 解析在这里出错，这个文档的其余内容都没有检查。常见原因：缩进没有对齐（只能用空格，不能用 Tab）、冒号后面缺少空格、引号或括号没有闭合。',
       },
     ],
   },

@@ -10,6 +10,8 @@ export const pipelineMessages = defineCatalog(
   'rules.pipeline',
   {
     helmTemplate: 'Helm template syntax ({{ ... }}) found: this file is not checked. Run `helm template` and check its output instead.',
+    yamlSyntaxNote:
+      'The YAML parser stopped here, so nothing else in this document is checked. Usual causes: indentation that does not line up (spaces only, no tabs), no space after a colon, a quote or bracket left open.',
     renameFix: 'Rename to {suggestion}',
     unknownFieldSuggestionNote: 'The API server does not know {field} and rejects the whole object: probably a typo for {suggestion}.',
     unknownFieldNote:
@@ -29,6 +31,7 @@ export const pipelineMessages = defineCatalog(
   },
   {
     helmTemplate: '发现 Helm 模板语法（`{{ ... }}`）：不检查这个文件。请运行 `helm template`，检查它的输出。',
+    yamlSyntaxNote: 'YAML 解析在这里出错，这个文档的其余内容都没有检查。常见原因：缩进没有对齐（只能用空格，不能用 Tab）、冒号后面缺少空格、引号或括号没有闭合。',
     renameFix: '重命名为 {suggestion}',
     unknownFieldSuggestionNote: 'API 服务器不认识字段 `{field}`，会拒绝整个对象：多半是拼写错误，应为 `{suggestion}`。',
     unknownFieldNote: 'API 服务器在这个位置不认识该字段，会拒绝整个对象。请检查拼写和缩进：缩进到错误父字段下的字段，在那里同样是未知字段。',
@@ -45,6 +48,15 @@ export const pipelineMessages = defineCatalog(
     apiVersionUnknownNote: '{kind} 使用 `apiVersion: {served}`。',
   },
 );
+
+/**
+ * After a YAML syntax error (the parser's English words, with parse/parseManifests.ts's hint): what usually causes
+ * one, for readers of other languages. Not after the alias-bomb and nesting-depth messages, which are not typos.
+ */
+export function yamlSyntaxNote(locale: Locale | undefined, message: string): string | undefined {
+  if ((locale ?? 'en') === 'en' || !message.startsWith('YAML syntax error: ')) return undefined;
+  return pipelineMessages.t(locale, 'yamlSyntaxNote');
+}
 
 /** The apiVersion that serves each kind (apps/v1 for the apps group, batch/v1 for Job and CronJob). */
 const SERVED: Readonly<Record<string, string>> = {
