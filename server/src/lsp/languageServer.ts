@@ -18,6 +18,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintOptions } from '../core';
 import { resolveLocale } from '../core/i18n';
+import { editorText } from '../core/i18n/editor';
 import { provideCodeActions } from './codeActions';
 import { provideCodeLenses } from './codeLens';
 import { provideCompletion } from './completion';
@@ -152,20 +153,23 @@ export function startLanguageServer(connection: Connection): void {
   connection.onCodeAction(guard('codeAction', [] as CodeAction[], provideCodeActions));
   // By method name: the client's and the server's LSP libraries ship different vscode-jsonrpc majors,
   // so the RequestType object in protocol.ts is typed against the client's.
-  connection.onRequest(
-    simulateRequest.method,
-    guard('simulate', { error: 'The simulation failed inside the language server; its output channel has the details.' } as SimulateResult, (params: SimulateParams, token: CancellationToken) => {
-      const document = store.get(params.uri);
-      const context = {
-        connection,
-        kubernetesVersion: settings.kubernetesVersion,
-        controllerTimeZone: settings.controllerTimeZone,
-        now: new Date(),
-        locale: resolveLocale(settings.locale),
-      };
-      return provideSimulation(params, document && store.analysis(document), context, token);
-    }),
-  );
+  // The guard's fallback is one object, told apart afterwards, so its words can follow the language of the moment.
+  const simulationFailed: SimulateResult = { error: '' };
+  const simulate = guard('simulate', simulationFailed, (params: SimulateParams, token: CancellationToken) => {
+    const document = store.get(params.uri);
+    const context = {
+      connection,
+      kubernetesVersion: settings.kubernetesVersion,
+      controllerTimeZone: settings.controllerTimeZone,
+      now: new Date(),
+      locale: resolveLocale(settings.locale),
+    };
+    return provideSimulation(params, document && store.analysis(document), context, token);
+  });
+  connection.onRequest(simulateRequest.method, async (params: SimulateParams, token: CancellationToken) => {
+    const result = await simulate(params, token);
+    return result === simulationFailed ? { error: editorText.t(resolveLocale(settings.locale), 'failedInServer') } : result;
+  });
   connection.onCodeLens(
     guard('codeLens', [] as CodeLens[], ({ textDocument }) => {
       const document = manifest(textDocument.uri);
