@@ -195,3 +195,26 @@ test('rollout undo: the old revision comes back under a new number and the pods 
   assert.ok(t.markers.some((m) => m.description === 'kubectl rollout undo statefulset/stateful-nginx: statefulset.apps/stateful-nginx rolled back'));
   assert.equal(t.status.currentRevision, t.status.updateRevision);
 });
+
+test('minReadySeconds: the next pod waits until its predecessor has been Ready for longer than minReadySeconds', () => {
+  const t = run(withClaims(seed(), { minReadySeconds: 10 }), { pods: BEHAVIOUR });
+  // stateful-nginx-0 is Ready at 7 and available after 17: updatePod's requeue (minReadySeconds + 1s) syncs at 18.
+  assert.deepEqual(
+    t.pods.map((p) => `${p.name} ${p.createdAt} ${p.readyAt}`),
+    ['stateful-nginx-0 0 7', 'stateful-nginx-1 18 25', 'stateful-nginx-2 36 43'],
+  );
+  assert.equal(t.status.availableReplicas, 3);
+});
+
+test('a removed node: its pod fails and is recreated under the same name, its claim kept', () => {
+  const t = run(withClaims(seed()), { pods: BEHAVIOUR, nodes: [{ name: 'node-a' }, { name: 'node-b' }], events: [{ at: '1m', removeNode: 'node-b' }] });
+  const lost = t.pods.filter((p) => p.deletedBy === 'pod-garbage-collector: node node-b removed').map((p) => p.name);
+  assert.ok(lost.length > 0);
+  for (const name of lost) {
+    const again = t.pods.filter((p) => p.name === name);
+    assert.equal(again.length, 2, `${name} is recreated`);
+    assert.equal(again[1].node, 'node-a');
+  }
+  assert.equal((t.persistentVolumeClaims ?? []).length, 3);
+  assert.equal(t.status.readyReplicas, 3);
+});
