@@ -69,6 +69,11 @@ export interface ControlInput {
   readonly previousStatus: StatefulSetStatus;
   readonly now: number;
   readonly features: StatefulSetFeatures;
+  /**
+   * Bumped by the caller whenever a claim is created, deleted or has its owners changed: lets the control
+   * remember, per pod view object, that a healthy pod needs nothing (absent: nothing is remembered).
+   */
+  readonly claimsVersion?: number;
 }
 
 export interface ControlResult {
@@ -140,10 +145,16 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
 
   const podControl = new PodControl(set, setOwner, claims, ops, features);
   const setKey = `${set.namespace}/${set.name}/${set.volumeClaimTemplates.join('/')}`;
+  // What processReplica's answer for a healthy pod depends on besides the pod: the set and the claims.
+  const settledKey =
+    input.claimsVersion === undefined
+      ? null
+      : `${setKey}|${set.replicas}|${start}|${set.minReadySeconds}|${JSON.stringify(set.retentionPolicy)}|${features.autoDeletePVC}|${input.claimsVersion}`;
 
   // processReplica for each replica (stops at the first blocking one when monotonic).
   const processReplica = (i: number): Step => {
     let pod = live[i];
+    if (settledKey !== null && settled.get(pod) === settledKey) return GO_ON;
     // A pod that ended (Failed, or Succeeded after a forced stop) is deleted; the next sync recreates it.
     if (isFailed(pod) || isSucceeded(pod)) {
       if (pod.deletionTimestamp === null) ops.push({ type: 'deletePod', pod: pod.name, cause: isFailed(pod) ? 'failed' : 'succeeded' });
@@ -164,7 +175,11 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
     if (!isRunningAndReady(pod) && monotonic) return EXIT;
     if (!isRunningAndAvailable(pod, minReady, now) && monotonic) return EXIT;
     const retentionMatch = !features.autoDeletePVC || podControl.claimsMatchRetentionPolicy(pod);
-    if (consistent(set, pod, setKey) && retentionMatch) return GO_ON;
+    if (consistent(set, pod, setKey) && retentionMatch) {
+      // Running, Ready, available (which stays so while the pod is unchanged), not terminating, consistent.
+      if (settledKey !== null && isRunningAndAvailable(pod, minReady, now) && isRunningAndReady(pod) && !isTerminating(pod)) settled.set(pod, settledKey);
+      return GO_ON;
+    }
     const error = podControl.updateStatefulPod(pod);
     return error === null ? GO_ON : { exit: true, error };
   };
@@ -273,6 +288,9 @@ function consistent(set: StatefulSetView, pod: SetPod, key: string): boolean {
 }
 
 const consistentFor = new WeakMap<SetPod, string>();
+
+/** Pod views processReplica found healthy and needing nothing, under the key of what else it looked at. */
+const settled = new WeakMap<SetPod, string>();
 
 /**
  * runForAll: monotonic, one pod after the other until one says stop; otherwise slowStartBatch(1, n): batches

@@ -89,6 +89,7 @@ export class StatefulSetController implements Controller {
       previousStatus: set.status,
       now,
       features: this.features,
+      claimsVersion: set.claimsVersion,
     });
 
     const actions: ClusterAction[] = [];
@@ -126,7 +127,7 @@ export class StatefulSetController implements Controller {
           break;
         case 'updateClaimOwners': {
           const claim = set.claims.get(op.claim);
-          if (claim !== undefined) claim.ownerReferences = op.ownerReferences;
+          if (claim !== undefined) set.setClaimOwners(claim, op.ownerReferences);
           break;
         }
         case 'updatePod':

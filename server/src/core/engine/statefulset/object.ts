@@ -65,6 +65,8 @@ export class StatefulSetObject {
   /** The claims that exist, by name, and every claim made, in order (the Timeline's). */
   readonly claims = new Map<string, SimClaim>();
   readonly claimRecords: SimClaim[] = [];
+  /** Bumped whenever a claim is created, deleted or gets new owners. */
+  claimsVersion = 0;
   private templateValue: Record<string, unknown>;
   private templateDataValue: string;
   private readonly templateInfos = new Map<string, PodTemplateInfo>();
@@ -165,6 +167,7 @@ export class StatefulSetObject {
     const claim: SimClaim = { name, uid: `${this.namespace}/${name}/${++this.claimUid}`, template, ordinal, createdAt: now, deletedAt: null, deletedBy: null, ownerReferences, deleting: false };
     this.claims.set(name, claim);
     this.claimRecords.push(claim);
+    this.claimsVersion++;
     return claim;
   }
 
@@ -175,6 +178,13 @@ export class StatefulSetObject {
     claim.deletedBy = by;
     claim.deleting = true;
     this.claims.delete(claim.name);
+    this.claimsVersion++;
+  }
+
+  /** UpdateClaim with new owner references. */
+  setClaimOwners(claim: SimClaim, ownerReferences: readonly OwnerReference[]): void {
+    claim.ownerReferences = ownerReferences;
+    this.claimsVersion++;
   }
 
   writeStatus(status: StatefulSetStatus, now: number): void {
