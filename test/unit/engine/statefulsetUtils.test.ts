@@ -8,15 +8,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { OwnerReference, StatefulSetView } from '../../../server/src/core/engine/statefulset/types';
-import { POD_INDEX_LABEL, STATEFULSET_POD_NAME_LABEL } from '../../../server/src/core/engine/statefulset/types';
+import { EMPTY_STATEFULSET_STATUS as EMPTY, POD_INDEX_LABEL, STATEFULSET_POD_NAME_LABEL } from '../../../server/src/core/engine/statefulset/types';
 import {
   addControllerRef,
+  completeRollingUpdate,
   CONTROLLER_KIND,
   hasNonControllerOwner,
   hasOwnerRef,
   hasStaleOwnerRef,
   hasUnexpectedController,
   identityMatches,
+  inconsistentStatus,
   isClaimOwnerUpToDate,
   isMemberOf,
   isRunningAndAvailable,
@@ -279,4 +281,21 @@ test('newVersionedStatefulSetPod: partition and status.currentReplicas pick the 
 test('podInOrdinalRange with spec.ordinals.start', () => {
   const set = newSet(2, { startOrdinal: 5 });
   assert.deepEqual(['foo-4', 'foo-5', 'foo-6', 'foo-7'].map((n) => podInOrdinalRange(n, set)), [false, true, true, false]);
+});
+
+test('completeRollingUpdate: the update revision becomes current once every replica is updated and ready', () => {
+  const status = { ...EMPTY, replicas: 3, readyReplicas: 3, updatedReplicas: 3, currentReplicas: 1, currentRevision: 'r1', updateRevision: 'r2' };
+  assert.deepEqual(completeRollingUpdate(newSet(3), status), { ...status, currentReplicas: 3, currentRevision: 'r2' });
+  assert.equal(completeRollingUpdate(newSet(3), { ...status, readyReplicas: 2 }).currentRevision, 'r1', 'not while a replica is not ready');
+  assert.equal(completeRollingUpdate(newSet(3), { ...status, replicas: 4 }).currentRevision, 'r1', 'not while an extra pod exists');
+  assert.equal(completeRollingUpdate(newSet(3, { updateStrategy: { type: 'OnDelete', rollingUpdate: null } }), status).currentRevision, 'r1', 'never for OnDelete');
+});
+
+test('inconsistentStatus: a new observedGeneration or any count or revision that differs is written', () => {
+  const status = { ...EMPTY, observedGeneration: 2, replicas: 3, currentRevision: 'r1', updateRevision: 'r1' };
+  assert.equal(inconsistentStatus(status, status), false);
+  assert.equal(inconsistentStatus(status, { ...status, observedGeneration: 3 }), true);
+  assert.equal(inconsistentStatus(status, { ...status, availableReplicas: 1 }), true);
+  assert.equal(inconsistentStatus(status, { ...status, updateRevision: 'r2' }), true);
+  assert.equal(inconsistentStatus(status, { ...status, collisionCount: 1 }), false, 'collisionCount alone is not compared');
 });
