@@ -64,7 +64,7 @@ test('errors name the field path and say what was expected', () => {
   assert.deepEqual(errorsOf({ startTime: 'tomorrow' }), ['startTime: must be an RFC 3339 time such as "2026-01-01T00:00:00Z", got "tomorrow"']);
   assert.deepEqual(errorsOf({ until: '5 minutes' }), ['until: must be a duration such as "90s", "5m", "2h" or "1h30m" (units ms, s, m, h, d), got "5 minutes"']);
   assert.deepEqual(errorsOf({ pods: { default: { runSecond: 5 } } }), [
-    'pods.default.runSecond: unknown field (did you mean "runSeconds"?); known fields: startupSeconds, runSeconds, exitCode, readySeconds, terminationSeconds',
+    'pods.default.runSecond: unknown field (did you mean "runSeconds"?); known fields: startupSeconds, runSeconds, exitCode, readySeconds, terminationSeconds, ready',
   ]);
   assert.deepEqual(errorsOf({ pods: { default: { exitCode: 256 } } }), ['pods.default.exitCode: must be an exit code between 0 and 255, got 256']);
   assert.deepEqual(errorsOf({ pods: { failureRate: 1.5 } }), ['pods.failureRate: must be a number between 0 and 1, got 1.5']);

@@ -32,6 +32,8 @@ export interface PodTemplateInfo {
   readonly terminationGracePeriodSeconds: number;
   readonly nodeSelector: Readonly<Record<string, string>>;
   readonly tolerations: readonly Toleration[];
+  /** The first container's image, when known (scenario outcomes may select pods by it). */
+  readonly image?: string;
 }
 
 /** One run of a pod's (first) container. */

@@ -76,7 +76,7 @@ export class Kubelet implements PodLifecycle {
       indexFailureCount: action.indexFailureCount,
       indexIgnoredFailureCount: action.indexIgnoredFailureCount,
       revision: action.revision ?? null,
-      plan: this.plan({ ordinal, index: action.index, attempt, jobOrdinal }),
+      plan: this.plan({ ordinal, index: action.index, attempt, jobOrdinal, image: template.image }),
       nodeName: null,
       scheduledAt: null,
       phase: 'Pending',
@@ -379,6 +379,8 @@ interface PodFacts {
   readonly index: number | null;
   readonly attempt: number | null;
   readonly jobOrdinal: number;
+  /** The first container's image (scenario outcomes may select pods by it). */
+  readonly image?: string;
 }
 
 /** The first outcome that selects this pod, if any. */
@@ -388,7 +390,8 @@ export function matchOutcome(outcomes: readonly PodOutcome[], facts: PodFacts): 
       (o.pod === undefined || o.pod === facts.ordinal) &&
       (o.index === undefined || o.index === facts.index) &&
       (o.attempt === undefined || o.attempt === facts.attempt) &&
-      (o.job === undefined || o.job === facts.jobOrdinal),
+      (o.job === undefined || o.job === facts.jobOrdinal) &&
+      (o.image === undefined || o.image === facts.image),
   );
 }
 

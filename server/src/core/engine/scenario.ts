@@ -42,6 +42,8 @@ export interface PodOutcome {
   readonly attempt?: number;
   /** CronJobs: the Nth Job created (1-based). */
   readonly job?: number;
+  /** Pods whose first container runs this image (a rollout to an image that never becomes Ready, or crashes). */
+  readonly image?: string;
   readonly behaviour: Partial<PodBehaviour>;
   /** Container runs in order; the last one repeats if the container is restarted more often. */
   readonly runs?: readonly ContainerRunSpec[];
@@ -70,7 +72,9 @@ export type ScenarioEventAction =
   | { readonly type: 'deletePod'; readonly pod: string }
   | { readonly type: 'suspend'; readonly suspend: boolean }
   | { readonly type: 'rollback'; readonly revision: number }
-  | { readonly type: 'controllerDown'; readonly durationMs: number };
+  | { readonly type: 'controllerDown'; readonly durationMs: number }
+  /** `kubectl patch --type merge -p <patch>`: a JSON merge patch of the object (`{spec: {replicas: 5}}`). */
+  | { readonly type: 'patch'; readonly patch: Readonly<Record<string, unknown>> };
 
 export type ScenarioEvent = ScenarioEventAction & { readonly atMs: number; readonly path: string };
 
@@ -122,12 +126,12 @@ export const SCENARIO_LIMITS = { outcomes: 10_000, events: 10_000, nodes: 5_000,
 
 const TOP_KEYS = ['startTime', 'until', 'pods', 'nodes', 'events', 'seed'];
 const PODS_KEYS = ['default', 'outcomes', 'failureRate'];
-const BEHAVIOUR_KEYS = ['startupSeconds', 'runSeconds', 'exitCode', 'readySeconds', 'terminationSeconds'];
-const SELECTOR_KEYS = ['pod', 'index', 'attempt', 'job'];
+const BEHAVIOUR_KEYS = ['startupSeconds', 'runSeconds', 'exitCode', 'readySeconds', 'terminationSeconds', 'ready'];
+const SELECTOR_KEYS = ['pod', 'index', 'attempt', 'job', 'image'];
 const RUN_KEYS = ['runSeconds', 'exitCode', 'readySeconds'];
 const NODE_KEYS = ['name', 'labels', 'taints', 'unschedulable', 'ready'];
 const TAINT_KEYS = ['key', 'value', 'effect'];
-const EVENT_ACTIONS = ['addNode', 'removeNode', 'setImage', 'deletePod', 'suspend', 'rollback', 'controllerDown'];
+const EVENT_ACTIONS = ['addNode', 'removeNode', 'setImage', 'deletePod', 'suspend', 'rollback', 'controllerDown', 'patch'];
 const TAINT_EFFECTS: readonly TaintEffect[] = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 export function defaultNodes(count: number): ScenarioNode[] {
@@ -311,6 +315,14 @@ class ScenarioParser {
       const code = this.integer(mapping.exitCode, join(path, 'exitCode'), 0, 255, 'an exit code');
       if (code !== undefined) out.exitCode = code;
     }
+    // `ready: false`: the readiness probe never passes (a broken image), so the pod is never Ready.
+    if (mapping.ready !== undefined) {
+      const ready = this.boolean(mapping.ready, join(path, 'ready'));
+      if (ready === false) {
+        if (mapping.readySeconds !== undefined) this.error(join(path, 'ready'), 'ready: false means never Ready: leave out readySeconds');
+        out.readyMs = Infinity;
+      }
+    }
     return out;
   }
 
@@ -321,7 +333,8 @@ class ScenarioParser {
       const itemPath = `${path}[${i}]`;
       const mapping = this.mapping(item, itemPath, [...SELECTOR_KEYS, ...BEHAVIOUR_KEYS, 'runs']);
       if (!mapping) return;
-      const selector: { pod?: number; index?: number; attempt?: number; job?: number } = {};
+      const selector: { pod?: number; index?: number; attempt?: number; job?: number; image?: string } = {};
+      if (mapping.image !== undefined) selector.image = this.string(mapping.image, join(itemPath, 'image'));
       if (mapping.pod !== undefined) selector.pod = this.integer(mapping.pod, join(itemPath, 'pod'), 1, Number.MAX_SAFE_INTEGER, 'a creation ordinal');
       if (mapping.index !== undefined) selector.index = this.integer(mapping.index, join(itemPath, 'index'), 0, 2147483646, 'a completion index');
       if (mapping.attempt !== undefined) {
@@ -455,6 +468,15 @@ class ScenarioParser {
       case 'rollback': {
         const revision = this.integer(value, path, 0, Number.MAX_SAFE_INTEGER, 'a revision number');
         return revision === undefined ? undefined : { type: 'rollback', revision };
+      }
+      case 'patch': {
+        const patch = this.mapping(value, path);
+        if (patch === undefined) return undefined;
+        if (Object.keys(patch).length === 0) {
+          this.error(path, 'is empty: give the fields to change, e.g. {spec: {replicas: 5}}');
+          return undefined;
+        }
+        return { type: 'patch', patch };
       }
       default: {
         const durationMs = this.duration(value, path);

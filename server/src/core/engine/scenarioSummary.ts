@@ -153,6 +153,8 @@ function eventPart(event: ScenarioEvent): string {
       return `rollback${event.revision > 0 ? ` to revision ${event.revision}` : ''} at ${at}`;
     case 'controllerDown':
       return `controller down ${at}–+${duration(event.atMs + event.durationMs)}`;
+    case 'patch':
+      return `patch ${JSON.stringify(event.patch)} at ${at}`;
   }
 }
 

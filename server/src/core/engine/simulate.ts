@@ -17,6 +17,7 @@ import { cronJobSimulator } from './cronjob/simulator';
 import { jobSimulator } from './job/simulator';
 import { daemonSetSimulator } from './daemonset/simulator';
 import { statefulSetSimulator } from './statefulset/simulator';
+import { deploymentSimulator } from './deployment/simulator';
 import type { JobFeatures } from './job/types';
 import { Kubelet } from './kubelet';
 import { podTemplateRequests } from './podRequests';
@@ -66,6 +67,7 @@ export const WORKLOAD_SIMULATORS: Partial<Record<WorkloadKind, WorkloadSimulator
   CronJob: cronJobSimulator,
   DaemonSet: daemonSetSimulator,
   StatefulSet: statefulSetSimulator,
+  Deployment: deploymentSimulator,
 };
 
 export function simulate(manifest: unknown, scenario?: unknown, options: SimulateOptions = {}): SimulateResult {
@@ -184,6 +186,7 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
     markers: cluster.markers,
     notes: cluster.notes,
     ...(workload.persistentVolumeClaims !== undefined ? { persistentVolumeClaims: workload.persistentVolumeClaims() } : {}),
+    ...(workload.replicaSets !== undefined ? { replicaSets: workload.replicaSets() } : {}),
   };
   return { ok: true, timeline, warnings };
 }

@@ -53,6 +53,38 @@ export interface Timeline {
   readonly notes: readonly string[];
   /** StatefulSets: the PersistentVolumeClaims made from spec.volumeClaimTemplates, in the order they were created. */
   readonly persistentVolumeClaims?: readonly TimelinePersistentVolumeClaim[];
+  /** Deployments (and a bare ReplicaSet): every ReplicaSet, in the order it was created, with its sizes over time. */
+  readonly replicaSets?: readonly TimelineReplicaSet[];
+}
+
+export interface TimelineReplicaSet {
+  /** `<deployment>-<pod-template-hash>`. */
+  readonly name: string;
+  /** The deployment.kubernetes.io/revision annotation at the end of the run (a rollback renumbers a revision). */
+  readonly revision: number;
+  /** The pod-template-hash label (null for a bare ReplicaSet). */
+  readonly podTemplateHash: string | null;
+  /** The first container's image, for telling revisions apart. */
+  readonly image: string | null;
+  /** Seconds; negative for one that existed before the run. */
+  readonly createdAt: number;
+  /** When the Deployment controller deleted it (revisionHistoryLimit); null while it exists. */
+  readonly deletedAt: number | null;
+  /** Every change of its size or counts, in order: what `kubectl get rs` shows from `at` on. */
+  readonly history: readonly TimelineReplicaSetSample[];
+}
+
+export interface TimelineReplicaSetSample {
+  readonly at: number;
+  /** spec.replicas (DESIRED). */
+  readonly desired: number;
+  /** status.replicas (CURRENT). */
+  readonly current: number;
+  /** status.readyReplicas (READY). */
+  readonly ready: number;
+  /** status.availableReplicas. */
+  readonly available: number;
+  readonly revision: number;
 }
 
 export interface TimelinePersistentVolumeClaim {

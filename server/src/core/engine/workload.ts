@@ -9,7 +9,7 @@ import type { Controller } from './controller';
 import type { JobFeatures } from './job/types';
 import type { Kubelet } from './kubelet';
 import type { Scenario, ScenarioEvent } from './scenario';
-import type { TimelineObjectRef, TimelinePersistentVolumeClaim } from './timeline';
+import type { TimelineObjectRef, TimelinePersistentVolumeClaim, TimelineReplicaSet } from './timeline';
 
 export interface WorkloadContext {
   readonly cluster: Cluster;
@@ -48,6 +48,8 @@ export interface WorkloadRun {
   readonly defaultUntilMs?: number;
   /** StatefulSets: the claims made during the run (Timeline.persistentVolumeClaims). */
   persistentVolumeClaims?(): readonly TimelinePersistentVolumeClaim[];
+  /** Deployments and ReplicaSets: the ReplicaSets and their sizes over time (Timeline.replicaSets). */
+  replicaSets?(): readonly TimelineReplicaSet[];
 }
 
 export interface WorkloadSimulator {

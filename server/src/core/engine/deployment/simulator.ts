@@ -1,0 +1,182 @@
+/**
+ * A Deployment enters the simulation: its defaulted spec becomes the Deployment object, the Deployment and
+ * ReplicaSet controllers act on it, and the scenario's setImage / patch / rollback events change it as
+ * `kubectl set image`, `kubectl patch --type merge` and `kubectl rollout undo [--to-revision=N]` would.
+ *
+ * Deployment pods are long-running (restartPolicy Always): unless the scenario gives them a run time of its
+ * own (pods.default.runSeconds, or an outcome), they run until deleted.
+ */
+import type { Deployment } from '../../model/types';
+import type { Cluster, PodTemplateInfo } from '../cluster';
+import { seconds } from '../cluster';
+import { Kubelet } from '../kubelet';
+import { generateName, Random, streamSeed } from '../random';
+import type { Scenario } from '../scenario';
+import type { WorkloadContext, WorkloadRun, WorkloadSimulator } from '../workload';
+import { ReplicaSetController } from '../replicaset/controller';
+import { DeploymentController } from './controller';
+import { AppsObjects, isRecord, type DeploymentSpecState } from './objects';
+import { applyDeploymentPatch, rollbackDeployment } from './kubectl';
+import type { DeploymentStrategy } from './types';
+
+export const deploymentSimulator: WorkloadSimulator = {
+  kind: 'Deployment',
+  setup(context: WorkloadContext): WorkloadRun {
+    const object = context.object as Deployment;
+    const spec = object.spec ?? {};
+    const metadata = object.metadata ?? {};
+    const namespace = metadata.namespace ?? 'default';
+    let name = metadata.name ?? '';
+    if (name === '') {
+      if (metadata.generateName) name = generateName(metadata.generateName, new Random(streamSeed(context.scenario.seed, 'object-names')));
+      else context.error('metadata.name', 'Required value: name or generateName is required');
+    }
+    const cluster = context.cluster;
+    const state: DeploymentSpecState = {
+      replicas: spec.replicas ?? 1,
+      strategy: strategyOf(spec.strategy),
+      minReadySeconds: spec.minReadySeconds ?? 0,
+      progressDeadlineSeconds: spec.progressDeadlineSeconds ?? null,
+      revisionHistoryLimit: spec.revisionHistoryLimit ?? null,
+      paused: spec.paused ?? false,
+      template: JSON.parse(JSON.stringify(spec.template ?? {})) as Record<string, unknown>,
+    };
+    const annotations: Record<string, string> = {};
+    for (const [k, v] of Object.entries(metadata.annotations ?? {})) if (typeof v === 'string') annotations[k] = v;
+    const objects = new AppsObjects(cluster, 'Deployment', name, namespace, state, annotations, podTemplateInfoOf);
+    longRunningKubelet(cluster, context.scenario);
+    ignoreStepsThatNeverCome(cluster);
+    // The object exists from t=0: its (empty) status is the first thing `kubectl get deploy` shows.
+    cluster.statusHistory.push({ at: 0, object: name, kind: 'Deployment', status: objects.statusJson() });
+
+    cluster.note('Deployment pods run until they are deleted (restartPolicy Always) unless the scenario gives them a run time; ReplicaSet names use a pod-template-hash computed over the template as canonical JSON, so they differ from the ones a cluster would print.');
+    const selector = spec.selector;
+    const selectsAll = selector !== undefined && selector.matchLabels === undefined && selector.matchExpressions === undefined;
+    const kubectlName = `deployment/${name}`;
+    return {
+      object: { kind: 'Deployment', name, namespace },
+      effectiveSpec: effectiveSpec(state, spec.selector),
+      controllers: [new DeploymentController(objects, selectsAll), new ReplicaSetController(objects)],
+      applyEvent(event, now) {
+        switch (event.type) {
+          case 'setImage': {
+            const containers = containersOf(state.template);
+            if (containers.length === 0) return { note: 'ignored: the pod template has no containers' };
+            const container = containers[0];
+            const containerName = typeof container.name === 'string' ? container.name : 'container-0';
+            const command = `kubectl set image ${kubectlName} ${containerName}=${event.image}`;
+            if (container.image === event.image) return { marker: `${command}: deployment.apps/${name} image unchanged` };
+            state.template = JSON.parse(JSON.stringify(state.template)) as Record<string, unknown>;
+            containersOf(state.template)[0].image = event.image;
+            objects.specChanged();
+            return { marker: `${command}: deployment.apps/${name} image updated` };
+          }
+          case 'patch': {
+            const outcome = applyDeploymentPatch(state, event.patch);
+            const command = `kubectl patch ${kubectlName} --type merge -p '${JSON.stringify(event.patch)}'`;
+            if ('error' in outcome) return { note: `${command} at t=${seconds(now)}s: ${outcome.error}` };
+            if (!outcome.changed) return { marker: `${command}: deployment.apps/${name} patched (no change)` };
+            objects.specChanged();
+            return { marker: `${command}: deployment.apps/${name} patched` };
+          }
+          case 'rollback': {
+            const command = `kubectl rollout undo ${kubectlName}${event.revision === 0 ? '' : ` --to-revision=${event.revision}`}`;
+            const outcome = rollbackDeployment(event.revision, state, objects.liveReplicaSets(), name);
+            if (outcome.type === 'error') return { note: `${command} at t=${seconds(now)}s: error: ${outcome.message}` };
+            if (outcome.type === 'skipped') return { marker: `${command}: deployment.apps/${name} ${outcome.message}` };
+            state.template = outcome.template;
+            for (const [k, v] of Object.entries(outcome.annotations)) objects.annotations[k] = v;
+            objects.specChanged();
+            return { marker: `${command}: deployment.apps/${name} rolled back` };
+          }
+          case 'suspend':
+            return { note: 'ignored: a Deployment cannot be suspended (patch spec.paused to pause a rollout)' };
+          default:
+            return {};
+        }
+      },
+      idleReason() {
+        return state.paused ? 'The Deployment is paused (spec.paused: true): nothing rolls out until it is resumed.' : undefined;
+      },
+      finalStatus() {
+        return objects.statusJson();
+      },
+      replicaSets() {
+        return objects.timelineReplicaSets();
+      },
+    };
+  },
+};
+
+function strategyOf(strategy: { type?: string; rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string } } | undefined): DeploymentStrategy {
+  const type = strategy?.type || 'RollingUpdate';
+  const rolling = type === 'RollingUpdate' ? strategy?.rollingUpdate : undefined;
+  return { type, maxSurge: rolling?.maxSurge ?? null, maxUnavailable: rolling?.maxUnavailable ?? null };
+}
+
+/** Deployment pods are long-running: the default run time (30 s, meant for Jobs) becomes "until deleted". */
+function longRunningKubelet(cluster: Cluster, scenario: Scenario): Kubelet {
+  const runMs = scenario.pods.defaultRunWritten ? scenario.pods.default.runMs : Infinity;
+  return new Kubelet(cluster, { ...scenario, pods: { ...scenario.pods, default: { ...scenario.pods.default, runMs } } });
+}
+
+/** A container that never exits (or never becomes Ready) has no step for "never" on the agenda. */
+function ignoreStepsThatNeverCome(cluster: Cluster): void {
+  const hooks = cluster.hooks;
+  cluster.hooks = {
+    notify: hooks.notify,
+    schedule: (at, task) => {
+      if (Number.isFinite(at)) hooks.schedule(at, task);
+    },
+  };
+}
+
+export function containersOf(template: Record<string, unknown>): Record<string, unknown>[] {
+  const spec = isRecord(template.spec) ? template.spec : {};
+  return Array.isArray(spec.containers) ? spec.containers.filter(isRecord) : [];
+}
+
+/** What kubelet and the scheduler need from a ReplicaSet's pod template. */
+export function podTemplateInfoOf(template: Readonly<Record<string, unknown>>): PodTemplateInfo {
+  const spec = isRecord(template.spec) ? template.spec : {};
+  const containers = Array.isArray(spec.containers) ? spec.containers.filter(isRecord) : [];
+  const nodeSelector: Record<string, string> = {};
+  if (isRecord(spec.nodeSelector)) for (const [k, v] of Object.entries(spec.nodeSelector)) if (typeof v === 'string') nodeSelector[k] = v;
+  const tolerations = Array.isArray(spec.tolerations)
+    ? spec.tolerations.filter(isRecord).map((t) => ({
+        ...(typeof t.key === 'string' ? { key: t.key } : {}),
+        ...(typeof t.operator === 'string' ? { operator: t.operator } : {}),
+        ...(typeof t.value === 'string' ? { value: t.value } : {}),
+        ...(typeof t.effect === 'string' ? { effect: t.effect } : {}),
+      }))
+    : [];
+  const image = containers.length > 0 && typeof containers[0].image === 'string' ? containers[0].image : undefined;
+  return {
+    containerNames: containers.length > 0 ? containers.map((c, i) => (typeof c.name === 'string' ? c.name : `container-${i}`)) : ['main'],
+    restartPolicy: typeof spec.restartPolicy === 'string' ? spec.restartPolicy : 'Always',
+    activeDeadlineSeconds: typeof spec.activeDeadlineSeconds === 'number' ? spec.activeDeadlineSeconds : null,
+    terminationGracePeriodSeconds: typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30,
+    nodeSelector,
+    tolerations,
+    ...(image !== undefined ? { image } : {}),
+  };
+}
+
+/** The defaulted spec, the pod template reduced to what the simulation reads from it. */
+function effectiveSpec(state: DeploymentSpecState, selector: unknown): Record<string, unknown> {
+  const template = state.template;
+  const metadata = isRecord(template.metadata) ? template.metadata : {};
+  return {
+    replicas: state.replicas,
+    ...(selector !== undefined ? { selector } : {}),
+    strategy: state.strategy.type === 'RollingUpdate' ? { type: 'RollingUpdate', rollingUpdate: { maxSurge: state.strategy.maxSurge, maxUnavailable: state.strategy.maxUnavailable } } : { type: state.strategy.type },
+    minReadySeconds: state.minReadySeconds,
+    revisionHistoryLimit: state.revisionHistoryLimit,
+    progressDeadlineSeconds: state.progressDeadlineSeconds,
+    paused: state.paused,
+    template: {
+      metadata: { ...(metadata.labels !== undefined ? { labels: metadata.labels } : {}) },
+      spec: { containers: containersOf(template).map((c) => ({ name: c.name, image: c.image })) },
+    },
+  };
+}
