@@ -14,6 +14,10 @@
 // run, kept after a failing one for its code-server.log). code-server runs in its own process group, and the
 // whole group is ended at the end: ending code-server alone leaves its file watcher and extension host running.
 //
+// Two VS Code flags are passed on: --locale=<lang> (the display language; code-server takes the same flag) and
+// --install-extension=<file.vsix> (installed before code-server starts; a language pack is also recorded where VS
+// Code looks for one, see installExtensions), so that a suite can run in another display language.
+//
 // Environment: CODE_SERVER_BIN (the code-server executable) or CODE_SERVER_HOME (the install folder of
 // .ci/install-code-server.sh), CHROMIUM_BIN, SHIM_TIMEOUT_MS (default 300000), SHIM_SCREENSHOT (a PNG path:
 // a screenshot of the workbench when the run ends), SHIM_VERBOSE=1 (print every workbench log line),
@@ -97,13 +101,17 @@ module.exports = { findCodeServer, findChromium, freePort, waitForWorkbench, COD
 const log = (...args) => console.error('code-shim:', ...args);
 
 function parseArgs(argv) {
-  const out = { devPaths: [], testsPath: undefined, folders: [], env: {} };
+  const out = { devPaths: [], testsPath: undefined, folders: [], env: {}, locale: undefined, installs: [] };
   // flags runTests() adds for Electron, and profile flags (we always use a fresh profile)
   const ignored = /^--(no-sandbox|disable-gpu-sandbox|disable-updates|skip-welcome|skip-release-notes|disable-workspace-trust|new-window|user-data-dir|extensions-dir)(=|$)/;
   for (const arg of argv) {
     const m = /^--([^=]+)=(.*)$/s.exec(arg);
     if (m && m[1] === 'extensionDevelopmentPath') out.devPaths.push(path.resolve(m[2]));
     else if (m && m[1] === 'extensionTestsPath') out.testsPath = path.resolve(m[2]);
+    // VS Code's display language (`code --locale zh-cn`): code-server takes the same flag
+    else if (m && m[1] === 'locale') out.locale = m[2];
+    // a VSIX to install before the workbench starts (a language pack, for --locale)
+    else if (m && m[1] === 'install-extension') out.installs.push(path.resolve(m[2]));
     else if (ignored.test(arg)) continue;
     else if (arg.startsWith('-')) log(`ignoring ${arg} (not supported with code-server)`);
     else out.folders.push(path.resolve(arg));
@@ -162,6 +170,7 @@ async function main() {
   fs.mkdirSync(tmpDir);
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
+  if (args.installs.length > 0) installExtensions(codeServer, args.installs, runDir, userDataDir, extensionsDir);
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify(
@@ -201,6 +210,7 @@ async function main() {
       '--disable-getting-started-override',
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
+      ...(args.locale ? ['--locale', args.locale] : []),
     ],
     {
       stdio: ['ignore', logFd, logFd],
@@ -307,6 +317,56 @@ async function main() {
   if (exitCode === 0 && process.env.SHIM_KEEP !== '1') fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 5 });
   else log(`kept ${runDir} (code-server log: ${serverLog})`);
   return exitCode;
+}
+
+/**
+ * Installs VSIX files into the run's extensions dir with code-server's own CLI, then records the language packs
+ * among them in the user data dir's languagepacks.json.
+ *
+ * Why the second step: VS Code shows a display language (`--locale`) only when a language pack for it is
+ * installed; it finds them in <user-data-dir>/languagepacks.json, which its language-pack service rewrites after
+ * each install (vs/platform/languagePacks/node/languagePacks.ts, LanguagePacksCache.update). code-server's
+ * `--install-extension` installs the extension but runs without that service (it is registered lazily and never
+ * created there), and the server does not rescan at start; so without this file `--locale zh-cn` falls back to
+ * English. This writes the entries as LanguagePacksCache.update does: per languageId, the extensions, the
+ * translation files, an md5 of id + version as the cache hash, and the label.
+ */
+function installExtensions(codeServer, vsixFiles, runDir, userDataDir, extensionsDir) {
+  const { spawnSync } = require('child_process');
+  const configFile = path.join(runDir, 'code-server-cli.yaml');
+  fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
+  for (const vsix of vsixFiles) {
+    const result = spawnSync(codeServer, ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+      encoding: 'utf8',
+      env: { ...process.env, EXTENSIONS_GALLERY: '{}' },
+      timeout: 120000,
+    });
+    if (result.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed:\n${result.stdout}${result.stderr}`);
+  }
+  const crypto = require('crypto');
+  const packs = {};
+  for (const entry of fs.readdirSync(extensionsDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const location = path.join(extensionsDir, entry.name);
+    let manifest;
+    try {
+      manifest = JSON.parse(fs.readFileSync(path.join(location, 'package.json'), 'utf8'));
+    } catch {
+      continue;
+    }
+    const id = `${manifest.publisher}.${manifest.name}`.toLowerCase();
+    for (const localization of manifest.contributes?.localizations ?? []) {
+      const pack = (packs[localization.languageId] ??= { hash: '', extensions: [], translations: {}, label: localization.localizedLanguageName ?? localization.languageName });
+      pack.extensions.push({ extensionIdentifier: { id }, version: manifest.version });
+      for (const translation of localization.translations ?? []) pack.translations[translation.id] = path.join(location, translation.path);
+    }
+  }
+  for (const pack of Object.values(packs)) {
+    const hash = crypto.createHash('md5');
+    for (const extension of pack.extensions) hash.update(extension.extensionIdentifier.id).update(extension.version);
+    pack.hash = hash.digest('hex');
+  }
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
 }
 
 /** Whether any process of the process group led by pid is still alive. */

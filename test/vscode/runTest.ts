@@ -3,8 +3,10 @@
 // test/vscode/code-shim.js, which runs the suites in code-server (VS Code 1.100.3 server + web workbench)
 // driven by headless Chromium. Install both with: bash .ci/install-code-server.sh
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
+import { packVsix } from './vsix';
 
 // compiled to out/test/vscode/runTest.js
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -41,6 +43,7 @@ async function main(): Promise<number> {
     console.error('dist/extension.js is missing: run `npm run build` first (npm run test:vscode does).');
     return 2;
   }
+  let failed = 0;
   try {
     await runTests({
       vscodeExecutablePath: shimPath,
@@ -48,11 +51,31 @@ async function main(): Promise<number> {
       extensionTestsPath: path.join(repoRoot, 'out', 'test', 'vscode', 'suite', 'index.js'),
       launchArgs: [path.join(repoRoot, 'test', 'fixtures', 'vscode')],
     });
-    return 0;
   } catch (err) {
     console.error(`VS Code tests failed: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
+    failed++;
   }
+  // The same VS Code with its display language set to Simplified Chinese. VS Code honours `--locale` only when a
+  // language pack for it is installed, and there is no gallery to fetch one from: a minimal language pack
+  // (fixtures/language-pack-zh-cn: contributes.localizations for zh-cn, an empty translations file, so the
+  // workbench's own strings stay English) is packed as a VSIX and installed by the shim before code-server
+  // starts with `--locale zh-cn` (code-shim.js, installExtensions, says what else that takes).
+  const vsixDir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-dryrun-language-pack-'));
+  try {
+    const languagePack = packVsix(path.join(repoRoot, 'test', 'vscode', 'fixtures', 'language-pack-zh-cn'), path.join(vsixDir, 'language-pack-zh-cn.vsix'));
+    await runTests({
+      vscodeExecutablePath: shimPath,
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath: path.join(repoRoot, 'out', 'test', 'vscode', 'zh-cn', 'index.js'),
+      launchArgs: [path.join(repoRoot, 'test', 'vscode', 'fixtures', 'zh-cn-workspace'), '--locale=zh-cn', `--install-extension=${languagePack}`],
+    });
+  } catch (err) {
+    console.error(`VS Code tests in zh-cn failed: ${err instanceof Error ? err.message : String(err)}`);
+    failed++;
+  } finally {
+    fs.rmSync(vsixDir, { recursive: true, force: true });
+  }
+  return failed > 0 ? 1 : 0;
 }
 
 main().then(
