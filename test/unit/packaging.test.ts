@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 
@@ -22,6 +23,11 @@ interface Manifest {
 }
 
 const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as Manifest;
+const semver = createRequire(__filename)('semver') as { intersects(a: string, b: string): boolean };
+
+interface Lockfile {
+  packages: Record<string, { engines?: { node?: string } }>;
+}
 
 function vsceFiles(): string[] {
   return execFileSync(process.execPath, [resolve(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
@@ -62,4 +68,17 @@ test('the icon is a square PNG of at least 128x128 that ships in the VSIX, with 
   for (const file of [manifest.icon, 'LICENSE', 'README.md', 'CHANGELOG.md', 'package.json']) {
     assert.ok(listed.includes(file), `${file} is not in the VSIX (.vscodeignore)`);
   }
+});
+
+test('npm ci on Node 20 installs no package that asks for a newer Node (no EBADENGINE warning)', () => {
+  assert.equal(manifest.engines && (manifest.engines as { node?: string }).node, '>=20');
+  const lock = JSON.parse(readFileSync(resolve(ROOT, 'package-lock.json'), 'utf8')) as Lockfile;
+  const tooNew = Object.entries(lock.packages)
+    .filter(([, entry]) => entry.engines?.node !== undefined && !semver.intersects(entry.engines.node, '^20'))
+    .map(([path, entry]) => `${path} (node ${entry.engines?.node})`);
+  assert.deepEqual(tooNew, [], 'these would print EBADENGINE on Node 20: keep them out of the install people run');
+  // The schema generator's packages (kubernetes-models wants Node >= 22) are its own, installed by npm run schema.
+  const schemaTool = JSON.parse(readFileSync(resolve(ROOT, 'server/tools/schema/package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  assert.equal(schemaTool.dependencies['kubernetes-models'], '5.1.0');
+  assert.match((manifest.scripts as Record<string, string>).schema, /npm ci --prefix server\/tools\/schema .*&& node server\/tools\/generate-schema\.mjs/);
 });
