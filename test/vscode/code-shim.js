@@ -94,7 +94,7 @@ async function waitForWorkbench(base, exited, serverLog) {
   return JSON.parse(decoded).remoteAuthority;
 }
 
-module.exports = { findCodeServer, findChromium, freePort, waitForWorkbench, CODE_SERVER_VERSION };
+module.exports = { findCodeServer, findChromium, freePort, waitForWorkbench, installExtensions, CODE_SERVER_VERSION };
 
 // ---------------------------------------------------------------------------------------------------------
 

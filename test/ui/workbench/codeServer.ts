@@ -14,6 +14,7 @@ interface ShimExports {
   findChromium(): string | undefined;
   freePort(): Promise<number>;
   waitForWorkbench(base: string, exited: () => boolean, serverLog: string): Promise<string>;
+  installExtensions(codeServer: string, vsixFiles: readonly string[], runDir: string, userDataDir: string, extensionsDir: string): void;
   CODE_SERVER_VERSION: string;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain JS file outside the compiled tree
@@ -63,8 +64,15 @@ function groupAlive(pid: number): boolean {
   }
 }
 
+export interface CodeServerOptions {
+  /** VS Code's display language (`--locale`), e.g. `zh-cn`; it needs a language pack for it in `install`. */
+  readonly locale?: string;
+  /** VSIX files installed before code-server starts (code-shim.js, installExtensions). */
+  readonly install?: readonly string[];
+}
+
 /** Starts code-server with a fresh profile under `runDir` and waits until it answers. */
-export async function startCodeServer(runDir: string): Promise<CodeServer> {
+export async function startCodeServer(runDir: string, options: CodeServerOptions = {}): Promise<CodeServer> {
   const bin = shim.findCodeServer();
   if (!bin) {
     throw new Error(
@@ -77,6 +85,7 @@ export async function startCodeServer(runDir: string): Promise<CodeServer> {
   const tmpDir = path.join(runDir, 'tmp');
   for (const dir of [path.join(userDataDir, 'User'), extensionsDir, tmpDir]) fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+  if (options.install && options.install.length > 0) shim.installExtensions(bin, options.install, runDir, userDataDir, extensionsDir);
   // without --config, code-server writes a config file into the user's home
   const configFile = path.join(runDir, 'code-server.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
@@ -96,6 +105,7 @@ export async function startCodeServer(runDir: string): Promise<CodeServer> {
       '--disable-getting-started-override',
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
+      ...(options.locale ? ['--locale', options.locale] : []),
     ],
     {
       stdio: ['ignore', logFd, logFd],

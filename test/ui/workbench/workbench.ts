@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { packVsix } from '../../vscode/vsix';
 import { REPO_ROOT, findChromium, startCodeServer, type CodeServer } from './codeServer';
 
 export { REPO_ROOT };
@@ -20,6 +21,11 @@ const DOCS_IMAGES = process.env.DOCS_IMAGES === '1' ? path.join(REPO_ROOT, 'docs
 export interface WorkbenchOptions {
   /** Files to write into the workspace before the workbench opens it (name → text). */
   readonly files?: Readonly<Record<string, string>>;
+  /**
+   * VS Code's display language, e.g. `zh-cn`: code-server starts with `--locale` and the test language pack for
+   * it (test/vscode/fixtures/language-pack-<locale>), without which VS Code keeps English.
+   */
+  readonly locale?: string;
 }
 
 export interface Workbench {
@@ -107,7 +113,11 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   };
 
   try {
-    server = await startCodeServer(runDir);
+    const languagePack = options.locale ? path.join(REPO_ROOT, 'test', 'vscode', 'fixtures', `language-pack-${options.locale}`) : undefined;
+    server = await startCodeServer(runDir, {
+      ...(options.locale ? { locale: options.locale } : {}),
+      ...(languagePack ? { install: [packVsix(languagePack, path.join(runDir, `language-pack-${options.locale}.vsix`))] } : {}),
+    });
     const remote = (p: string): string => `vscode-remote://${server!.remoteAuthority}${p.split(path.sep).map(encodeURIComponent).join('/')}`;
     const payload = [['extensionDevelopmentPath', remote(REPO_ROOT)]];
     const url = `${server.base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
