@@ -175,3 +175,17 @@ test('paused: a template change does nothing until resumed; the Progressing cond
   const second = (t.replicaSets ?? [])[1];
   assert.equal(second.createdAt, 40, 'the new ReplicaSet is created only when resumed');
 });
+
+test('an image that crashes before it is Ready: its pod restarts with back-off (kubelet BackOff events), the old ReplicaSet keeps all 3 replicas', () => {
+  const t = run(deployment(), {
+    until: '5m',
+    pods: { default: { readySeconds: 3 }, outcomes: [{ image: 'nginx:crash', runSeconds: 5, exitCode: 1, ready: false }] },
+    events: [{ at: '30s', setImage: 'nginx:crash' }],
+  });
+  const [oldRS, newRS] = t.replicaSets ?? [];
+  const crashing = t.pods.find((p) => p.name.startsWith(`${newRS.name}-`));
+  assert.ok(crashing !== undefined && crashing.restarts > 2, 'the new pod keeps restarting');
+  assert.ok(t.events.some((e) => e.reason === 'BackOff' && e.object === crashing.name));
+  assert.deepEqual([oldRS.history.at(-1)?.desired, newRS.history.at(-1)?.desired], [3, 1]);
+  assert.equal(t.status.updatedReplicas, 1);
+});

@@ -18,6 +18,7 @@ import { jobSimulator } from './job/simulator';
 import { daemonSetSimulator } from './daemonset/simulator';
 import { statefulSetSimulator } from './statefulset/simulator';
 import { deploymentSimulator } from './deployment/simulator';
+import { replicaSetSimulator } from './replicaset/simulator';
 import type { JobFeatures } from './job/types';
 import { Kubelet } from './kubelet';
 import { podTemplateRequests } from './podRequests';
@@ -68,6 +69,7 @@ export const WORKLOAD_SIMULATORS: Partial<Record<WorkloadKind, WorkloadSimulator
   DaemonSet: daemonSetSimulator,
   StatefulSet: statefulSetSimulator,
   Deployment: deploymentSimulator,
+  ReplicaSet: replicaSetSimulator,
 };
 
 export function simulate(manifest: unknown, scenario?: unknown, options: SimulateOptions = {}): SimulateResult {

@@ -157,6 +157,18 @@ export class AppsObjects {
     this.notify('replicaset', 'updated', view.name);
   }
 
+  /** A change by kubectl to a bare ReplicaSet (template, size): the new PodTemplateInfo serves pods created from now on. */
+  replaceReplicaSet(view: ReplicaSetView, now: number): void {
+    const record = this.replicaSets.get(view.name);
+    if (record === undefined) return;
+    const replaced: ReplicaSetRecord = { ...record, view, podTemplate: this.templateInfo(view.template), image: firstImage(view.template) };
+    this.replicaSets.set(view.name, replaced);
+    const i = this.created.indexOf(record);
+    if (i !== -1) this.created[i] = replaced;
+    this.sample(replaced, now);
+    this.notify('replicaset', 'updated', view.name);
+  }
+
   /** The ReplicaSet controller's status write (observedGeneration = metadata.generation). */
   writeReplicaSetStatus(name: string, status: ReplicaSetStatus, now: number): void {
     const record = this.replicaSets.get(name);

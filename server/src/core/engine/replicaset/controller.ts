@@ -79,7 +79,7 @@ export class ReplicaSetController implements Controller {
     // calculateStatus from the pods this sync listed (its own creates and deletes are not in the cache yet).
     const counts = calculateCounts(active, rs.minReadySeconds, now);
     this.objects.writeReplicaSetStatus(rs.name, { replicas: counts.replicas, readyReplicas: counts.readyReplicas, availableReplicas: counts.availableReplicas, observedGeneration: rs.generation }, now);
-    return { actions, requeueAfterMs: minReadyRequeueMs(counts, rs.replicas, rs.minReadySeconds) };
+    return { actions, requeueAfterMs: minReadyRequeueMs(counts, rs.replicas, rs.minReadySeconds, active, now) };
   }
 
   /** getIndirectlyRelatedPods: the pods of every ReplicaSet of the same owner (the Deployment). */

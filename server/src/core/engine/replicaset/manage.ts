@@ -93,11 +93,22 @@ export function isAvailable(pod: Pick<RankedPod, 'ready' | 'readySince'>, minRea
 }
 
 /**
- * syncReplicaSet's "last line of defense" against clock skew: when every replica is ready but not all are
- * available yet, look again after minReadySeconds. (The pod informer's update handler also looks again
- * minReadySeconds + 1s after a pod turns Ready: see the controller.)
+ * When the ReplicaSet is looked at again for pods becoming available:
+ *   - syncReplicaSet: every replica ready but not all available → AddAfter(minReadySeconds) ("a last line of
+ *     defense" against clock skew);
+ *   - updatePod: a pod that turned Ready → AddAfter(minReadySeconds + 1s).
+ * The work queue keeps the earliest wake-up of a key, so the handler's later one is lost when the sync asks for
+ * an earlier one; the simulation, which has no clock skew to absorb, reads each Ready pod's transition time
+ * instead, as the DaemonSet controller's model does, so a pod counts as available a second after it may.
  */
-export function minReadyRequeueMs(counts: ReplicaSetCounts, replicas: number, minReadySeconds: number): number | null {
-  if (minReadySeconds > 0 && counts.readyReplicas === replicas && counts.availableReplicas !== replicas) return minReadySeconds * 1000;
-  return null;
+export function minReadyRequeueMs(counts: ReplicaSetCounts, replicas: number, minReadySeconds: number, active: readonly ReplicaSetPod[] = [], now = 0): number | null {
+  if (minReadySeconds <= 0) return null;
+  const minReadyMs = minReadySeconds * 1000;
+  let requeue: number | null = counts.readyReplicas === replicas && counts.availableReplicas !== replicas ? minReadyMs : null;
+  for (const pod of active) {
+    if (!pod.ready || pod.readySince === null || isAvailable(pod, minReadySeconds, now)) continue;
+    const at = pod.readySince + minReadyMs + 1000 - now;
+    if (at > 0 && (requeue === null || at < requeue)) requeue = at;
+  }
+  return requeue;
 }
