@@ -231,5 +231,7 @@ function podTemplateInfoOf(template: Record<string, unknown>): PodTemplateInfo {
     terminationGracePeriodSeconds: typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30,
     nodeSelector,
     tolerations: tolerationsOf(spec.tolerations),
+    // The first container's image: scenario outcomes may select pods by it (a new image that never gets Ready).
+    ...(containers.length > 0 && typeof containers[0].image === 'string' ? { image: containers[0].image } : {}),
   };
 }

@@ -98,9 +98,9 @@ export const statefulSetSimulator: WorkloadSimulator = {
             const containerName = typeof container.name === 'string' ? container.name : 'container-0';
             container.image = event.image;
             const command = `kubectl set image ${kubectlName} ${containerName}=${event.image}`;
-            if (!set.setTemplate(next, now)) return { marker: `${command} (image unchanged: no new revision)` };
+            if (!set.setTemplate(next, now)) return { marker: `${command}: statefulset.apps/${name} image unchanged` };
             notifyStatefulSetChange(notify, name);
-            return { marker: command };
+            return { marker: `${command}: statefulset.apps/${name} image updated` };
           }
           case 'rollback': {
             const command = `kubectl rollout undo ${kubectlName}${event.revision === 0 ? '' : ` --to-revision=${event.revision}`}`;
@@ -111,10 +111,16 @@ export const statefulSetSimulator: WorkloadSimulator = {
             notifyStatefulSetChange(notify, name);
             return { marker: `${command}: statefulset.apps/${name} ${outcome.message}` };
           }
+          case 'patch': {
+            const command = `kubectl patch ${kubectlName} --type merge -p '${JSON.stringify(event.patch)}'`;
+            const outcome = applySpecPatch(event.patch, set, now, notify);
+            if (outcome.error !== undefined) return { note: `${command} at t=${seconds(now)}s: ${outcome.error}` };
+            return { marker: `${command}: statefulset.apps/${name} patched${outcome.changed ? '' : ' (no change)'}` };
+          }
           case 'suspend':
             return { note: 'ignored: a StatefulSet cannot be suspended' };
           default:
-            return applySpecPatch(event, set, now, notify, kubectlName);
+            return {};
         }
       },
       finalStatus() {
@@ -128,39 +134,41 @@ export const statefulSetSimulator: WorkloadSimulator = {
 };
 
 /**
- * A scenario `patch` event (`kubectl patch statefulset/<name> --type merge -p <patch>`): spec.replicas,
- * spec.updateStrategy (partition, maxUnavailable, type) and spec.minReadySeconds change the object; a
- * spec.template change is a new revision. Read structurally, so this file does not depend on how the
- * scenario names the event's fields beyond `patch`.
+ * A scenario `patch` event (`kubectl patch statefulset/<name> --type merge -p <patch>`, a JSON merge patch of
+ * the object): spec.replicas, spec.updateStrategy (type, rollingUpdate.partition and maxUnavailable) and
+ * spec.minReadySeconds change the object; a spec.template change is a new revision. Other fields are not
+ * simulated (the API server makes most of a StatefulSet's spec immutable).
  */
-function applySpecPatch(event: { readonly type: string }, set: StatefulSetObject, now: number, notify: (change: ClusterChange) => void, kubectlName: string): { readonly marker?: string; readonly note?: string } {
-  if (event.type !== 'patch') return {};
-  const patch = (event as { readonly patch?: unknown }).patch;
-  const specPatch = isRecord(patch) && isRecord(patch.spec) ? patch.spec : isRecord(patch) ? patch : undefined;
-  if (specPatch === undefined) return { note: 'ignored: the patch is not a mapping' };
+function applySpecPatch(patch: Readonly<Record<string, unknown>>, set: StatefulSetObject, now: number, notify: (change: ClusterChange) => void): { readonly changed: boolean; readonly error?: string } {
+  if (!isRecord(patch.spec)) return { changed: false, error: 'only spec is simulated: give {spec: {...}}' };
+  const specPatch = patch.spec;
   const s: StatefulSetSpecState = set.spec;
-  const changed: string[] = [];
+  let changed = false;
+  // The API server's validation of what the simulation reads (ValidateStatefulSetSpec).
+  if (specPatch.replicas !== undefined && !(typeof specPatch.replicas === 'number' && Number.isInteger(specPatch.replicas) && specPatch.replicas >= 0)) {
+    return { changed: false, error: `The StatefulSet "${set.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(specPatch.replicas)}: must be greater than or equal to 0` };
+  }
   if (typeof specPatch.replicas === 'number' && Number.isInteger(specPatch.replicas) && specPatch.replicas >= 0 && specPatch.replicas !== s.replicas) {
     s.replicas = specPatch.replicas;
-    changed.push(`replicas=${s.replicas}`);
+    changed = true;
   }
   if (typeof specPatch.minReadySeconds === 'number' && specPatch.minReadySeconds >= 0 && specPatch.minReadySeconds !== s.minReadySeconds) {
     s.minReadySeconds = specPatch.minReadySeconds;
-    changed.push(`minReadySeconds=${s.minReadySeconds}`);
+    changed = true;
   }
   if (isRecord(specPatch.updateStrategy)) {
     const next = mergeStrategy(s.updateStrategy, specPatch.updateStrategy);
     if (JSON.stringify(next) !== JSON.stringify(s.updateStrategy)) {
       s.updateStrategy = next;
-      changed.push(`updateStrategy=${next.type}${next.rollingUpdate === null ? '' : ` partition=${next.rollingUpdate.partition}${next.rollingUpdate.maxUnavailable === null ? '' : ` maxUnavailable=${next.rollingUpdate.maxUnavailable}`}`}`);
+      changed = true;
     }
   }
   let templateChanged = false;
   if (isRecord(specPatch.template)) templateChanged = set.setTemplate(mergePatch(set.template, specPatch.template), now);
-  if (changed.length === 0 && !templateChanged) return { marker: `kubectl patch ${kubectlName}: no change` };
-  if (changed.length > 0) set.specChanged(now);
+  if (!changed && !templateChanged) return { changed: false };
+  if (changed) set.specChanged(now);
   notifyStatefulSetChange(notify, set.name);
-  return { marker: `kubectl patch ${kubectlName}: ${[...changed, ...(templateChanged ? ['template'] : [])].join(', ')}` };
+  return { changed: true };
 }
 
 function mergeStrategy(current: UpdateStrategy, patch: Record<string, unknown>): UpdateStrategy {
