@@ -166,7 +166,7 @@ test('lint and simulate read UTF-16 files (with a byte order mark) as the UTF-8 
     const lint = cli('lint', file(`${name}.yaml`, encode(`# a comment first\n${ALWAYS}`)));
     assert.equal(lint.status, status, name);
     assert.match(lint.stdout + lint.stderr, expected, name);
-    if (status === 1) assert.match(lint.stderr, /^checked 1 file\(s\), 1 Job\/CronJob\/DaemonSet document\(s\): 1 error\(s\)/m, name);
+    if (status === 1) assert.match(lint.stderr, /^checked 1 file\(s\), 1 workload document\(s\): 1 error\(s\)/m, name);
     // simulate reads the manifest and the scenario the same way.
     const manifest = file(`${name}-job.yaml`, encode(JOB('')));
     const simulated = cli('simulate', manifest, '--scenario', file(`${name}.scenario.yaml`, encode('startTime: 2030-01-01T00:00:00Z\nuntil: 1h\n')));
@@ -191,7 +191,7 @@ test('lint: a directory without YAML files is an error, like a missing file; the
     {
       args: ['dirs/none', 'dirs/nested', 'dirs/missing'],
       status: 2,
-      stderr: [/^k8s-dryrun: dirs\/none: no \*\.yaml/m, /^k8s-dryrun: dirs\/missing: no such file or directory$/m, /^checked 1 file\(s\), 1 Job/m],
+      stderr: [/^k8s-dryrun: dirs\/none: no \*\.yaml/m, /^k8s-dryrun: dirs\/missing: no such file or directory$/m, /^checked 1 file\(s\), 1 workload/m],
       stdout: /^dirs\/nested\/a\/b\/job\.yaml:5:1: warning/m,
     },
     { args: ['dirs/nested'], status: 0, stderr: [/^checked 1 file\(s\)/m] },

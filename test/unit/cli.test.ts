@@ -25,7 +25,7 @@ const DIR = 'test/fixtures/cli/dir';
 test('lint prints file:line:col: severity fieldPath: message [rule-id] and exits 1 on errors', () => {
   const { status, stdout, stderr } = cli('lint', JOB);
   assert.equal(stdout, `${JOB}:12:22: error spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never" [job-restart-policy]\n`);
-  assert.equal(stderr, 'checked 1 file(s), 1 Job/CronJob/DaemonSet document(s): 1 error(s), 0 warning(s)\n');
+  assert.equal(stderr, 'checked 1 file(s), 1 workload document(s): 1 error(s), 0 warning(s)\n');
   assert.equal(status, 1);
 });
 
@@ -35,7 +35,7 @@ test('lint walks directories for *.yaml and *.yml only', () => {
     stdout,
     `${DIR}/nested/daemonset.yaml:11:7: error spec.template.metadata.labels: Invalid value: {"name":"fluentd-elasticsearch"}: \`selector\` does not match template \`labels\` [daemonset-selector-mismatch]\n`,
   );
-  assert.match(stderr, /^checked 2 file\(s\), 2 Job\/CronJob\/DaemonSet document\(s\)/);
+  assert.match(stderr, /^checked 2 file\(s\), 2 workload document\(s\)/);
   assert.equal(status, 1);
 });
 
@@ -156,7 +156,7 @@ test('lint - reads standard input: findings name <stdin> and, after a # Source: 
     text.stdout,
     `<stdin>:${12 + offset}:22 (chart/templates/job.yaml): error spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never" [job-restart-policy]\n`,
   );
-  assert.equal(text.stderr, 'checked 1 file(s), 1 Job/CronJob/DaemonSet document(s): 1 error(s), 0 warning(s)\n');
+  assert.equal(text.stderr, 'checked 1 file(s), 1 workload document(s): 1 error(s), 0 warning(s)\n');
   const json = JSON.parse(piped(helm, 'lint', '--format', 'json', '-').stdout);
   assert.equal(json.findings.length, 1);
   assert.equal(json.findings[0].file, '<stdin>');

@@ -10,8 +10,8 @@ export const USAGE = `Usage:
   k8s-dryrun cron "<schedule>" [--time-zone <IANA>] [--from <RFC3339>] [--count N] [--format text|json]
   k8s-dryrun simulate <file|-> [--document N | --name NAME] [--scenario <scenario.yaml>] [--format text|json] [--kube-version 1.37] [--at <duration>]
 
-lint      checks Kubernetes Job, CronJob and DaemonSet manifests with the API server's rules;
-          directories are searched for *.yaml and *.yml files.
+lint      checks Kubernetes Job, CronJob, DaemonSet, Deployment, ReplicaSet and StatefulSet
+          manifests with the API server's rules; directories are searched for *.yaml and *.yml files.
 cron      checks a CronJob schedule as Kubernetes parses it and lists its next runs
           (default: the next 5 from now, in UTC).
 simulate  replays what the Job, CronJob or DaemonSet controller would do with an object:
@@ -27,9 +27,10 @@ export const COMMAND_HELP = {
   lint: `Usage: k8s-dryrun lint [--format text|json|sarif] [--kube-version 1.37] [--disable rule-id]... [--threads N]
                        <file|dir|->...
 
-Checks Kubernetes Job, CronJob and DaemonSet manifests with the API server's rules (what
-kubectl apply would reject) and the project's advice. Directories are searched for *.yaml
-and *.yml files; - reads standard input, so rendered manifests can be piped in:
+Checks Kubernetes Job, CronJob, DaemonSet, Deployment, ReplicaSet and StatefulSet manifests
+with the API server's rules (what kubectl apply would reject) and the project's advice.
+Directories are searched for *.yaml and *.yml files; - reads standard input, so rendered
+manifests can be piped in:
   helm template . | k8s-dryrun lint -
   kustomize build | k8s-dryrun lint -
 Findings from standard input name the file <stdin>; where a "# Source: path" comment

@@ -117,7 +117,7 @@ test('big inputs: the same output on one thread and on several, and the same fin
   assert.deepEqual(text2.stdout.split('\n').filter((line) => line.startsWith('helm.yaml')), [
     `helm.yaml:${helm.split(/\r\n|\n/).length - 1}:19: info Helm template syntax ({{ ... }}) found: this file is not checked. Run \`helm template\` and check its output instead. [helm-template]`,
   ]);
-  assert.match(text2.stderr, /^checked 4 file\(s\), 3200 Job\/CronJob\/DaemonSet document\(s\)/m);
+  assert.match(text2.stderr, /^checked 4 file\(s\), 3200 workload document\(s\)/m);
 });
 
 test('a document over the size limit: a message with its line and exit 2, never an out-of-memory abort; other files are linted', () => {

@@ -59,7 +59,7 @@ test('--lang takes en or zh-CN in the spellings people use, on lint, cron and si
 test('lint --lang zh-CN: the summary in Chinese, the API server message verbatim', () => {
   const { status, stdout, stderr } = cli(['lint', '--lang', 'zh-CN', JOB]);
   assert.equal(stdout.split('\n')[0], API_SERVER_LINE);
-  assert.equal(stderr, '已检查 1 个文件、1 个 Job/CronJob/DaemonSet 文档：1 个错误，0 个警告\n');
+  assert.equal(stderr, '已检查 1 个文件、1 个工作负载文档：1 个错误，0 个警告\n');
   assert.equal(status, 1);
 });
 
@@ -68,7 +68,7 @@ test('lint with LANG=zh_CN.UTF-8 speaks Chinese; LC_ALL=C and --lang en keep Eng
   assert.match(cli(['lint', JOB], { LANG: 'zh_CN.UTF-8', LC_ALL: 'C' }).stderr, /^checked 1 file\(s\)/);
   assert.match(cli(['lint', '--lang', 'en', JOB], { LANG: 'zh_CN.UTF-8' }).stderr, /^checked 1 file\(s\)/);
   const english = cli(['lint', JOB]);
-  assert.equal(english.stderr, 'checked 1 file(s), 1 Job/CronJob/DaemonSet document(s): 1 error(s), 0 warning(s)\n');
+  assert.equal(english.stderr, 'checked 1 file(s), 1 workload document(s): 1 error(s), 0 warning(s)\n');
   assert.equal(english.stdout.split('\n')[0], API_SERVER_LINE);
 });
 

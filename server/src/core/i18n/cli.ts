@@ -8,7 +8,7 @@ import { defineCatalog } from './catalog';
 export const cliText = defineCatalog(
   'cli',
   {
-    lintSummary: 'checked {files} file(s), {documents} Job/CronJob/DaemonSet document(s): {errors} error(s), {warnings} warning(s)',
+    lintSummary: 'checked {files} file(s), {documents} workload document(s): {errors} error(s), {warnings} warning(s)',
     findingNote: 'note: {note}',
     cronSchedule: 'Schedule:    {schedule}',
     cronDescription: 'Description: {description}',
@@ -29,7 +29,7 @@ export const cliText = defineCatalog(
       'more than 100 scheduled runs passed without a Job (the controller was down, or the CronJob was suspended or created with an old lastScheduleTime); the controller starts only the most recent one, and startingDeadlineSeconds limits how far back it looks',
   },
   {
-    lintSummary: '已检查 {files} 个文件、{documents} 个 Job/CronJob/DaemonSet 文档：{errors} 个错误，{warnings} 个警告',
+    lintSummary: '已检查 {files} 个文件、{documents} 个工作负载文档：{errors} 个错误，{warnings} 个警告',
     findingNote: '说明：{note}',
     cronSchedule: '计划：      {schedule}',
     cronDescription: '描述：      {description}',
