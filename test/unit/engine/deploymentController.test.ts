@@ -2,7 +2,9 @@
  * Upstream Deployment controller cases (pkg/controller/deployment: rolling_test.go TestDeploymentController_reconcileNewReplicaSet,
  * _reconcileOldReplicaSets, _cleanupUnhealthyReplicas, _scaleDownOldReplicaSetsForRollingUpdate; sync_test.go TestScale,
  * TestDeploymentController_cleanupDeployment, _cleanupDeploymentOrder; recreate_test.go TestScaleDownOldReplicaSets,
- * TestOldPodsRunning; progress_test.go TestRequeueStuckDeployment, TestSyncRolloutStatus), carried over as data in
+ * TestOldPodsRunning; progress_test.go TestRequeueStuckDeployment, TestSyncRolloutStatus; deployment_controller_test.go
+ * TestSyncDeploymentCreatesReplicaSet, TestSyncDeploymentDontDoAnythingDuringDeletion,
+ * TestDontSyncDeploymentsWithEmptyPodSelector), carried over as data in
  * test/fixtures/engine/deployment-controller-cases.json and replayed against engine/deployment with a recorder of the
  * API writes in place of upstream's fake clientset.
  */
@@ -15,6 +17,7 @@ import { oldPodsRunning, scaleDownOldReplicaSetsForRecreate } from '../../../ser
 import { cleanupUnhealthyReplicas, reconcileNewReplicaSet, reconcileOldReplicaSets, scaleDownOldReplicaSetsForRollingUpdate } from '../../../server/src/core/engine/deployment/rolling';
 import { cleanupDeployment, scale } from '../../../server/src/core/engine/deployment/sync';
 import { DeploymentSync } from '../../../server/src/core/engine/deployment/syncContext';
+import { syncDeployment } from '../../../server/src/core/engine/deployment/syncDeployment';
 import {
   EMPTY_DEPLOYMENT_STATUS,
   EMPTY_REPLICASET_STATUS,
@@ -227,6 +230,19 @@ for (const c of fx.requeueStuckDeployment) {
       passed++;
     });
   }
+}
+
+for (const c of fx.syncDeployment) {
+  test(c.name, () => {
+    const result = syncDeployment({ deployment: newDeployment(c.deployment.replicas), replicaSets: [], pods: [], selectsAll: c.deployment.selectsAll === true, deleting: c.deployment.deleting === true, now: 0, hash: () => '4186632231' });
+    const verbs = result.writes.flatMap((w) => (w.type === 'createReplicaSet' ? ['create replicasets'] : w.type === 'updateReplicaSet' ? ['update replicasets'] : w.type === 'deleteReplicaSet' ? ['delete replicasets'] : w.type === 'updateDeployment' ? ['update deployments/status'] : []));
+    assert.deepEqual(verbs, c.expectedActions);
+    if (c.createdReplicas !== undefined) {
+      const created = result.writes.find((w) => w.type === 'createReplicaSet');
+      assert.equal(created?.type === 'createReplicaSet' ? created.rs.replicas : null, c.createdReplicas);
+    }
+    passed++;
+  });
 }
 
 after(() => console.log(`upstream deployment controller cases: ${passed} passed, ${skips.length} skipped (${skips.map((s) => s.name).join('; ')})`));
