@@ -31,7 +31,6 @@ import {
   ordinalOf,
   podClaimIsStale,
   podName,
-  podInOrdinalRange,
   startOrdinal,
   statefulSetMaxUnavailable,
   storageMatches,
@@ -102,20 +101,23 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
   // What this sync has created: the pod lister does not show it, the status does not count it.
   const claims = input.claims;
 
+  // updateStatus over the listed pods; every path but the deleting set's counts again (recount) before it ends.
   let status: StatefulSetStatus = {
     observedGeneration: set.generation,
     currentRevision: input.currentRevision,
     updateRevision: input.updateRevision,
     collisionCount: input.collisionCount,
-    ...countReplicas([input.pods], minReady, input.currentRevision, input.updateRevision, now),
+    ...(set.deleting ? countReplicas([input.pods], minReady, input.currentRevision, input.updateRevision, now) : NO_REPLICAS),
   };
 
   // Partition the pods: replicas in [start, end] at their index, condemned the others with a valid ordinal.
   const replicas: (SetPod | undefined)[] = new Array(Math.max(0, set.replicas));
   const condemned: SetPod[] = [];
   for (const pod of input.pods) {
-    if (podInOrdinalRange(pod.name, set)) replicas[ordinalOf(pod.name) - start] = pod;
-    else if (ordinalOf(pod.name) >= 0) condemned.push(pod);
+    // podInOrdinalRange, with the ordinal parsed once.
+    const ordinal = ordinalOf(pod.name);
+    if (ordinal >= start && ordinal <= end) replicas[ordinal - start] = pod;
+    else if (ordinal >= 0) condemned.push(pod);
   }
   // newVersionedStatefulSetPod for every missing ordinal. Until the control creates it, only its name, revision
   // and absence matter: the full pod (identity, claim volumes) is made when it is created.
@@ -129,7 +131,11 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
 
   // The first unavailable pod: among the replicas in ordinal order, else the lowest condemned one.
   let firstUnavailable: SetPod | null = null;
-  for (const pod of live) if (firstUnavailable === null && isUnavailable(pod, minReady, now)) firstUnavailable = pod;
+  for (const pod of live) {
+    if (!isUnavailable(pod, minReady, now)) continue;
+    firstUnavailable = pod;
+    break;
+  }
   for (let i = condemned.length - 1; i >= 0 && firstUnavailable === null; i--) if (isUnavailable(condemned[i], minReady, now)) firstUnavailable = condemned[i];
 
   const finish = (error: string | null): ControlResult => {
@@ -259,6 +265,8 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
   }
   return finish(null);
 }
+
+const NO_REPLICAS = { replicas: 0, readyReplicas: 0, availableReplicas: 0, currentReplicas: 0, updatedReplicas: 0 } as const;
 
 /** A pod the control is about to create: not in the API yet (phase ''). */
 const NOT_CREATED: SetPod = {
