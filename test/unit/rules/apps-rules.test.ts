@@ -120,6 +120,12 @@ test('strict decoding: a StatefulSet volumeClaimTemplate is a PersistentVolumeCl
   ]);
 });
 
+test('a StatefulSet name with dots: accepted before 1.27, a DNS label error from 1.27 (kubernetes PR 114172)', () => {
+  const text = statefulSet('apps/v1').replace('metadata: { name: web }', 'metadata: { name: web.v1 }').replace('  serviceName: web\n', '  serviceName: web\n  selector: { matchLabels: { app: web } }\n');
+  assert.deepEqual(errors(text, '1.26'), []);
+  assert.deepEqual(errors(text, '1.27'), ['3 invalid-name metadata.name: Invalid value: "web.v1": must not contain dots']);
+});
+
 test('defaults: SetDefaults_Deployment and SetDefaults_StatefulSet per release', () => {
   const d = applyDefaults({ kind: 'Deployment', spec: {} } as Deployment);
   assert.deepEqual(
