@@ -189,3 +189,15 @@ test('an image that crashes before it is Ready: its pod restarts with back-off (
   assert.deepEqual([oldRS.history.at(-1)?.desired, newRS.history.at(-1)?.desired], [3, 1]);
   assert.equal(t.status.updatedReplicas, 1);
 });
+
+test('a pasted live Deployment (status.replicas 3, revision 4): its ReplicaSet and pods exist at the start; a new image becomes revision 5', () => {
+  const live = { ...deployment(), metadata: { name: 'nginx', annotations: { 'deployment.kubernetes.io/revision': '4' } }, status: { replicas: 3, availableReplicas: 3 } };
+  const t = run(live, { events: [{ at: '10s', setImage: 'nginx:1.28' }] });
+  const [current, next] = t.replicaSets ?? [];
+  assert.deepEqual([current.revision, next.revision], [4, 5]);
+  assert.ok(!t.events.some((e) => e.message === `Scaled up replica set ${current.name} from 0 to 3`), 'the live ReplicaSet is not created again');
+  assert.equal(t.pods.filter((p) => p.name.startsWith(`${current.name}-`)).length, 3);
+  assert.ok(t.events.some((e) => e.message === `Scaled up replica set ${next.name} from 0 to 1`));
+  assert.equal(current.history.at(-1)?.desired, 0);
+  assert.ok(t.notes.some((n) => n.startsWith('status.replicas was 3')));
+});

@@ -17,7 +17,10 @@ import { ReplicaSetController } from '../replicaset/controller';
 import { DeploymentController } from './controller';
 import { AppsObjects, isRecord, type DeploymentSpecState } from './objects';
 import { applyDeploymentPatch, rollbackDeployment } from './kubectl';
-import type { DeploymentStrategy } from './types';
+import { computeHash } from '../daemonset/history';
+import { templateWithHash } from './sync';
+import { EMPTY_REPLICASET_STATUS, REVISION_ANNOTATION, type DeploymentStrategy } from './types';
+import { maxSurge, revisionOf, setReplicasAnnotations } from './util';
 
 export const deploymentSimulator: WorkloadSimulator = {
   kind: 'Deployment',
@@ -44,8 +47,9 @@ export const deploymentSimulator: WorkloadSimulator = {
     const annotations: Record<string, string> = {};
     for (const [k, v] of Object.entries(metadata.annotations ?? {})) if (typeof v === 'string') annotations[k] = v;
     const objects = new AppsObjects(cluster, 'Deployment', name, namespace, state, annotations, podTemplateInfoOf);
-    longRunningKubelet(cluster, context.scenario);
+    const kubelet = longRunningKubelet(cluster, context.scenario);
     ignoreStepsThatNeverCome(cluster);
+    addLiveReplicaSet(context, objects, kubelet);
     // The object exists from t=0: its (empty) status is the first thing `kubectl get deploy` shows.
     cluster.statusHistory.push({ at: 0, object: name, kind: 'Deployment', status: objects.statusJson() });
 
@@ -107,6 +111,39 @@ export const deploymentSimulator: WorkloadSimulator = {
     };
   },
 };
+
+/**
+ * A pasted live Deployment (status.replicas > 0) already runs its pods: one ReplicaSet of the current template
+ * (`<name>-<pod-template-hash>`, the revision from the deployment.kubernetes.io/revision annotation, 1 when
+ * absent) with status.replicas pods, assumed to be starting at t=0 (their real age is unknown). Older
+ * ReplicaSets of a live Deployment are not in its manifest, so they are not modelled.
+ */
+function addLiveReplicaSet(context: WorkloadContext, objects: AppsObjects, kubelet: Kubelet): void {
+  const status = isRecord(context.raw.status) ? context.raw.status : {};
+  const count = typeof status.replicas === 'number' && Number.isInteger(status.replicas) ? status.replicas : 0;
+  if (count <= 0) return;
+  const collisionCount = typeof status.collisionCount === 'number' ? status.collisionCount : null;
+  const d = objects.view();
+  const hash = computeHash(d.template, collisionCount);
+  const revision = String(revisionOf(d.annotations) || 1);
+  objects.annotations[REVISION_ANNOTATION] = revision;
+  objects.status = { ...objects.status, collisionCount };
+  const annotations = setReplicasAnnotations({ [REVISION_ANNOTATION]: revision }, d.replicas, d.replicas + maxSurge(d)).annotations;
+  const record = objects.createReplicaSet(
+    { name: `${d.name}-${hash}`, uid: `${d.namespace}/${d.name}-${hash}`, createdAt: 0, generation: 1, deleting: false, replicas: count, minReadySeconds: d.minReadySeconds, annotations, template: templateWithHash(d.template, hash), status: EMPTY_REPLICASET_STATUS },
+    0,
+  );
+  let created = 0;
+  for (; created < count; created++) {
+    const pod = kubelet.createPod(
+      { type: 'createPod', owner: { kind: 'ReplicaSet', name: record.view.name }, namespace: d.namespace, generateName: `${record.view.name}-`, index: null, indexFailureCount: null, indexIgnoredFailureCount: null, revision: Number(revision), template: record.podTemplate },
+      0,
+    );
+    if (pod === null) break;
+    kubelet.place(pod, null, 0);
+  }
+  context.cluster.note(`status.replicas was ${count}: ReplicaSet ${record.view.name} (revision ${revision}) with ${created} pod(s) of the current template is assumed to exist, its pods starting at t=0 (their real age is unknown); older ReplicaSets are not in the manifest and are not modelled.`);
+}
 
 function strategyOf(strategy: { type?: string; rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string } } | undefined): DeploymentStrategy {
   const type = strategy?.type || 'RollingUpdate';
