@@ -29,6 +29,7 @@ import {
   type PreviewSource,
   type RenderedParams,
   type RevealParams,
+  type ScenarioChoice,
   type ScenarioState,
   type WhatIf,
 } from '../../server/src/protocol/webviewMessages';
@@ -362,10 +363,10 @@ export class PreviewPanel implements vscode.Disposable {
   /** The ScenarioState every show* message carries. */
   #state(scenario: ScenarioRun): ScenarioState {
     const state: ScenarioState = {
-      choices: scenario.choices,
+      choices: scenario.choices.map(choiceInLanguage),
       selected: scenario.selected.id,
       whatIf: scenario.whatIf,
-      summary: this.#last.summary ?? (scenario.selected.id === DEFAULT_CHOICE.id ? vscode.l10n.t('default pods') : scenario.selected.label),
+      summary: this.#last.summary ?? choiceInLanguage(scenario.selected).label,
       ...(this.#last.identity ? { kind: this.#last.identity.kind } : {}),
       ...(this.#last.indexed !== undefined ? { indexed: this.#last.indexed } : {}),
     };
@@ -411,6 +412,13 @@ export class PreviewPanel implements vscode.Disposable {
       onIpc(revealCommand, message, (params) => void this.reveal(params))
     );
   }
+}
+
+/** The picker's two built-in choices (default pods, the command's scenario) in the user's language; files keep their names. */
+function choiceInLanguage(choice: ScenarioChoice): ScenarioChoice {
+  if (choice.id === DEFAULT_CHOICE.id) return { ...choice, label: vscode.l10n.t('default pods') };
+  if (choice.id === ARGUMENT_CHOICE.id) return { ...choice, label: vscode.l10n.t('scenario given to the command') };
+  return choice;
 }
 
 /** The title before the object is known: the file's name. */

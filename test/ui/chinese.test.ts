@@ -11,7 +11,7 @@ import * as path from 'path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Timeline } from '../../server/src/protocol/timeline';
-import { REPO_ROOT } from './harness';
+import { l10nBundle, REPO_ROOT } from './harness';
 import { send, WebviewPages } from './webviewPages';
 
 declare const window: { __csp: string[]; scrollTo(x: number, y: number): void };
@@ -30,7 +30,8 @@ function simulate(manifest: string, scenario?: string): Timeline {
 
 const SCENARIO = {
   choices: [
-    { id: 'default', label: 'default pods' },
+    // the host words its built-in choice in the display language (previewPanel.ts, choiceInLanguage)
+    { id: 'default', label: l10nBundle('zh-cn')['default pods'] },
     { id: 'pi-job-backoff.scenario.yaml', label: 'pi-job-backoff.scenario.yaml', uri: 'file:///home/dev/examples/pi-job-backoff.scenario.yaml' },
   ],
   selected: 'pi-job-backoff.scenario.yaml',
@@ -64,6 +65,8 @@ describe('preview in Simplified Chinese (zh-cn bundle)', () => {
   it('a Job with back-off: every label of the page in Chinese, kubectl output as kubectl prints it', async () => {
     const page = await pages.open('vscode-dark', 1400, 'zh-cn');
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-cn');
+    // before the host's first message: the bar's own default choice
+    assert.equal(await text(page, 'select#scenario-picker option'), '默认 Pod 行为');
     const rendered = await send<{ view: string }>(page, 'showTimeline', { timeline: simulate('pi-job-backoff.yaml', 'pi-job-backoff.scenario.yaml'), sourceUri: SOURCE, documentVersion: 1, scenario: SCENARIO }, 'timeline');
     assert.equal(rendered.view, 'timeline');
 

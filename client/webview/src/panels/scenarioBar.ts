@@ -47,14 +47,9 @@ function canonical(value: unknown): string {
 
 const DEFAULT_STATE: ScenarioState = { choices: [{ id: 'default', label: l10nKey('default pods') }], selected: 'default', whatIf: {}, summary: '' };
 
-/**
- * The picker's text for a choice: the host's two built-in choices (default pods, the command's scenario) in the
- * user's language; scenario files by their own names.
- */
+/** The picker's text for a choice: as the host words it (in the user's language); this bar's own default translated here. */
 function choiceLabel(choice: ScenarioState['choices'][number]): string {
-  if (choice.id === 'default') return t(l10nKey('default pods'));
-  if (choice.id === 'argument') return t(l10nKey('scenario given to the command'));
-  return choice.label;
+  return choice === DEFAULT_STATE.choices[0] ? t(choice.label) : choice.label;
 }
 
 export function createScenarioBar(doc: Document, options: ScenarioBarOptions): ScenarioBar {
