@@ -101,3 +101,16 @@ test('a stuck rollout: the new image never becomes Ready, so OrderedReady stops 
   assert.equal(t.status.readyReplicas, 2);
   assert.equal(t.status.updatedReplicas, 1);
 });
+
+test('a stuck rollout with minReadySeconds still ends: nothing waits on time once no pod is about to become available', () => {
+  const manifest = seedWithClaims({ minReadySeconds: 10 });
+  const result = simulate(manifest, { pods: { ...PODS, outcomes: [{ image: 'nginx:broken', ready: false }] }, events: [{ at: '2m', setImage: 'nginx:broken' }] });
+  assert.ok(result.ok);
+  const t = result.timeline;
+  assert.equal(t.stopReason, 'finished');
+  assert.ok(t.duration < 300, `ends soon after the new pod starts (${t.duration}s)`);
+  assert.deepEqual(
+    t.pods.filter((p) => p.revision === 2).map((p) => `${p.name} ${p.readyAt}`),
+    ['stateful-nginx-2 null'],
+  );
+});

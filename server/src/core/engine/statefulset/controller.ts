@@ -163,17 +163,20 @@ export class StatefulSetController implements Controller {
 
   /**
    * minReadySeconds: sync requeues after minReadySeconds while availableReplicas != spec.replicas, and updatePod
-   * after minReadySeconds + 1s for a pod that turned Ready; the earliest of them.
+   * after minReadySeconds + 1s for a pod that turned Ready; the earliest of them. Only while a Ready pod waits
+   * to become available: otherwise time alone changes nothing, and a set whose pods never get Ready would keep
+   * a finished run going with syncs that do nothing.
    */
   private minReadyRequeueMs(pods: readonly SetPod[], available: number, now: number): number | null {
     const minReady = this.set.spec.minReadySeconds;
     if (minReady <= 0) return null;
-    let requeue: number | null = available !== this.set.spec.replicas ? minReady * 1000 : null;
+    let requeue: number | null = null;
     for (const pod of pods) {
       if (!pod.ready || pod.readyTransitionTime === null || isRunningAndAvailable(pod, minReady, now)) continue;
       const at = pod.readyTransitionTime + minReady * 1000 + 1000 - now;
       if (at > 0 && (requeue === null || at < requeue)) requeue = at;
     }
+    if (requeue !== null && available !== this.set.spec.replicas) requeue = Math.min(requeue, minReady * 1000);
     return requeue;
   }
 
