@@ -135,7 +135,7 @@ test('defaults: SetDefaults_Deployment and SetDefaults_StatefulSet per release',
   assert.deepEqual(applyDefaults({ kind: 'Deployment', spec: { strategy: { type: 'Recreate' } } } as Deployment).spec?.strategy, { type: 'Recreate' });
   const sts = (version: string) => applyDefaults({ kind: 'StatefulSet', spec: { updateStrategy: { rollingUpdate: { maxUnavailable: 2 } } } } as StatefulSet, { major: 1, minor: Number(version) }).spec;
   assert.deepEqual(sts('37')?.updateStrategy, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 2, partition: 0 } });
-  assert.deepEqual(sts('34')?.updateStrategy, { type: 'RollingUpdate', rollingUpdate: { partition: 0 } }, 'the registry drops maxUnavailable while its gate is off');
+  assert.deepEqual(sts('36')?.updateStrategy, { type: 'RollingUpdate', rollingUpdate: { partition: 0 } }, 'the registry drops maxUnavailable while its gate is off (1.36)');
   assert.equal(applyDefaults({ kind: 'StatefulSet' } as StatefulSet, { major: 1, minor: 37 }).spec?.updateStrategy?.rollingUpdate?.maxUnavailable, 1);
   assert.deepEqual(sts('37')?.persistentVolumeClaimRetentionPolicy, { whenDeleted: 'Retain', whenScaled: 'Retain' });
   assert.equal(sts('37')?.podManagementPolicy, 'OrderedReady');

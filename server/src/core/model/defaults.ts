@@ -121,9 +121,9 @@ function defaultReplicaSet(replicaSet: ReplicaSet): void {
 
 /**
  * SetDefaults_StatefulSet: OrderedReady, RollingUpdate with partition 0 (and maxUnavailable 1 where the
- * MaxUnavailableStatefulSet gate is on by default, 1.35+; before that the registry drops a written
- * maxUnavailable on create, dropStatefulSetDisabledFields), PVC retention Retain/Retain
- * (StatefulSetAutoDeletePVC, on by default since 1.27), 1 replica, 10 revisions kept.
+ * MaxUnavailableStatefulSet gate is on by default; with it off the registry drops a written maxUnavailable on
+ * create, dropStatefulSetDisabledFields), PVC retention Retain/Retain (StatefulSetAutoDeletePVC, on by default
+ * since 1.27), 1 replica, 10 revisions kept.
  */
 function defaultStatefulSet(statefulSet: StatefulSet, version: KubernetesVersion | undefined): void {
   statefulSet.spec ??= {};
@@ -135,7 +135,7 @@ function defaultStatefulSet(statefulSet: StatefulSet, version: KubernetesVersion
     spec.updateStrategy.rollingUpdate ??= {};
   }
   const rollingUpdate = spec.updateStrategy.type === 'RollingUpdate' ? spec.updateStrategy.rollingUpdate : undefined;
-  const maxUnavailableGate = version === undefined || isAtLeast(version, 1, 35);
+  const maxUnavailableGate = version === undefined || maxUnavailableStatefulSetOnByDefault(version);
   if (rollingUpdate && !maxUnavailableGate) delete rollingUpdate.maxUnavailable;
   if (rollingUpdate) {
     rollingUpdate.partition ??= 0;
@@ -150,6 +150,14 @@ function defaultStatefulSet(statefulSet: StatefulSet, version: KubernetesVersion
   spec.revisionHistoryLimit ??= 10;
   spec.template ??= {};
   defaultPodTemplate(spec.template);
+}
+
+/**
+ * MaxUnavailableStatefulSet: alpha (off) 1.24–1.34; beta and on in 1.35.0–1.35.3 (the engine's 1.35); off again
+ * from 1.35.4 and in 1.36 after kubernetes issue 137409 (PR 137904); on again from 1.37 (PR 139466).
+ */
+function maxUnavailableStatefulSetOnByDefault(version: KubernetesVersion): boolean {
+  return (version.major === 1 && version.minor === 35) || isAtLeast(version, 1, 37);
 }
 
 /** SetDefaults_PodSpec: the defaults that validation depends on. */
