@@ -108,6 +108,11 @@ describe('package.nls (manifest strings)', () => {
     assert.deepEqual(literal, []);
   });
 
+  it('the VSIX ships the translations (.vscodeignore lets package.nls*.json and client/l10n through)', () => {
+    const lines = fs.readFileSync(path.join(REPO_ROOT, '.vscodeignore'), 'utf8').split(/\r?\n/);
+    for (const line of ['!package.nls.json', '!package.nls.*.json', '!client/l10n/*.json']) assert.ok(lines.includes(line), `.vscodeignore lacks ${line}`);
+  });
+
   it('package.nls.zh-cn.json has the same keys, translated', () => {
     assert.deepEqual(Object.keys(nlsChinese).sort(), Object.keys(nls).sort());
     assert.equal(nlsChinese['k8sDryRun.previewRollout.title'], '预览上线过程');
