@@ -56,7 +56,7 @@ export class ReplicaSetController implements Controller {
     const active = pods.filter(isActive);
     const actions: ClusterAction[] = [];
     if (!rs.deleting) {
-      const decision = manageReplicas(active, this.relatedPods(cluster), rs.replicas, now);
+      const decision = manageReplicas(active, () => this.relatedPods(cluster), rs.replicas, now);
       if (decision.create > 0) {
         // Creates in slow-start batches; the simulated API never refuses one (the pod limit ends the run instead).
         slowStartBatch(decision.create, SLOW_START_INITIAL_BATCH_SIZE, () => {

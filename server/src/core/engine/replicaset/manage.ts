@@ -54,10 +54,18 @@ export interface ManageDecision {
 }
 
 /** manageReplicas: the difference between the active pods and spec.replicas, capped at burstReplicas. */
-export function manageReplicas(active: readonly ReplicaSetPod[], related: readonly RankedPod[], replicas: number, now: number, features?: RankingFeatures, burstReplicas = BURST_REPLICAS): ManageDecision {
+export function manageReplicas(
+  active: readonly ReplicaSetPod[],
+  related: readonly RankedPod[] | (() => readonly RankedPod[]),
+  replicas: number,
+  now: number,
+  features?: RankingFeatures,
+  burstReplicas = BURST_REPLICAS,
+): ManageDecision {
   const diff = active.length - replicas;
   if (diff < 0) return { create: Math.min(-diff, burstReplicas), delete: [] };
-  if (diff > 0) return { create: 0, delete: getPodsToDelete(active, related, Math.min(diff, burstReplicas), now, features) };
+  // The related pods are listed only when some pods are to be deleted (getIndirectlyRelatedPods runs in that branch).
+  if (diff > 0) return { create: 0, delete: getPodsToDelete(active, typeof related === 'function' ? related() : related, Math.min(diff, burstReplicas), now, features) };
   return { create: 0, delete: [] };
 }
 
