@@ -57,6 +57,7 @@ type FxStep =
   | { readonly terminate: string }
   | { readonly remove: string | readonly string[] }
   | { readonly scale: number }
+  | { readonly start: number }
   | { readonly partition: number }
   | { readonly maxUnavailable: number | string }
   | { readonly update: string }
@@ -225,6 +226,8 @@ for (const fxCase of fixture.cases) {
         for (const name of names(step.remove)) env.pods.delete(name);
       } else if ('scale' in step) {
         env.set = { ...env.set, replicas: step.scale, generation: env.set.generation + 1 };
+      } else if ('start' in step) {
+        env.set = { ...env.set, startOrdinal: step.start, generation: env.set.generation + 1 };
       } else if ('partition' in step) {
         env.set = { ...env.set, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: step.partition, maxUnavailable: env.set.updateStrategy.rollingUpdate?.maxUnavailable ?? null } } };
       } else if ('maxUnavailable' in step) {
