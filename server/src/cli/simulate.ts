@@ -4,6 +4,7 @@
  * (design §4.3). Exit codes: 0 simulated, 1 the API server would reject the object, 2 usage, I/O or scenario error.
  */
 import {
+  appsKubectlAt,
   formatDuration,
   formatProblem,
   formatSimulationProblem,
@@ -64,7 +65,20 @@ export const EXTRA_TABLES: Partial<Record<string, readonly TableRenderer[]>> = {
       return `$ kubectl rollout status daemonset/${timeline.object.name}\n${output}`;
     },
   ],
+  // Deployments, ReplicaSets and StatefulSets: their tables and rollout status, as the preview shows them.
+  Deployment: [appsTables],
+  ReplicaSet: [appsTables],
+  StatefulSet: [appsTables],
 };
+
+function appsTables(timeline: Timeline, t: number): string {
+  return appsKubectlAt(timeline, t)
+    .map((table) => `$ ${table.command}\n${table.output}`)
+    .join('\n');
+}
+
+/** Kinds whose pods belong to Jobs: `kubectl get jobs` is worth printing. */
+const JOB_KINDS: ReadonlySet<string> = new Set(['Job', 'CronJob']);
 
 export function runSimulate(command: SimulateCommand, input: SimulateInput): CommandOutput {
   const file = command.file === STDIN ? STDIN_NAME : command.file;
@@ -174,7 +188,7 @@ function renderText(timeline: Timeline, atMs: number | undefined, locale: Locale
     parts.push(`${tablesAt}\n`);
   } else if (t !== timeline.duration) parts.push(`${cliText.t(locale, 'tablesWhenFinished', { time: humanDuration(t * 1000), name: timeline.object.name })}\n`);
   for (const table of EXTRA_TABLES[timeline.object.kind] ?? []) parts.push(table(timeline, t));
-  if (timeline.object.kind !== 'DaemonSet') parts.push(`$ kubectl get jobs\n${getJobs(timeline, t)}`);
+  if (JOB_KINDS.has(timeline.object.kind)) parts.push(`$ kubectl get jobs\n${getJobs(timeline, t)}`);
   parts.push(`$ kubectl get pods\n${getPods(timeline, t)}`);
   return `${parts.join('\n').replace(/\n+$/, '')}\n`;
 }

@@ -3,6 +3,7 @@
  * tables the CLI prints, in the CLI's order (server/src/cli/simulate.ts renderText and EXTRA_TABLES), the
  * conditions of the simulated object as of t, and the events so far. Pure functions; kubectlPanel.ts draws them.
  */
+import { appsKubectlAt } from '../../../../server/src/core/engine/views/appsKubectl';
 import { getCronJobs } from '../../../../server/src/core/engine/views/cronjob';
 import { getDaemonSets, rolloutStatusLines } from '../../../../server/src/core/engine/views/daemonset';
 import { humanDuration } from '../../../../server/src/core/engine/views/humanDuration';
@@ -25,7 +26,9 @@ export function kubectlTablesAt(timeline: Timeline, t: number): KubectlTable[] {
     tables.push({ command: 'kubectl get daemonsets', output: getDaemonSets(timeline, t) });
     tables.push(rolloutStatusAt(timeline, t));
   }
-  if (kind !== 'DaemonSet') tables.push({ command: 'kubectl get jobs', output: getJobs(timeline, t) });
+  // Deployment, ReplicaSet, StatefulSet: their tables and rollout status (the same list the CLI prints).
+  tables.push(...appsKubectlAt(timeline, t));
+  if (kind === 'Job' || kind === 'CronJob') tables.push({ command: 'kubectl get jobs', output: getJobs(timeline, t) });
   tables.push({ command: 'kubectl get pods', output: getPods(timeline, t) });
   return tables;
 }
