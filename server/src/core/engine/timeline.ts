@@ -136,7 +136,7 @@ export interface TimelinePod {
   readonly index: number | null;
   /** Indexed Jobs: 1 for the first pod of an index, 2 for its first replacement, ... */
   readonly attempt: number | null;
-  /** DaemonSets: the template revision the pod was created from. */
+  /** DaemonSets: the template revision the pod was created from; Deployments: its ReplicaSet's revision when the pod was created. */
   readonly revision: number | null;
   readonly createdAt: number;
   readonly scheduledAt: number | null;
