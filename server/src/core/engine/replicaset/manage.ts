@@ -69,6 +69,15 @@ export function manageReplicas(
   return { create: 0, delete: [] };
 }
 
+/**
+ * calculateStatus's fullyLabeledReplicas test: the template's labels, as a selector, match the pod's labels (a
+ * pod made from the template always does; an adopted one may not).
+ */
+export function templateLabelsMatch(templateLabels: Readonly<Record<string, string>>, podLabels: Readonly<Record<string, string>>): boolean {
+  for (const [key, value] of Object.entries(templateLabels)) if (podLabels[key] !== value) return false;
+  return true;
+}
+
 export interface ReplicaSetCounts {
   readonly replicas: number;
   readonly fullyLabeledReplicas: number;
