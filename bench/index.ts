@@ -9,9 +9,11 @@ import { queueBaselineMillis } from './baseline';
 import { benchCronJob, benchCronJobDecisions, benchCronJobPodBound, timelineFloor } from './cronjob';
 import { benchChartRender } from './chartRender';
 import { benchDaemonSet, benchDaemonSetManyPods } from './daemonset';
+import { benchDeployment } from './deployment';
 import { benchJob } from './job';
 import { bigMapBench, lintBench } from './lint';
 import { benchScale } from './scale';
+import { benchStatefulSet } from './statefulset';
 import { formatMs, renderTable, type Row } from './table';
 import { benchZoneOffsets } from './zoneOffset';
 
@@ -32,7 +34,7 @@ function sizes(): number[] {
   return values;
 }
 
-const SECTIONS = ['scale', 'lint', 'zones', 'job', 'cronjob', 'daemonset', 'chart'];
+const SECTIONS = ['scale', 'lint', 'zones', 'job', 'cronjob', 'daemonset', 'deployment', 'statefulset', 'chart'];
 /** BENCH_ONLY=scale,cronjob runs only those sections (while working on one of them). */
 function wanted(section: string): boolean {
   const only = process.env.BENCH_ONLY;
@@ -82,6 +84,8 @@ async function main(): Promise<void> {
   if (wanted('job')) benchJobs(report, progress);
   if (wanted('cronjob')) benchCronJobs(report, progress);
   if (wanted('daemonset')) benchDaemonSets(report, progress);
+  if (wanted('deployment')) benchDeployments(report, progress);
+  if (wanted('statefulset')) benchStatefulSets(report, progress);
   if (wanted('cronjob')) {
     // What a year's full Timeline costs before any simulation: only allocating the objects it holds. Last,
     // because the gigabytes it leaves to the garbage collector would slow whatever ran next.
@@ -228,6 +232,37 @@ function benchDaemonSets(report: Report, progress: Progress): void {
     target: '≤ 2,000 ms',
     cpu: many.cpuMillis,
   });
+}
+
+/** engine CPU time / floor CPU time, or why there is none (a copy too short for the CPU clock). */
+function cpuRatio(cpuMillis: number, floorCpuMillis: number): string {
+  return floorCpuMillis > 0 ? `${(cpuMillis / floorCpuMillis).toFixed(2)}×` : 'not measurable';
+}
+
+function benchDeployments(report: Report, progress: Progress): void {
+  // Deployment: 10,000 replicas rolled out with the default budget (25% / 25%), against the same Deployment
+  // only created (a comparable minimal run) and against copying the rollout's Timeline (its floor).
+  progress('Deployment, 10,000 replicas');
+  benchDeployment(1_000); // warm-up
+  const run = benchDeployment(10_000);
+  report('deployment10k.millis', run.millis, 'ms', `${run.pods} pods, ${run.events} events, rollout ${run.rolloutSeconds} s simulated; CPU ${run.cpuMillis.toFixed(0)} ms (created only ${run.createCpuMillis.toFixed(0)} ms)`, {
+    baseline: `created only ${formatMs(run.createMillis)}`,
+    ratio: `${(run.millis / run.createMillis).toFixed(2)}×`,
+  });
+  report('deployment10k.ratioToTimelineFloor', run.millis / run.floorMillis, '×', `engine time / only allocating the ${run.floorObjects} objects of its Timeline (${run.floorMillis.toFixed(0)} ms; in CPU time ${cpuRatio(run.cpuMillis, run.floorCpuMillis)})`);
+}
+
+function benchStatefulSets(report: Report, progress: Progress): void {
+  // StatefulSet: 1,000 replicas under OrderedReady (one pod at a time, each once its predecessor is Ready),
+  // against the same set under Parallel and against copying the OrderedReady run's Timeline (its floor).
+  progress('StatefulSet, 1,000 replicas OrderedReady');
+  benchStatefulSet(100); // warm-up
+  const run = benchStatefulSet(1_000);
+  report('statefulset1000.millis', run.millis, 'ms', `${run.pods} pods, ${run.claims} claims, ${run.events} events, ${run.simulatedSeconds} s simulated; CPU ${run.cpuMillis.toFixed(0)} ms (Parallel ${run.parallelCpuMillis.toFixed(0)} ms)`, {
+    baseline: `Parallel ${formatMs(run.parallelMillis)}`,
+    ratio: `${(run.millis / run.parallelMillis).toFixed(2)}×`,
+  });
+  report('statefulset1000.ratioToTimelineFloor', run.millis / run.floorMillis, '×', `engine time / only allocating the ${run.floorObjects} objects of its Timeline (${run.floorMillis.toFixed(1)} ms; in CPU time ${cpuRatio(run.cpuMillis, run.floorCpuMillis)})`);
 }
 
 main().catch((error: unknown) => {
