@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { ENGLISH_ENV } from './cli/englishEnv';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,7 +16,7 @@ const DIR = mkdtempSync(join(tmpdir(), 'k8s-dryrun-bad-input-'));
 after(() => rmSync(DIR, { recursive: true, force: true }));
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), ...args], { cwd: DIR, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), ...args], { cwd: DIR, encoding: 'utf8', timeout: 60_000, env: ENGLISH_ENV });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { ENGLISH_ENV } from '../cli/englishEnv';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,7 +79,7 @@ test('k8s-dryrun simulate: a DaemonSet with minReadySeconds 1 is shown until its
   fs.writeFileSync(scenario, `startTime: ${START}\n`);
   const manifest = JSON.stringify(daemonSet(1));
   const cli = (...args: string[]): string => {
-    const result = spawnSync(process.execPath, ['dist/cli.js', 'simulate', '-', '--scenario', scenario, ...args], { cwd: REPO_ROOT, encoding: 'utf8', input: manifest });
+    const result = spawnSync(process.execPath, ['dist/cli.js', 'simulate', '-', '--scenario', scenario, ...args], { cwd: REPO_ROOT, encoding: 'utf8', input: manifest, env: ENGLISH_ENV });
     assert.equal(result.status, 0, result.stderr);
     return result.stdout;
   };

@@ -2,6 +2,7 @@
 // in the CLI's order; at other times they follow the Timeline (rows appear and go, rollout lines grow).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { ENGLISH_ENV } from '../../cli/englishEnv';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { conditionsAt, eventsAt, kubectlTablesAt, objectStatusAt, rolloutStatusAt } from '../../../../client/webview/src/panels/kubectlAt';
@@ -11,7 +12,7 @@ const REPO_ROOT = resolve(__dirname, '../../../../..');
 
 function simulate(manifest: string, scenario: string): { text: string; timeline: Timeline } {
   const run = (...extra: string[]): string => {
-    const result = spawnSync(process.execPath, ['dist/cli.js', 'simulate', `examples/${manifest}`, '--scenario', `examples/${scenario}`, ...extra], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const result = spawnSync(process.execPath, ['dist/cli.js', 'simulate', `examples/${manifest}`, '--scenario', `examples/${scenario}`, ...extra], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 1 << 28, env: ENGLISH_ENV });
     assert.equal(result.status, 0, result.stderr);
     return result.stdout;
   };
