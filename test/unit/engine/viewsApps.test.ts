@@ -10,8 +10,8 @@ import { test } from 'node:test';
 import { simulate } from '../../../server/src/core/engine/simulate';
 import type { Timeline } from '../../../server/src/core/engine/timeline';
 import { appsKubectlAt } from '../../../server/src/core/engine/views/appsKubectl';
-import { deploymentStatusViewer, getDeployments } from '../../../server/src/core/engine/views/deployment';
-import { getReplicaSets } from '../../../server/src/core/engine/views/replicaset';
+import { deploymentStatusViewer, getDeployments, printDeploymentRow } from '../../../server/src/core/engine/views/deployment';
+import { getReplicaSets, printReplicaSetRow } from '../../../server/src/core/engine/views/replicaset';
 import { getStatefulSets, statefulSetStatusViewer } from '../../../server/src/core/engine/views/statefulset';
 import { formatTable } from '../../../server/src/core/engine/views/table';
 
@@ -37,6 +37,19 @@ for (const c of upstream.statefulSet) {
     assert.equal(got.message, c.msg);
     assert.equal(got.done, c.done);
   });
+}
+
+interface PrinterCases {
+  readonly deployment: readonly { name: string; specReplicas: number; status: Record<string, unknown>; ageMs: number; cells: string[] }[];
+  readonly replicaSet: readonly { name: string; desired: number; current: number; ready: number; ageMs: number; cells: string[] }[];
+}
+const printers = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/fixtures/engine/kubectl-printers-apps.json'), 'utf8')) as PrinterCases;
+
+for (const c of printers.deployment) {
+  test(`TestPrintDeployment ${c.name}`, () => assert.deepEqual(printDeploymentRow(c.name, { ...c.status, specReplicas: c.specReplicas }, c.ageMs), c.cells));
+}
+for (const c of printers.replicaSet) {
+  test(`TestPrintReplicaSet ${c.name}`, () => assert.deepEqual(printReplicaSetRow(c.name, c, c.ageMs), c.cells));
 }
 
 test('the progress deadline: an error once the Progressing condition says ProgressDeadlineExceeded, whatever the counts', () => {

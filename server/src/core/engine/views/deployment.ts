@@ -35,8 +35,12 @@ export function getDeployments(timeline: Timeline, t: number, options: { readonl
 export function deploymentRows(timeline: Timeline, t: number): string[][] {
   if (timeline.object.kind !== 'Deployment' || t < 0) return [];
   const status = deploymentStatusAt(timeline, t);
-  const desired = typeof status.specReplicas === 'number' ? status.specReplicas : specReplicas(timeline);
-  return [[timeline.object.name, `${count(status, 'readyReplicas')}/${desired}`, String(count(status, 'updatedReplicas')), String(count(status, 'availableReplicas')), humanDuration(t * 1000)]];
+  return [printDeploymentRow(timeline.object.name, { ...status, specReplicas: typeof status.specReplicas === 'number' ? status.specReplicas : specReplicas(timeline) }, t * 1000)];
+}
+
+/** printDeployment's cells for a Deployment with this status (and `specReplicas`), created `ageMs` ago. */
+export function printDeploymentRow(name: string, status: Readonly<Record<string, unknown>>, ageMs: number): string[] {
+  return [name, `${count(status, 'readyReplicas')}/${count(status, 'specReplicas')}`, String(count(status, 'updatedReplicas')), String(count(status, 'availableReplicas')), humanDuration(ageMs)];
 }
 
 /** The Deployment's status (with its generation and spec.replicas) as last written at or before t. */

@@ -22,10 +22,12 @@ export function replicaSetRows(timeline: Timeline, t: number): string[][] {
   return (timeline.replicaSets ?? [])
     .filter((rs) => rs.createdAt <= t && (rs.deletedAt === null || t < rs.deletedAt))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((rs) => {
-      const sample = replicaSetSampleAt(rs, t);
-      return [rs.name, String(sample?.desired ?? 0), String(sample?.current ?? 0), String(sample?.ready ?? 0), humanDuration((t - rs.createdAt) * 1000)];
-    });
+    .map((rs) => printReplicaSetRow(rs.name, replicaSetSampleAt(rs, t) ?? { desired: 0, current: 0, ready: 0 }, (t - rs.createdAt) * 1000));
+}
+
+/** printReplicaSet's cells for a ReplicaSet of these sizes, created `ageMs` ago. */
+export function printReplicaSetRow(name: string, sizes: Pick<TimelineReplicaSetSample, 'desired' | 'current' | 'ready'>, ageMs: number): string[] {
+  return [name, String(sizes.desired), String(sizes.current), String(sizes.ready), humanDuration(ageMs)];
 }
 
 /** The ReplicaSet's sizes as last changed at or before t (its history is in time order). */
