@@ -152,14 +152,16 @@ test('Parallel: every pod is created at once', () => {
   );
 });
 
-test('maxUnavailable 2 replaces two pods at a time from 1.35 (MaxUnavailableStatefulSet on by default), one before', () => {
+test('maxUnavailable 2 replaces two pods at a time where MaxUnavailableStatefulSet is on by default (1.35, 1.37+), one at a time in 1.34 and 1.36', () => {
   const manifest = withClaims(seed(), { replicas: 4, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 2 } } });
   const firstDeletions = (version: string): string[] => {
     const t = run(manifest, { pods: BEHAVIOUR, events: [{ at: '1m', setImage: 'nginx:1.27' }] }, version);
     return t.pods.filter((p) => p.deletedAt === 60).map((p) => p.name);
   };
   assert.deepEqual(firstDeletions('1.35'), ['stateful-nginx-2', 'stateful-nginx-3']);
+  assert.deepEqual(firstDeletions('1.37'), ['stateful-nginx-2', 'stateful-nginx-3']);
   assert.deepEqual(firstDeletions('1.34'), ['stateful-nginx-3']);
+  assert.deepEqual(firstDeletions('1.36'), ['stateful-nginx-3']);
 });
 
 test('ordinals.start: the pods are numbered from it, and so are their claims', () => {

@@ -23,10 +23,14 @@ import { StatefulSetObject, type StatefulSetSpecState } from './object';
 import { EMPTY_STATEFULSET_STATUS, type StatefulSetFeatures, type UpdateStrategy } from './types';
 import { claimName, podName } from './utils';
 
-/** The release's StatefulSet feature gates, on by default from (pkg/features/kube_features.go). */
+/**
+ * The release's StatefulSet feature gates as on by default (pkg/features/kube_features.go). MaxUnavailableStatefulSet:
+ * alpha (off) 1.24-1.34, beta and on in 1.35.0-1.35.3 (the engine's 1.35), off again in 1.36 (kubernetes issue
+ * 137409, PR 137904), on from 1.37 (PR 139466) — as model/defaults.ts defaults maxUnavailable.
+ */
 export function statefulSetFeaturesFor(version: KubernetesVersion): StatefulSetFeatures {
   return {
-    maxUnavailableStatefulSet: isAtLeast(version, 1, 35),
+    maxUnavailableStatefulSet: (version.major === 1 && version.minor === 35) || isAtLeast(version, 1, 37),
     autoDeletePVC: isAtLeast(version, 1, 27),
     startOrdinal: isAtLeast(version, 1, 27),
   };
@@ -79,7 +83,7 @@ export const statefulSetSimulator: WorkloadSimulator = {
 
     cluster.note('StatefulSet pods run until they are deleted (restartPolicy Always) unless the scenario gives them a run time; a claim is bound at once (no storage provisioning is simulated).');
     if (set.spec.updateStrategy.rollingUpdate?.maxUnavailable !== null && set.spec.updateStrategy.rollingUpdate !== null && !features.maxUnavailableStatefulSet) {
-      cluster.note('spec.updateStrategy.rollingUpdate.maxUnavailable needs the MaxUnavailableStatefulSet feature gate (off by default before 1.35): the rolling update replaces one pod at a time.');
+      cluster.note('spec.updateStrategy.rollingUpdate.maxUnavailable needs the MaxUnavailableStatefulSet feature gate (on by default only in 1.35 and from 1.37): the rolling update replaces one pod at a time.');
     }
 
     const notify = (change: ClusterChange): void => cluster.hooks.notify(change);

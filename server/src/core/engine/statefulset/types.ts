@@ -127,7 +127,7 @@ export const EMPTY_STATEFULSET_STATUS: StatefulSetStatus = {
 
 /** The release's controller feature gates (pkg/features/kube_features.go). */
 export interface StatefulSetFeatures {
-  /** MaxUnavailableStatefulSet: alpha (off) 1.24, beta and on by default 1.35. */
+  /** MaxUnavailableStatefulSet: alpha (off) 1.24, beta and on by default in 1.35, off again in 1.36, on from 1.37. */
   readonly maxUnavailableStatefulSet: boolean;
   /** StatefulSetAutoDeletePVC: alpha 1.23, beta and on by default 1.27, GA 1.32. */
   readonly autoDeletePVC: boolean;
