@@ -1,6 +1,6 @@
 /**
  * Upstream ReplicaSet cases (pkg/controller/controller_utils_test.go: TestSortingActivePodsWithRanks,
- * TestSlowStartBatch; replica_set_utils_test.go: TestCalculateStatus) carried over as data in test/fixtures/engine/replicaset-cases.json, and the pieces of
+ * TestSlowStartBatch; replica_set_utils_test.go: TestCalculateStatus; replica_set_test.go: TestGetPodsToDelete) carried over as data in test/fixtures/engine/replicaset-cases.json, and the pieces of
  * manageReplicas the simulation builds on them (burstReplicas, getPodsToDelete's use of the ranking).
  */
 import assert from 'node:assert/strict';
@@ -91,6 +91,19 @@ for (const c of fx.calculateStatus) {
   });
 }
 for (const s of fx.skipped as { name: string; reason: string }[]) test(s.name, { skip: s.reason }, () => undefined);
+
+function deletionPod(name: string): ReplicaSetPod {
+  const p = fx.getPodsToDeletePods[name] as { nodeName: string; phase: string; ready: boolean; uid?: string; created?: number; readySince?: number };
+  return { ...pod('not-ready'), name, uid: p.uid ?? '', nodeName: p.nodeName, phase: p.phase, ready: p.ready, readySince: p.ready ? at(p.readySince ?? null) : null, createdAt: at(p.created ?? null) };
+}
+for (const c of fx.getPodsToDelete) {
+  test(`TestGetPodsToDelete: ${c.name}`, () => {
+    const pods = (c.pods as string[]).map(deletionPod);
+    const related = c.related === undefined ? pods : (c.related as string[]).map(deletionPod);
+    assert.deepEqual(getPodsToDelete(pods, related, c.diff, NOW).map((p) => p.name), c.expected);
+    passed++;
+  });
+}
 
 // --- the simulation's own checks (not upstream tables) ---------------------------------------------------
 
