@@ -157,3 +157,28 @@ test('simulate a StatefulSet starting OrderedReady --at 7s: one pod Ready, the n
   );
   assert.match(out, /\$ kubectl get pods\nNAME    READY   STATUS    RESTARTS   AGE\nweb-0   1\/1     Running   0          7s\nweb-1   0\/1     Running   0          2s\n$/);
 });
+
+test('simulate a bare ReplicaSet: kubectl get replicasets and its pods (kubectl has no rollout status for it)', () => {
+  const manifest = file(
+    'frontend.yaml',
+    `apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: frontend
+spec:
+  replicas: 3
+  selector:
+    matchLabels: { tier: frontend }
+  template:
+    metadata:
+      labels: { tier: frontend }
+    spec:
+      containers:
+        - name: php-redis
+          image: gb-frontend:v5
+`,
+  );
+  const { status, stdout } = simulate(manifest, '--scenario', START, '--at', '4s');
+  assert.equal(status, 0);
+  assert.match(tables(stdout), /^\$ kubectl get replicasets\nNAME       DESIRED   CURRENT   READY   AGE\nfrontend   3         3         0       4s\n\n\$ kubectl get pods\nNAME {13}READY   STATUS    RESTARTS   AGE\n(frontend-\w{5}   0\/1     Running   0          4s\n){3}$/);
+});
