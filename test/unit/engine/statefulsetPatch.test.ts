@@ -114,3 +114,22 @@ test('a stuck rollout with minReadySeconds still ends: nothing waits on time onc
     ['stateful-nginx-2 null'],
   );
 });
+
+test('the garbage collector is part of kube-controller-manager: while it is down a scaled-down pod\'s claim stays, and goes when it is back', () => {
+  const t = run(seedWithClaims({ persistentVolumeClaimRetentionPolicy: { whenScaled: 'Delete', whenDeleted: 'Retain' } }), {
+    pods: PODS,
+    events: [
+      { at: '1m', patch: { spec: { replicas: 2 } } },
+      { at: '61s', controllerDown: '5m' },
+    ],
+  });
+  // stateful-nginx-2 was deleted at 60 (its claim now owned by the pod) and is gone at 70, while the controller manager is down.
+  assert.deepEqual(
+    t.pods.filter((p) => p.deletedAt !== null).map((p) => `${p.name} ${p.deletedAt}-${p.goneAt}`),
+    ['stateful-nginx-2 60-70'],
+  );
+  assert.deepEqual(
+    (t.persistentVolumeClaims ?? []).map((c) => `${c.name} ${c.deleted}`),
+    ['www-stateful-nginx-0 null', 'www-stateful-nginx-1 null', 'www-stateful-nginx-2 361'],
+  );
+});

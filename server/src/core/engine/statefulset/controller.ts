@@ -75,6 +75,7 @@ export class StatefulSetController implements Controller {
 
     const simPods = cluster.podsOf(this.owner);
     const pods = simPods.map((pod) => this.viewOf(pod));
+    this.collectGarbage(simPods, now);
     // The claim lister: the claims as they are before this sync's calls (applied below, after the decision).
     const claims: ReadonlyMap<string, ClaimView> = set.claims;
 
@@ -155,6 +156,22 @@ export class StatefulSetController implements Controller {
     }
     if (failures > 0) actions.push({ type: 'setMemory', key: this.failuresKey(), value: null });
     return { actions, requeueAfterMs: this.minReadyRequeueMs(pods, result.status.availableReplicas, now) };
+  }
+
+  /**
+   * The garbage collector (also part of kube-controller-manager, so it too stops while the controller manager is
+   * down): a claim whose controller is a pod that no longer exists is deleted — the retention policy's
+   * whenScaled: Delete, once the scaled-down pod is gone. Done here, before the decision, as the collector would
+   * have done it by the time the controller looks again.
+   */
+  private collectGarbage(pods: readonly SimPod[], now: number): void {
+    if (this.set.podOwnedClaims.size === 0) return;
+    const live = new Set<string>();
+    for (const pod of pods) live.add(`pod-${pod.uid}`);
+    for (const claim of [...this.set.podOwnedClaims]) {
+      const owner = claim.ownerReferences.find((ref) => ref.kind === 'Pod' && ref.controller === true);
+      if (owner !== undefined && !live.has(owner.uid)) this.set.deleteClaim(claim, now, `garbage-collector: owner Pod ${owner.name} deleted`);
+    }
   }
 
   private failuresKey(): string {

@@ -67,6 +67,8 @@ export class StatefulSetObject {
   readonly claimRecords: SimClaim[] = [];
   /** Bumped whenever a claim is created, deleted or gets new owners. */
   claimsVersion = 0;
+  /** The claims a pod controls (whenScaled: Delete on a scaled-down pod): the garbage collector watches them. */
+  readonly podOwnedClaims = new Set<SimClaim>();
   private templateValue: Record<string, unknown>;
   private templateDataValue: string;
   private readonly templateInfos = new Map<string, PodTemplateInfo>();
@@ -178,6 +180,7 @@ export class StatefulSetObject {
     claim.deletedBy = by;
     claim.deleting = true;
     this.claims.delete(claim.name);
+    this.podOwnedClaims.delete(claim);
     this.claimsVersion++;
   }
 
@@ -185,6 +188,8 @@ export class StatefulSetObject {
   setClaimOwners(claim: SimClaim, ownerReferences: readonly OwnerReference[]): void {
     claim.ownerReferences = ownerReferences;
     this.claimsVersion++;
+    if (ownerReferences.some((ref) => ref.kind === 'Pod' && ref.controller === true)) this.podOwnedClaims.add(claim);
+    else this.podOwnedClaims.delete(claim);
   }
 
   writeStatus(status: StatefulSetStatus, now: number): void {

@@ -1,6 +1,6 @@
 /**
  * A StatefulSet enters the simulation: its defaulted spec becomes the StatefulSet object, the StatefulSet
- * controller acts on it, the garbage collector removes the claims a deleted pod owned (whenScaled: Delete),
+ * controller acts on it (and, before each sync, the garbage collector's part: the claims a deleted pod owned),
  * and the scenario's setImage / rollback events change its template as `kubectl set image` and `kubectl
  * rollout undo --to-revision=N` would.
  *
@@ -9,7 +9,7 @@
  */
 import { isAtLeast, type KubernetesVersion } from '../../kubernetesVersion';
 import type { StatefulSet } from '../../model/types';
-import type { Cluster, ClusterChange, SimPod } from '../cluster';
+import type { Cluster, ClusterChange } from '../cluster';
 import { seconds } from '../cluster';
 import { rollback } from '../daemonset/history';
 import { isRecord } from '../daemonset/object';
@@ -76,7 +76,6 @@ export const statefulSetSimulator: WorkloadSimulator = {
 
     const kubelet = longRunningKubelet(cluster, context.scenario);
     ignoreStepsThatNeverCome(cluster);
-    collectClaimsOfDeletedPods(cluster, set);
     addPreexistingPods(context, set, kubelet);
     // The object exists from t=0: its (empty) status is the first thing `kubectl get sts` shows.
     set.writeStatus(set.status, 0);
@@ -198,28 +197,6 @@ function mergePatch(target: Record<string, unknown>, patch: Record<string, unkno
     else out[key] = value;
   }
   return out;
-}
-
-/**
- * The garbage collector: a claim whose controller is a pod (whenScaled: Delete, the pod scaled down) is
- * deleted once that pod is gone. Seen through the informer notifications, which the simulation delivers as
- * each pod disappears.
- */
-function collectClaimsOfDeletedPods(cluster: Cluster, set: StatefulSetObject): void {
-  const hooks = cluster.hooks;
-  cluster.hooks = {
-    schedule: hooks.schedule,
-    notify: (change) => {
-      if (change.kind === 'pod' && change.op === 'deleted' && change.pod.owner.kind === 'StatefulSet' && change.pod.owner.name === set.name) collect(change.pod);
-      hooks.notify(change);
-    },
-  };
-  const collect = (pod: SimPod): void => {
-    const uid = `pod-${pod.uid}`;
-    for (const claim of [...set.claims.values()]) {
-      if (claim.ownerReferences.some((ref) => ref.uid === uid && ref.controller === true)) set.deleteClaim(claim, pod.goneAt ?? 0, `garbage-collector: owner Pod ${pod.name} deleted`);
-    }
-  };
 }
 
 /** StatefulSet pods are long-running: the default run time (30 s, meant for Jobs) becomes "until deleted". */
