@@ -3,7 +3,9 @@
  * only the chunks whose text changed; the others keep their findings and only move. Used by the language
  * server: a keystroke in a 1,000-document file costs one document, not the file.
  */
+import { crossDocumentFindings, type ServiceFacts } from './crossDocument';
 import type { Finding, Position, Range } from './findings';
+import { resolveLocale } from './i18n';
 import { lintChunk, type ChunkLint, type DocumentSummary, type LintOptions } from './lint';
 import { splitDocuments } from './parse/documentChunks';
 import { countLineBreaks } from './parse/lineIndex';
@@ -44,6 +46,10 @@ export class FileAnalysis {
   private dirty = false;
   private assembled?: { findings: Finding[]; documents: DocumentSummary[] };
   private lastParsed?: { start: number; end: number; parsed: ParsedFile };
+  /** Services of the files around this one (the editor's workspace folder), for the cross-document pass. */
+  private knownServices: readonly ServiceFacts[] = [];
+  /** Every finding: the chunks' and the cross-document pass's, joined again when either changes. */
+  private joined?: Finding[];
 
   constructor(private options: LintOptions) {}
 
@@ -149,9 +155,23 @@ export class FileAnalysis {
     }
   }
 
-  /** Every finding of the file, in file positions; a Helm placeholder anywhere makes it the only one. */
+  /**
+   * Every finding of the file, in file positions; a Helm placeholder anywhere makes it the only one. The
+   * cross-document pass (a StatefulSet's Service) runs over the kept summaries: O(documents), no chunk relinted.
+   */
   findings(): Finding[] {
-    return this.assemble().findings;
+    const assembled = this.assemble();
+    if (this.joined) return this.joined;
+    const cross = crossDocumentFindings(assembled.documents, this.knownServices, resolveLocale(this.options.locale));
+    this.joined = cross.length === 0 ? assembled.findings : [...assembled.findings, ...cross];
+    return this.joined;
+  }
+
+  /** The Services written in other files around this one; the file's own come from its documents. */
+  setKnownServices(services: readonly ServiceFacts[]): void {
+    if (services === this.knownServices) return;
+    this.knownServices = services;
+    this.joined = undefined;
   }
 
   documents(): readonly DocumentSummary[] {
@@ -199,6 +219,7 @@ export class FileAnalysis {
 
   private forget(): void {
     this.assembled = undefined;
+    this.joined = undefined;
     this.lastParsed = undefined;
   }
 
@@ -224,6 +245,7 @@ export class FileAnalysis {
       documentIndex += piece.result.documents.length;
     }
     this.assembled = template ? { findings: [template], documents: [] } : { findings, documents };
+    this.joined = undefined;
     return this.assembled;
   }
 }
@@ -254,7 +276,8 @@ function moved(finding: Finding, lines: number, documents: number): Finding {
 
 function movedDocument(doc: DocumentSummary, lines: number, documents: number): DocumentSummary {
   if (lines === 0 && documents === 0) return doc;
-  return { ...doc, index: doc.index + documents, range: movedRange(doc.range, lines), kindLine: doc.kindLine + lines };
+  const governingService = doc.governingService && { ...doc.governingService, range: movedRange(doc.governingService.range, lines) };
+  return { ...doc, index: doc.index + documents, range: movedRange(doc.range, lines), kindLine: doc.kindLine + lines, ...(governingService ? { governingService } : {}) };
 }
 
 function movedRange(range: Range, lines: number): Range {

@@ -2,6 +2,7 @@
  * The lint pipeline, per `---` document: YAML syntax, then validateWorkload (decode, the API server's
  * defaulting, rules), then ranges and fixes placed in the text. Pure: text in, findings out.
  */
+import { crossDocumentFindings, governingServiceRef, serviceFacts, type CrossDocumentFacts, type GoverningServiceRef, type ServiceFacts } from './crossDocument';
 import type { Finding, Range, Severity } from './findings';
 import { resolveLocale, type Locale } from './i18n';
 import { resolveKubernetesVersion, type KubernetesVersion } from './kubernetesVersion';
@@ -57,6 +58,10 @@ export interface DocumentSummary {
   /** A CronJob's `spec.schedule` and `spec.timeZone` when they are strings. */
   readonly schedule?: { readonly schedule: string; readonly timeZone?: string };
   readonly hasSyntaxProblems: boolean;
+  /** A `v1` Service: its name, namespace and whether it is headless (for crossDocumentFindings). */
+  readonly service?: ServiceFacts;
+  /** A StatefulSet's `spec.serviceName`, where it is written, and whether its check is turned off. */
+  readonly governingService?: GoverningServiceRef;
 }
 
 /** The result for one chunk of a file (see parse/documentChunks.ts). */
@@ -77,11 +82,17 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   if (helm) return { findings: [helmTemplateFinding(text, helm.index, 0, resolveLocale(options.locale))], documentKinds: [] };
   const findings: Finding[] = [];
   const documentKinds: string[] = [];
+  const joined: CrossDocumentFacts[] = [];
   for (const chunk of splitDocuments(text)) {
     const result = lintChunk(text.slice(chunk.start, chunk.end), options, { line: chunk.line, documentIndex: documentKinds.length });
     for (const finding of result.findings) findings.push(finding);
-    for (const doc of result.documents) documentKinds.push(doc.kind ?? '');
+    for (const doc of result.documents) {
+      documentKinds.push(doc.kind ?? '');
+      if (doc.service || doc.governingService) joined.push(doc);
+    }
   }
+  // After the documents' own findings: the checks that join documents of the file (core/crossDocument.ts).
+  for (const finding of crossDocumentFindings(joined, [], resolveLocale(options.locale))) findings.push(finding);
   return { findings, documentKinds };
 }
 
@@ -93,10 +104,21 @@ export function lintChunk(text: string, options: LintOptions = {}, origin: TextO
     return { findings: [], documents: [], template };
   }
   const parsed = parseManifests(text, origin);
-  return { findings: lintParsed(parsed, options), documents: parsed.documents.map(summarize) };
+  const crossDocumentOff = (i: number): boolean =>
+    (options.disabledRules ?? []).includes(pipelineRules.statefulSetServiceNotFound.id) ||
+    disabledInDocument(documentText(parsed, i)).includes(pipelineRules.statefulSetServiceNotFound.id);
+  return { findings: lintParsed(parsed, options), documents: parsed.documents.map((doc, i) => summarize(doc, () => crossDocumentOff(i))) };
 }
 
-function summarize(doc: ManifestDocument): DocumentSummary {
+/** The document's text with the comments before it: yaml's range begins at the first node. */
+function documentText(parsed: ParsedFile, i: number): string {
+  const start = i === 0 ? 0 : parsed.documents[i - 1].offsets[1];
+  return parsed.text.slice(start, parsed.documents[i].offsets[1]);
+}
+
+function summarize(doc: ManifestDocument, crossDocumentOff: () => boolean): DocumentSummary {
+  const service = serviceFacts(doc);
+  const governingService = doc.kind === 'StatefulSet' ? governingServiceRef(doc, crossDocumentOff()) : undefined;
   const spec = isPlainObject(doc.value) && isPlainObject(doc.value.spec) ? doc.value.spec : undefined;
   const schedule =
     doc.kind === 'CronJob' && typeof spec?.schedule === 'string'
@@ -111,6 +133,8 @@ function summarize(doc: ManifestDocument): DocumentSummary {
     kindLine: (doc.sourceMap.locate(['kind']).key ?? doc.range).start.line,
     ...(schedule ? { schedule } : {}),
     hasSyntaxProblems: doc.syntaxProblems.length > 0,
+    ...(service ? { service } : {}),
+    ...(governingService ? { governingService } : {}),
   };
 }
 
@@ -122,9 +146,7 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions = {}): Findi
   };
   const disabled = new Set(options.disabledRules ?? []);
   return parsed.documents.flatMap((doc, i) => {
-    // A document's comments start after the previous document: yaml's range begins at the first node.
-    const start = i === 0 ? 0 : parsed.documents[i - 1].offsets[1];
-    const off = new Set([...disabled, ...disabledInDocument(parsed.text.slice(start, doc.offsets[1]))]);
+    const off = new Set([...disabled, ...disabledInDocument(documentText(parsed, i))]);
     const findings = lintDocument(parsed, doc, context);
     return off.size === 0 ? findings : findings.filter((f) => !off.has(f.ruleId));
   });

@@ -92,4 +92,11 @@ export const pipelineRules = {
     kinds: WORKLOAD_KINDS,
     description: 'A value of the wrong type for its field (for example a mapping where a number belongs).',
   },
+  // Joins documents (core/crossDocument.ts): run over a file's summaries and the Services around it, not per document.
+  statefulSetServiceNotFound: {
+    id: 'statefulset-service-not-found',
+    severity: 'warning',
+    kinds: ['StatefulSet'],
+    description: 'serviceName names no headless Service (clusterIP: None) in the same namespace, in the same file, workspace folder or the files linted together: the pods get no stable DNS names.',
+  },
 } as const satisfies Record<string, RuleMeta>;
