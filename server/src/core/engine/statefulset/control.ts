@@ -98,7 +98,7 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
   const end = endOrdinal(set);
   const monotonic = !allowsBurst(set);
   const setOwner = { name: set.name, uid: set.uid, retentionPolicy: set.retentionPolicy, startOrdinal: set.startOrdinal, replicas: set.replicas };
-  // What this sync has created: the pod lister does not show it, the status does not count it.
+  // The claim lister as the sync found it: the claims it creates are not in it (the informer has not seen them).
   const claims = input.claims;
 
   // updateStatus over the listed pods; every path but the deleting set's counts again (recount) before it ends.
@@ -196,9 +196,10 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
     return finish(outcome.error ?? null);
   }
 
-  // Fix the claims of condemned pods for the retention policy (the pod owns them once it is scaled down).
+  // Fix the claims of condemned pods for the retention policy (the pod owns them once it is scaled down). The
+  // claim updates cannot fail here, so this loop never stops the sync.
   if (features.autoDeletePVC) {
-    outcome = runForAll(
+    runForAll(
       condemned.length,
       (i) => {
         if (!podControl.claimsMatchRetentionPolicy(condemned[i])) podControl.updateClaimsForRetentionPolicy(condemned[i]);
