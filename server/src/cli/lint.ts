@@ -6,13 +6,14 @@
 import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { allRules, isWorkloadKind, pipelineRules, type LintOptions } from '../core';
+import { crossDocumentFindings, type ServiceFacts } from '../core/crossDocument';
 import type { Locale } from '../core/i18n';
 import { cliText } from '../core/i18n/cli';
 import type { LintCommand } from './args';
 import { documentChunks, DocumentTooBig, type TextChunk } from './documentStream';
 import { describeIoError, expandPaths, STDIN, STDIN_NAME } from './files';
 import { formatJson, formatSarif, formatText, type FileFindings } from './formatters';
-import type { ChunkResult, CliFinding } from './lintChunks';
+import type { ChunkResult, CliFinding, JoinedFacts } from './lintChunks';
 import { LintPool } from './lintPool';
 import { exitCodeAfterWrite, writeStdout } from './stdout';
 import { readTextPieces } from './textStream';
@@ -45,6 +46,8 @@ interface FileState {
   workloads: number;
   template?: CliFinding;
   failed: boolean;
+  /** Services and serviceNames of its documents (summaries only, not syntax trees): judged once every file is read. */
+  readonly joined: JoinedFacts[];
 }
 
 /** `script`: the CLI bundle, which worker threads run. `locale`: the language of advice, notes and the summary. */
@@ -89,7 +92,7 @@ export async function runLint(command: LintCommand, version: string, script: str
 
   try {
     for (const file of files) {
-      const state: FileState = { name: file === STDIN ? STDIN_NAME : file, findings: [], documents: 0, workloads: 0, failed: false };
+      const state: FileState = { name: file === STDIN ? STDIN_NAME : file, findings: [], documents: 0, workloads: 0, failed: false, joined: [] };
       states.push(state);
       let batch: TextChunk[] = [];
       let batchChars = 0;
@@ -114,6 +117,7 @@ export async function runLint(command: LintCommand, version: string, script: str
     await pool.close();
   }
 
+  joinDocuments(states, locale);
   const results: FileFindings[] = states
     .filter((state) => !state.failed)
     .map((state) => ({ file: state.name, findings: state.template ? [state.template] : state.findings }));
@@ -140,8 +144,25 @@ function fold(state: FileState, result: ChunkResult): void {
     const shifted = { ...finding, document: finding.document + first };
     state.findings.push(source === undefined ? { finding: shifted } : { finding: shifted, source });
   }
+  for (const facts of result.joined ?? []) state.joined.push({ ...facts, index: facts.index + first });
   state.documents += result.kinds.length;
   state.workloads += result.kinds.filter(isWorkloadKind).length;
+}
+
+/**
+ * The checks that join documents (a StatefulSet's governing Service): the Services of every file on the command
+ * line are known before any StatefulSet is judged, as if the files were one workspace folder.
+ */
+function joinDocuments(states: readonly FileState[], locale: Locale): void {
+  const checked = states.filter((state) => !state.failed && !state.template);
+  const services: ServiceFacts[] = checked.flatMap((state) => state.joined.flatMap((facts) => facts.service ?? []));
+  for (const state of checked) {
+    const sources = new Map(state.joined.map((facts) => [facts.index, facts.source]));
+    for (const finding of crossDocumentFindings(state.joined, services, locale)) {
+      const source = sources.get(finding.document);
+      state.findings.push(source === undefined ? { finding } : { finding, source });
+    }
+  }
 }
 
 function describeReadError(error: unknown): string {

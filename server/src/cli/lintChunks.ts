@@ -4,6 +4,7 @@
  * since how many documents the chunks before it hold is known only once they are linted; the caller adds them.
  */
 import { lintChunk, type Finding, type LintOptions } from '../core';
+import type { CrossDocumentFacts } from '../core/crossDocument';
 import type { TextChunk } from './documentStream';
 import { sourceComments } from './sources';
 
@@ -19,6 +20,13 @@ export interface ChunkResult {
   readonly kinds: string[];
   /** The chunk's first Helm placeholder: then the whole file is not checked, and this is its one finding. */
   readonly template?: CliFinding;
+  /** Its Services and StatefulSets' serviceNames, for the pass that joins documents once every file is read. */
+  readonly joined?: JoinedFacts[];
+}
+
+/** What the cross-document pass needs of a document, with the `# Source:` path of a StatefulSet's serviceName. */
+export interface JoinedFacts extends CrossDocumentFacts {
+  readonly source?: string;
 }
 
 export function lintChunks(chunks: readonly TextChunk[], options: LintOptions): ChunkResult[] {
@@ -44,9 +52,15 @@ function lintOne(chunk: TextChunk, options: LintOptions): ChunkResult {
     const source = sourceAt(finding.range.start.line);
     return source === undefined ? { finding: printed } : { finding: printed, source };
   };
+  const joined = result.documents.flatMap((doc): JoinedFacts[] => {
+    if (!doc.service && !doc.governingService) return [];
+    const source = doc.governingService && sourceAt(doc.governingService.range.start.line);
+    return [{ index: doc.index, ...(doc.name !== undefined ? { name: doc.name } : {}), ...(doc.service ? { service: doc.service } : {}), ...(doc.governingService ? { governingService: doc.governingService } : {}), ...(source !== undefined ? { source } : {}) }];
+  });
   return {
     findings: result.findings.map(located),
     kinds: result.documents.map((doc) => doc.kind ?? ''),
     ...(result.template ? { template: located(result.template) } : {}),
+    ...(joined.length > 0 ? { joined } : {}),
   };
 }
