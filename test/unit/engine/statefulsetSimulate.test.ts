@@ -220,3 +220,14 @@ test('a removed node: its pod fails and is recreated under the same name, its cl
   assert.equal((t.persistentVolumeClaims ?? []).length, 3);
   assert.equal(t.status.readyReplicas, 3);
 });
+
+test('generateName: the API server names the set, and its pods are named after that name', () => {
+  const manifest = JSON.parse(JSON.stringify(seed())) as { metadata: Record<string, unknown> };
+  manifest.metadata = { generateName: 'web-', namespace: 'default' };
+  const t = run(manifest, { pods: BEHAVIOUR });
+  assert.match(t.object.name, /^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  assert.deepEqual(
+    t.pods.map((p) => p.name),
+    [0, 1, 2].map((i) => `${t.object.name}-${i}`),
+  );
+});

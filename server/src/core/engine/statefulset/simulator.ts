@@ -14,6 +14,7 @@ import { seconds } from '../cluster';
 import { rollback } from '../daemonset/history';
 import { isRecord } from '../daemonset/object';
 import { Kubelet } from '../kubelet';
+import { generateName, Random, streamSeed } from '../random';
 import type { Scenario } from '../scenario';
 import type { TimelinePersistentVolumeClaim } from '../timeline';
 import type { WorkloadContext, WorkloadRun, WorkloadSimulator } from '../workload';
@@ -43,8 +44,12 @@ export const statefulSetSimulator: WorkloadSimulator = {
     const spec = object.spec ?? {};
     const metadata = object.metadata ?? {};
     const namespace = metadata.namespace ?? 'default';
-    const name = metadata.name ?? '';
-    if (name === '') context.error('metadata.name', 'Required value: name is required (a StatefulSet names its pods after itself)');
+    let name = metadata.name ?? '';
+    if (name === '') {
+      // The API server makes the name from generateName; the pods are then named after it.
+      if (metadata.generateName) name = generateName(metadata.generateName, new Random(streamSeed(context.scenario.seed, 'object-names')));
+      else context.error('metadata.name', 'Required value: name or generateName is required');
+    }
     const cluster = context.cluster;
     const features = statefulSetFeaturesFor(context.kubernetesVersion);
     const rawMetadata = isRecord(context.raw.metadata) ? context.raw.metadata : {};
