@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { simulate } from '../../../server/src/core/engine';
 import type { Timeline } from '../../../server/src/core/engine/timeline';
 
@@ -45,6 +45,11 @@ function lastRecorded(timeline: Timeline): number {
   for (const c of timeline.conditions) at(c.at);
   for (const m of timeline.markers) at(m.at);
   for (const p of timeline.pods) for (const t of [p.createdAt, p.startedAt, p.readyAt, p.finishedAt, p.deletedAt]) at(t);
+  for (const rs of timeline.replicaSets ?? []) {
+    for (const t of [rs.createdAt, rs.deletedAt]) at(t);
+    for (const sample of rs.history) at(sample.at);
+  }
+  for (const claim of timeline.persistentVolumeClaims ?? []) for (const t of [claim.created, claim.deleted]) at(t);
   return last;
 }
 
@@ -98,7 +103,9 @@ function examples(): { readonly name: string; readonly manifest: unknown; readon
   const out: { name: string; manifest: unknown; scenario: Record<string, unknown> }[] = [];
   for (const file of files.filter((f) => f.endsWith('.yaml') && !f.endsWith('.scenario.yaml'))) {
     const stem = file.slice(0, -'.yaml'.length);
-    const manifest: unknown = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    // The first workload of the file, as simulate picks it (a StatefulSet's file also holds its Service).
+    const documents = parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf8')).map((d) => d.toJS() as { kind?: unknown } | null);
+    const manifest: unknown = documents.find((d) => d?.kind !== 'Service') ?? documents[0];
     out.push({ name: file, manifest, scenario: {} });
     for (const s of files.filter((f) => f.startsWith(`${stem}.`) && f.endsWith('.scenario.yaml'))) {
       out.push({ name: `${file} + ${s}`, manifest, scenario: parse(fs.readFileSync(path.join(dir, s), 'utf8')) as Record<string, unknown> });
@@ -130,5 +137,5 @@ test('every kind: a run never ends before its last write, and a run that finishe
     assert.ok(timeline.duration >= last, `${example.name}: ends at ${timeline.duration}s, before its last write at ${last}s`);
     if (timeline.stopReason === 'finished') assert.equal(timeline.duration, last, example.name);
   }
-  assert.deepEqual([...kinds].sort(), ['CronJob', 'DaemonSet', 'Job']);
+  assert.deepEqual([...kinds].sort(), ['CronJob', 'DaemonSet', 'Deployment', 'Job', 'ReplicaSet', 'StatefulSet']);
 });
