@@ -99,7 +99,7 @@ export async function provideSimulation(
     if (!result.ok) return failure(result.errors.map(issue));
     return {
       timeline: result.timeline,
-      scenarioSummary: describeScenario(parsed.scenario, doc.kind),
+      scenarioSummary: describeScenario(parsed.scenario, doc.kind, context.locale),
       // A lint warning (advice such as a missing TTL) is in the Problems panel already: only what the run itself
       // noticed (a scenario event after the end, an object the engine simplifies) is news to the preview.
       warnings: result.warnings.filter((w) => !isLintFinding(w, doc, findings)).map(issue),
