@@ -1,5 +1,5 @@
 /** How VS Code reaches the language server: dist/server.js over node IPC, for YAML files and untitled YAML. */
-import { window, type ExtensionContext } from 'vscode';
+import { window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export const CLIENT_ID = 'k8sDryRun';
@@ -13,6 +13,9 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
   };
   const outputChannel = window.createOutputChannel(CLIENT_NAME, { log: true });
   context.subscriptions.push(outputChannel);
+  // YAML files saved, created or deleted: the server keeps an index of the workspace's Services from them.
+  const yamlFiles = workspace.createFileSystemWatcher('**/*.{yaml,yml}');
+  context.subscriptions.push(yamlFiles);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -20,7 +23,7 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     ],
     outputChannel,
     // `k8sDryRun.trace.server` is read by the client under this id; the server reads the other settings.
-    synchronize: { configurationSection: 'k8sDryRun' },
+    synchronize: { configurationSection: 'k8sDryRun', fileEvents: yamlFiles },
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -5,12 +5,14 @@
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
+  FileChangeType,
   TextDocumentSyncKind,
   type CancellationToken,
   type CodeAction,
   type CodeLens,
   type CompletionItem,
   type Connection,
+  type DidChangeWatchedFilesParams,
   type Hover,
   type InitializeParams,
   type InitializeResult,
@@ -30,6 +32,7 @@ import { ParallelLint } from './parallelLint';
 import { provideSimulation } from './simulate';
 import { simulateRequest, type SimulateParams, type SimulateResult } from '../protocol/protocol';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import { WorkspaceServices } from './workspaceServices';
 
 /** What the server offers; completion triggers on the characters that start a value or a list item. */
 const CAPABILITIES: InitializeResult['capabilities'] = {
@@ -53,6 +56,8 @@ export function startLanguageServer(connection: Connection): void {
   };
   const store = new DocumentStore(() => lintOptions);
   const parallel = new ParallelLint(log);
+  /** Services in the workspace folders' files, for a StatefulSet whose Service is written elsewhere. */
+  const workspace = new WorkspaceServices(log);
   /** An open manifest: scenario files get none of the manifest features (hover, completion, lenses). */
   const manifest = (uri: string): TextDocument | undefined => (isScenarioUri(uri) ? undefined : store.get(uri));
   let canPullConfiguration = false;
@@ -64,6 +69,7 @@ export function startLanguageServer(connection: Connection): void {
       canPullConfiguration = params.capabilities.workspace?.configuration === true;
       canRefreshCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
       locale = params.locale;
+      workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
       parallel.start();
       // Editors other than VS Code may pass settings here: { "kubernetesVersion": "1.37" }.
       applySettings(readSettings(params.initializationOptions, log, locale));
@@ -85,7 +91,11 @@ export function startLanguageServer(connection: Connection): void {
     // Changes that came in meanwhile are in the newest version: publish that one.
     const document = store.get(opened.uri);
     if (!document) return;
-    const diagnostics = store.analysis(document).findings().map(cachedDiagnostic);
+    const analysis = store.analysis(document);
+    // Its Services as typed count for the other open files; theirs and the folder's count for it.
+    if (workspace.setOpen(document.uri, analysis.documents().flatMap((doc) => doc.service ?? []))) validateOthers(document.uri);
+    analysis.setKnownServices(workspace.servicesFor(document.uri));
+    const diagnostics = analysis.findings().map(cachedDiagnostic);
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   });
   // One run at a time per document, always of its newest version: changes that arrive while a run works (the
@@ -111,11 +121,24 @@ export function startLanguageServer(connection: Connection): void {
   const validateAll = async (): Promise<void> => {
     for (const document of store.documents.all()) validate(document);
   };
+  const validateOthers = (uri: string): void => {
+    for (const document of store.documents.all()) if (document.uri !== uri) validate(document);
+  };
 
   connection.onInitialized(
     guard('initialized', undefined, async () => {
       await refreshSettings();
       await validateAll();
+      // The folders' Services arrive after the first diagnostics: a start never waits for a big workspace.
+      if (await workspace.scan()) await validateAll();
+    }),
+  );
+  // Sent when the client watches YAML files (client/src/languageClient.ts): a Service file saved, added or deleted.
+  connection.onDidChangeWatchedFiles(
+    guard('watchedFiles', undefined, async ({ changes }: DidChangeWatchedFilesParams) => {
+      let changed = false;
+      for (const change of changes) if (await workspace.fileChanged(change.uri, change.type === FileChangeType.Deleted)) changed = true;
+      if (changed) await validateAll();
     }),
   );
   connection.onDidChangeConfiguration(
@@ -134,6 +157,8 @@ export function startLanguageServer(connection: Connection): void {
   store.documents.onDidClose(
     guard('close', undefined, async ({ document }) => {
       await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      // What its file on disk holds counts again for the others.
+      if (await workspace.closed(document.uri)) await validateAll();
     }),
   );
 
