@@ -7,6 +7,7 @@
  * exit, restart, be killed) lives in kubelet.ts; this file keeps the state and the books.
  */
 import type { JobSpecView, JobStatus, JobCondition, PodPhase } from './job/types';
+import type { Locale } from '../i18n';
 import type { ScenarioNode, Taint } from './scenario';
 import type { TimelineCondition, TimelineEvent, TimelineJob, TimelineMarker, TimelinePod, TimelineStatus } from './timeline';
 import { timelineJob, timelinePod } from './timelineRecords';
@@ -272,7 +273,11 @@ export class Cluster implements ClusterView {
   private readonly controllerMemory = new Map<string, unknown>();
   private live: SimNode[] | null = null;
 
-  constructor(readonly maxPods: number) {}
+  /** `locale`: the language of the notes for the reader (engineText); controllers' events stay English. */
+  constructor(
+    readonly maxPods: number,
+    readonly locale: Locale = 'en',
+  ) {}
 
   // --- ClusterView ------------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import { resolveKubernetesVersion } from '../kubernetesVersion';
 import { isWorkloadKind, type Workload, type WorkloadKind } from '../model/types';
 import { validateWorkload } from '../validateWorkload';
 import { Cluster, seconds, type SimNode } from './cluster';
+import { engineText } from './engineText';
 import { jobFeaturesFor } from './job/controller';
 import { cronJobSimulator } from './cronjob/simulator';
 import { jobSimulator } from './job/simulator';
@@ -126,7 +127,7 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
   if (errors.length > 0 || object === undefined || written === undefined) return fail();
 
   const limits: SimulationLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const cluster = new Cluster(limits.maxPods);
+  const cluster = new Cluster(limits.maxPods, options.locale);
   const kubelet = new Kubelet(cluster, scenario);
   // The loop exists before the object does, so that whatever the setup schedules (pods it finds in the
   // manifest's status) lands on its agenda; the controllers join once the setup names them.
@@ -163,7 +164,7 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
   const outcome = loop.run(untilMs);
   let stranded = 0;
   for (const pod of cluster.existing()) if (pod.nodeName === null && pod.goneAt === null && pod.phase === 'Pending') stranded++;
-  if (stranded > 0) cluster.note(`${stranded} pod(s) never found a node that fits (see the FailedScheduling events); add or change nodes in the scenario.`);
+  if (stranded > 0) cluster.note(engineText.t(cluster.locale, 'stranded', { count: stranded }));
 
   const records = cluster.timelineRecords();
   const timeline: Timeline = {
@@ -225,30 +226,33 @@ function scheduleScenarioEvents(
 ): void {
   const warn = (event: ScenarioEvent, message: string): void => {
     warnings.push({ source: 'scenario', path: event.path, message });
-    cluster.note(`${event.path}: ${message}`);
+    cluster.note(engineText.t(cluster.locale, 'scenarioEventNote', { path: event.path, message }));
   };
   for (const event of scenario.events) {
     // An event past the end could only keep a finished run waiting for it until the horizon.
     if (event.atMs > endMs) {
-      const end = scenario.untilMs !== null ? '`until`' : workload.defaultUntilMs !== undefined ? 'the default end' : `the ${humanDuration(endMs)} horizon`;
-      warn(event, `at +${humanDuration(event.atMs)}, after the end of the run (+${humanDuration(endMs)}, ${end}): ignored; set \`until\` later to reach it`);
+      const args = { at: humanDuration(event.atMs), end: humanDuration(endMs) };
+      const locale = cluster.locale;
+      if (scenario.untilMs !== null) warn(event, engineText.t(locale, 'eventAfterEndUntil', args));
+      else if (workload.defaultUntilMs !== undefined) warn(event, engineText.t(locale, 'eventAfterEndDefault', args));
+      else warn(event, engineText.t(locale, 'eventAfterEndHorizon', args));
       continue;
     }
     loop.at(event.atMs, () => {
       const now = loop.time;
       switch (event.type) {
         case 'addNode':
-          if (cluster.addNode(event.node, now) === undefined) warn(event, `node ${event.node.name} already exists`);
-          else cluster.mark(now, 'addNode', `node ${event.node.name} added`);
+          if (cluster.addNode(event.node, now) === undefined) warn(event, engineText.t(cluster.locale, 'nodeExists', { node: event.node.name }));
+          else cluster.mark(now, 'addNode', engineText.t(cluster.locale, 'nodeAddedMarker', { node: event.node.name }));
           return;
         case 'removeNode':
-          if (cluster.removeNode(event.name, now) === undefined) warn(event, `no node named ${event.name} at t=${seconds(now)}s`);
-          else cluster.mark(now, 'removeNode', `node ${event.name} removed`);
+          if (cluster.removeNode(event.name, now) === undefined) warn(event, engineText.t(cluster.locale, 'noSuchNode', { node: event.name, time: seconds(now) }));
+          else cluster.mark(now, 'removeNode', engineText.t(cluster.locale, 'nodeRemovedMarker', { node: event.name }));
           return;
         case 'deletePod': {
           const pod = cluster.pod(event.pod);
           if (pod === undefined) {
-            warn(event, `no pod named ${event.pod} at t=${seconds(now)}s (names depend on the seed: run once and copy one)`);
+            warn(event, engineText.t(cluster.locale, 'noSuchPod', { pod: event.pod, time: seconds(now) }));
             return;
           }
           cluster.deletePod(pod, now, 'kubectl delete pod');
@@ -256,7 +260,7 @@ function scheduleScenarioEvents(
           return;
         }
         case 'controllerDown':
-          cluster.mark(now, 'controllerDown', `kube-controller-manager down for ${seconds(event.durationMs)}s`);
+          cluster.mark(now, 'controllerDown', engineText.t(cluster.locale, 'controllerDownMarker', { seconds: seconds(event.durationMs) }));
           loop.controllersDown(event.durationMs);
           return;
         default: {

@@ -21,6 +21,7 @@ import { CRONJOB_UPDATED, CronJobController, CronJobStore, jobUid, type JobTempl
 import { compileSchedule, formatSchedule, GO_ZERO_TIME, type CronSchedule } from './schedule';
 import { cronJobFeaturesFor } from './syncCronJob';
 import type { CronJobLogEntry, CronJobSpecView, CronJobStatus, JobReference } from './types';
+import { engineText } from '../engineText';
 
 /** Jobs listed in a pasted status.active that are brought up at t = 0. */
 const MAX_PASTED_ACTIVE = 100;
@@ -175,7 +176,7 @@ function pastedActiveJobs(context: WorkloadContext, value: unknown, cronJobName:
     refs.push({ name: job.name, namespace: job.namespace, uid: jobUid(job.namespace, job.name, job.createdAt) });
   }
   if (refs.length > 0) {
-    context.cluster.note(`status.active listed ${refs.length} Job(s): they are assumed to be running, their pods starting at t=0 (their real age is unknown).`);
+    context.cluster.note(engineText.t(context.cluster.locale, 'cronPreexisting', { count: refs.length }));
   }
   if (value.length > MAX_PASTED_ACTIVE) context.warn('status.active', `lists ${value.length} Jobs; only the first ${MAX_PASTED_ACTIVE} are simulated`);
   return refs;
@@ -326,17 +327,17 @@ function defaultUntil(spec: CronJobSpecView, localTimeZone: string, startEpochMs
 function notes(context: WorkloadContext, store: CronJobStore, localTimeZone: string): void {
   const spec = store.spec;
   const cluster = context.cluster;
-  const zone = spec.schedule.includes('TZ') ? 'the zone its TZ= prefix names' : spec.timeZone !== null ? spec.timeZone : `${localTimeZone}, the controller manager's zone (spec.timeZone is not set)`;
-  cluster.note(`The schedule is computed in ${zone}. The controller syncs 100ms after each schedule time (nextScheduleDelta), so Jobs are created then.`);
-  cluster.note(
-    'After a missed schedule (controller manager down, suspended, Forbid), the controller starts only the most recent missed time, and only if it is within startingDeadlineSeconds; earlier missed times are never run.',
-  );
+  const locale = cluster.locale;
+  if (spec.schedule.includes('TZ')) cluster.note(engineText.t(locale, 'cronZoneTzPrefix'));
+  else if (spec.timeZone !== null) cluster.note(engineText.t(locale, 'cronZoneSpec', { zone: spec.timeZone }));
+  else cluster.note(engineText.t(locale, 'cronZoneController', { zone: localTimeZone }));
+  cluster.note(engineText.t(locale, 'cronMissed'));
   if (spec.concurrencyPolicy === 'Forbid') {
-    cluster.note('concurrencyPolicy Forbid: a schedule time that comes while a Job runs is held back (JobAlreadyActive); it starts late when that Job finishes if no newer time has come by then, else it is skipped.');
+    cluster.note(engineText.t(locale, 'cronForbid'));
   }
-  if (spec.suspend) cluster.note('spec.suspend is true: no Jobs are created while it stays so.');
+  if (spec.suspend) cluster.note(engineText.t(locale, 'cronSuspended'));
   if (store.jobTemplate.spec.ttlSecondsAfterFinished === 0) {
-    cluster.note('ttlSecondsAfterFinished is 0: in a cluster the TTL controller and the CronJob controller race for each finished Job; here the CronJob controller sees it first (SawCompletedJob, lastSuccessfulTime), then the Job is deleted.');
+    cluster.note(engineText.t(locale, 'cronTtlZero'));
   }
 }
 

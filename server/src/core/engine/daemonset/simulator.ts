@@ -19,6 +19,7 @@ import { constructHistory, rollback } from './history';
 import { DaemonSetObject, isRecord } from './object';
 import { PlacementPolicy } from './scheduling';
 import { EMPTY_DAEMONSET_STATUS, type DaemonSetStatus, type IntOrString, type UpdateStrategy } from './types';
+import { engineText } from '../engineText';
 
 export const daemonSetSimulator: WorkloadSimulator = {
   kind: 'DaemonSet',
@@ -56,11 +57,9 @@ export const daemonSetSimulator: WorkloadSimulator = {
     // The object exists from t=0: its (empty) status is the first thing `kubectl get ds` shows.
     ds.writeStatus(ds.status, 0);
 
-    cluster.note(
-      'DaemonSet pods run until they are deleted (restartPolicy Always) unless the scenario gives them a run time; the rolling update takes nodes in their listed order (upstream walks a Go map: which nodes go first is unspecified, only how many per step).',
-    );
+    cluster.note(engineText.t(cluster.locale, 'daemonRun'));
     if (context.scenario.nodes.some((n) => !n.ready)) {
-      cluster.note('A node that is not Ready carries the node.kubernetes.io/not-ready taints (NoSchedule and NoExecute): daemon pods tolerate only the NoExecute one, so no new daemon pod starts there and existing ones stay.');
+      cluster.note(engineText.t(cluster.locale, 'daemonNotReady'));
     }
 
     const surgeEnabled = isAtLeast(context.kubernetesVersion, 1, 22);
@@ -151,7 +150,7 @@ function addPreexistingPods(context: WorkloadContext, ds: DaemonSetObject, kubel
     kubelet.place(pod, node.name, 0);
     created++;
   }
-  context.cluster.note(`status.currentNumberScheduled was ${count}: ${created} daemon pod(s) of the current template are assumed to be starting at t=0 (their real age is unknown).`);
+  context.cluster.note(engineText.t(context.cluster.locale, 'daemonPreexisting', { count, created }));
 }
 
 function updateStrategyOf(strategy: { type?: string; rollingUpdate?: { maxUnavailable?: IntOrString; maxSurge?: IntOrString } } | undefined): UpdateStrategy {

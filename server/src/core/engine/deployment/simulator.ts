@@ -21,6 +21,7 @@ import { computeHash } from '../daemonset/history';
 import { templateWithHash } from './sync';
 import { EMPTY_REPLICASET_STATUS, REVISION_ANNOTATION, type DeploymentStrategy } from './types';
 import { maxSurge, revisionOf, setReplicasAnnotations } from './util';
+import { engineText } from '../engineText';
 
 export const deploymentSimulator: WorkloadSimulator = {
   kind: 'Deployment',
@@ -53,7 +54,7 @@ export const deploymentSimulator: WorkloadSimulator = {
     // The object exists from t=0: its (empty) status is the first thing `kubectl get deploy` shows.
     cluster.statusHistory.push({ at: 0, object: name, kind: 'Deployment', status: objects.statusJson() });
 
-    cluster.note('Deployment pods run until they are deleted (restartPolicy Always) unless the scenario gives them a run time; ReplicaSet names use a pod-template-hash computed over the template as canonical JSON, so they differ from the ones a cluster would print.');
+    cluster.note(engineText.t(cluster.locale, 'deploymentRun'));
     const selector = spec.selector;
     const selectsAll = selector !== undefined && selector.matchLabels === undefined && selector.matchExpressions === undefined;
     const kubectlName = `deployment/${name}`;
@@ -142,7 +143,7 @@ function addLiveReplicaSet(context: WorkloadContext, objects: AppsObjects, kubel
     if (pod === null) break;
     kubelet.place(pod, null, 0);
   }
-  context.cluster.note(`status.replicas was ${count}: ReplicaSet ${record.view.name} (revision ${revision}) with ${created} pod(s) of the current template is assumed to exist, its pods starting at t=0 (their real age is unknown); older ReplicaSets are not in the manifest and are not modelled.`);
+  context.cluster.note(engineText.t(context.cluster.locale, 'deploymentPreexisting', { count, name: record.view.name, revision, created }));
 }
 
 function strategyOf(strategy: { type?: string; rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string } } | undefined): DeploymentStrategy {

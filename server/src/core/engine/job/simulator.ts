@@ -16,6 +16,7 @@ import { isJobFinished } from './syncJob';
 import { TtlAfterFinishedController } from './ttlAfterFinished';
 import type { ConditionStatus, JobCondition, JobSpecView, JobStatus, PodFailurePolicy, SuccessPolicy } from './types';
 import { EMPTY_JOB_STATUS, JOB_CONTROLLER_NAME } from './types';
+import { engineText } from '../engineText';
 
 export const jobSimulator: WorkloadSimulator = {
   kind: 'Job',
@@ -37,19 +38,17 @@ export const jobSimulator: WorkloadSimulator = {
     const createdAt = isObject(raw.metadata) && typeof raw.metadata.creationTimestamp === 'string' ? relative(raw.metadata.creationTimestamp, startEpochMs) : undefined;
     const simJob = context.cluster.addJob({ name, namespace, owner: null, scheduledTime: null, spec: specView, status, template, createdAt: createdAt ?? 0 }, 0);
 
-    context.cluster.note(
-      'The API server and kubelet answer at once: a pod exists when it is created and starts after the scenario\'s startupSeconds; the Job controller looks at pod changes 1s later (syncJobBatchPeriod), so each wave of pods starts about 1s after the previous one ended.',
-    );
+    context.cluster.note(engineText.t(context.cluster.locale, 'jobTiming'));
     if (context.jobFeatures.managedBy && specView.managedBy !== null && specView.managedBy !== JOB_CONTROLLER_NAME) {
-      context.cluster.note(`spec.managedBy is "${specView.managedBy}": the built-in Job controller leaves this Job to that controller, so nothing happens here.`);
+      context.cluster.note(engineText.t(context.cluster.locale, 'jobManagedBy', { managedBy: specView.managedBy }));
     }
     if (isJobFinished(status)) {
-      context.cluster.note('The Job is already finished according to its status: the Job controller has nothing left to do.');
+      context.cluster.note(engineText.t(context.cluster.locale, 'jobFinished'));
     } else if (status.active > 0) {
       addPreexistingPods(context, simJob, status.active);
     }
     if (specView.podFailurePolicy?.rules.some((r) => r.onPodConditions !== undefined)) {
-      context.cluster.note('Pod conditions for podFailurePolicy: the simulation sets DisruptionTarget only on pods whose node is removed (scenario event removeNode).');
+      context.cluster.note(engineText.t(context.cluster.locale, 'jobPodConditions'));
     }
 
     return {
@@ -115,7 +114,7 @@ function addPreexistingPods(context: WorkloadContext, job: SimJob, count: number
     );
     if (pod !== null) context.kubelet.place(pod, null, 0);
   }
-  context.cluster.note(`status.active was ${count}: those pods are assumed to be starting at t=0 (their real age is unknown).`);
+  context.cluster.note(engineText.t(context.cluster.locale, 'jobPreexisting', { count }));
 }
 
 export function jobSpecView(spec: JobSpec): JobSpecView {

@@ -23,6 +23,7 @@ import { statefulSetRevisions } from './history';
 import { StatefulSetObject, type StatefulSetSpecState } from './object';
 import { EMPTY_STATEFULSET_STATUS, type StatefulSetFeatures, type UpdateStrategy } from './types';
 import { claimName, podName } from './utils';
+import { engineText } from '../engineText';
 
 /**
  * The release's StatefulSet feature gates as on by default (pkg/features/kube_features.go). MaxUnavailableStatefulSet:
@@ -85,9 +86,9 @@ export const statefulSetSimulator: WorkloadSimulator = {
     // The object exists from t=0: its (empty) status is the first thing `kubectl get sts` shows.
     set.writeStatus(set.status, 0);
 
-    cluster.note('StatefulSet pods run until they are deleted (restartPolicy Always) unless the scenario gives them a run time; a claim is bound at once (no storage provisioning is simulated).');
+    cluster.note(engineText.t(cluster.locale, 'statefulRun'));
     if (set.spec.updateStrategy.rollingUpdate?.maxUnavailable !== null && set.spec.updateStrategy.rollingUpdate !== null && !features.maxUnavailableStatefulSet) {
-      cluster.note('spec.updateStrategy.rollingUpdate.maxUnavailable needs the MaxUnavailableStatefulSet feature gate (on by default only in 1.35 and from 1.37): the rolling update replaces one pod at a time.');
+      cluster.note(engineText.t(cluster.locale, 'statefulMaxUnavailable'));
     }
 
     const notify = (change: ClusterChange): void => cluster.hooks.notify(change);
@@ -247,7 +248,7 @@ function addPreexistingPods(context: WorkloadContext, set: StatefulSetObject, ku
     kubelet.place(pod, null, 0);
     created++;
   }
-  context.cluster.note(`status.replicas was ${count}: ${created} pod(s) of the current template (${podName(set.name, start)} on) and their claims are assumed to exist, starting at t=0 (their real age is unknown).`);
+  context.cluster.note(engineText.t(context.cluster.locale, 'statefulPreexisting', { count, created, first: podName(set.name, start) }));
 }
 
 function updateStrategyOf(strategy: { type?: string; rollingUpdate?: { partition?: number; maxUnavailable?: number | string } } | undefined): UpdateStrategy {
