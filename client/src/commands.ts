@@ -11,7 +11,7 @@ import { PreviewPanel, type PreviewDeps, type PreviewTarget, type Simulate, type
 export const PREVIEW_ROLLOUT_COMMAND = 'k8sDryRun.previewRollout';
 
 /** The kinds whose controllers the preview simulates. */
-const WORKLOAD_KIND = /^kind:\s*["']?(Job|CronJob|DaemonSet)["']?\s*(#.*)?$/m;
+const WORKLOAD_KIND = /^kind:\s*["']?(Job|CronJob|DaemonSet|Deployment|ReplicaSet|StatefulSet)["']?\s*(#.*)?$/m;
 const DOCUMENT_SEPARATOR = /^---(\s|$)/;
 
 /** Simulation through the language server's `k8sDryRun/simulate` request. */
@@ -58,7 +58,7 @@ export function previewRolloutCommand(extensionUri: vscode.Uri, deps: PreviewDep
   return async (arg?: unknown, index?: unknown, scenario?: unknown): Promise<RenderedParams | undefined> => {
     const target = resolveTarget(arg, index, scenario);
     if (!target) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Kubernetes Job, CronJob or DaemonSet manifest (YAML) to preview what its controller will do.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Kubernetes Job, CronJob, DaemonSet, Deployment, ReplicaSet or StatefulSet manifest (YAML) to preview what its controller will do.'));
       return undefined;
     }
     return PreviewPanel.createOrShow(extensionUri, target, deps).update();

@@ -13,10 +13,10 @@ export interface ObjectIdentity {
 }
 
 /** The kinds the preview simulates (the server's `isWorkloadKind`). */
-const WORKLOAD_KINDS = new Set(['Job', 'CronJob', 'DaemonSet']);
+const WORKLOAD_KINDS = new Set(['Job', 'CronJob', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet']);
 
 /**
- * The object the server simulates for `documentIndex` (absent: the first Job, CronJob or DaemonSet), read from
+ * The object the server simulates for `documentIndex` (absent: the first workload: Job, CronJob, DaemonSet, Deployment, ReplicaSet or StatefulSet), read from
  * the manifest's text; undefined when the text has no such object. Never throws on bad YAML.
  */
 export function manifestIdentity(text: string, documentIndex?: number): ObjectIdentity | undefined {

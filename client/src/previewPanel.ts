@@ -222,7 +222,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (!target) {
       return this.#webview.show(showErrorNotification, {
         sourceUri: '',
-        message: vscode.l10n.t('Nothing to preview: run "{0}" from a Job, CronJob or DaemonSet manifest.', vscode.l10n.t('Kubernetes: Preview Rollout')),
+        message: vscode.l10n.t('Nothing to preview: run "{0}" from a Job, CronJob, DaemonSet, Deployment, ReplicaSet or StatefulSet manifest.', vscode.l10n.t('Kubernetes: Preview Rollout')),
         code: 'requestFailed',
       });
     }

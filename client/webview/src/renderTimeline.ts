@@ -65,6 +65,15 @@ export interface TimelineView {
   svg(): string;
 }
 
+/** The chart's heading: what its rows are. */
+function sectionTitle(kind: string): string {
+  if (kind === 'DaemonSet') return t('Nodes');
+  if (kind === 'CronJob') return t('Runs');
+  if (kind === 'Deployment' || kind === 'ReplicaSet') return t('ReplicaSets and their pods');
+  if (kind === 'StatefulSet') return t('Pods by ordinal');
+  return t('Pods');
+}
+
 export function renderTimeline(doc: Document, timeline: Timeline, options: RenderOptions = {}): TimelineView {
   const started = typeof performance === 'undefined' ? undefined : performance.now();
   const ctx = createContext(doc, timeline, { onTimeChange: options.onTimeChange, onSelectPod: options.onSelectPod });
@@ -99,7 +108,7 @@ export function renderTimeline(doc: Document, timeline: Timeline, options: Rende
   const gantt = el(doc, 'div', { class: 'gantt', attrs: { 'aria-keyshortcuts': '+ - 0 F Alt+ArrowLeft Alt+ArrowRight' } }, [head.underlay, head.head, rows.element, head.overlay]);
   root.appendChild(
     el(doc, 'section', { class: 'gantt-section', attrs: { 'aria-label': t('Pods over time') } }, [
-      el(doc, 'div', { class: 'section-head' }, [el(doc, 'h2', { text: ctx.kind === 'DaemonSet' ? t('Nodes') : ctx.kind === 'CronJob' ? t('Runs') : t('Pods') }), renderLegend(ctx)]),
+      el(doc, 'div', { class: 'section-head' }, [el(doc, 'h2', { text: sectionTitle(ctx.kind) }), renderLegend(ctx)]),
       zoom.toolbar,
       gantt,
       pods.length === 0 ? el(doc, 'p', { class: 'empty', text: t('The {0} created no pods during the simulation.', ctx.kind) }) : null,

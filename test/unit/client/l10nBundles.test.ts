@@ -47,7 +47,7 @@ describe('l10n bundles (client/l10n)', () => {
   it('the sources use l10n keys (the scan finds them)', () => {
     // a scan that silently found nothing would pass every check below
     assert.ok(used.size > 200, `only ${used.size} keys found`);
-    for (const key of ['Open a Kubernetes Job, CronJob or DaemonSet manifest (YAML) to preview what its controller will do.', 'Preview: {0}', 'Footprint', 'Events so far', 'Zoom in (+)', 'Running, ready']) {
+    for (const key of ['Open a Kubernetes Job, CronJob, DaemonSet, Deployment, ReplicaSet or StatefulSet manifest (YAML) to preview what its controller will do.', 'Preview: {0}', 'Footprint', 'Events so far', 'Zoom in (+)', 'Running, ready']) {
       assert.ok(used.has(key), `expected the sources to use ${JSON.stringify(key)}`);
     }
   });

@@ -10,7 +10,9 @@ import { t as tr } from '../l10n';
 import type { TimelineCondition, TimelineMarker } from '../timelineTypes';
 import type { ViewContext } from './context';
 import { flagLane, placeFlags, type FlagItem, type FlagLane } from './flags';
-import { BAD_CONDITIONS, GOOD_CONDITIONS } from './outcome';
+import { BAD_CONDITIONS, BAD_REASONS, GOOD_CONDITIONS } from './outcome';
+import { renderBudgetLane } from './budgetLane';
+import { rolloutBudget } from './rolloutBudget';
 import { axisTicks } from './scale';
 import { FATE_COUNT_TEXT, FATE_RUNS_TEXT, fateCounts, FATES, scheduleMarks, type Fate, type ScheduleMark } from './schedule';
 
@@ -83,9 +85,10 @@ export function renderHead(ctx: ViewContext): ChartHead {
   };
 
   // conditions of the simulated object, and its deadline
-  const objectConditions = (timeline.conditions ?? []).filter((c) => c.status !== 'False' && c.object === ctx.name && (!c.kind || c.kind === ctx.kind));
+  // a condition turning False is shown when it is bad news: a Deployment's rollout stuck (ProgressDeadlineExceeded)
+  const objectConditions = (timeline.conditions ?? []).filter((c) => (c.status !== 'False' || BAD_REASONS.has(c.reason ?? '')) && c.object === ctx.name && (!c.kind || c.kind === ctx.kind));
   const conditionFlags: FlagItem[] = mergeByTime<TimelineCondition>(objectConditions).map(({ at, items }) => {
-    const tone = items.some((c) => BAD_CONDITIONS.has(c.type)) ? 'bad' : items.some((c) => GOOD_CONDITIONS.has(c.type)) ? 'good' : 'neutral';
+    const tone = items.some((c) => BAD_CONDITIONS.has(c.type) || BAD_REASONS.has(c.reason ?? '')) ? 'bad' : items.some((c) => GOOD_CONDITIONS.has(c.type)) ? 'good' : 'neutral';
     line(at, `condition-line tone-${tone}`);
     return {
       at,
@@ -129,6 +132,11 @@ export function renderHead(ctx: ViewContext): ChartHead {
     lanes.push(flagLane(ctx, track, items));
     lane([tr('Scenario')], 'scenario', track);
   }
+
+  // a Deployment's rollout budget: why the rollout goes as fast as it does
+  const budget = rolloutBudget(timeline);
+  const budgetLane = budget ? renderBudgetLane(ctx, budget) : undefined;
+  if (budgetLane) head.appendChild(budgetLane.element);
 
   const axisTrack = el(doc, 'div', { class: 'lane-track axis-track' });
   lane([tr('Time')], 'axis', axisTrack);
@@ -223,6 +231,7 @@ export function renderHead(ctx: ViewContext): ChartHead {
   function redraw(): void {
     drawAxis();
     if (ctx.kind === 'CronJob') drawSchedule();
+    budgetLane?.redraw();
     for (const { at, element } of lines) place(element, at);
     for (const flagGroup of lanes) placeFlags(ctx, flagGroup);
     place(cursor, ctx.time);

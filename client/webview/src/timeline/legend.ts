@@ -17,7 +17,8 @@ export function renderLegend(ctx: ViewContext): HTMLElement {
   const { doc } = ctx;
   // A DaemonSet's ready pods take their revision's colour: one "ready" swatch per revision, not a blue one that
   // looks like revision 1's.
-  const revisions = ctx.kind === 'DaemonSet' ? [...revisionSlots(ctx.timeline.pods ?? [])] : [];
+  const byRevision = ctx.kind === 'DaemonSet' || ctx.kind === 'Deployment' || ctx.kind === 'StatefulSet';
+  const revisions = byRevision ? [...revisionSlots(ctx.timeline.pods ?? [])] : [];
   const items: HTMLElement[] = [];
   for (const [state, label] of STATES) {
     if (state === 'ready' && revisions.length > 0) {
@@ -31,6 +32,13 @@ export function renderLegend(ctx: ViewContext): HTMLElement {
   if (ctx.kind === 'DaemonSet') {
     items.push(el(doc, 'li', {}, [el(doc, 'span', { class: 'swatch-step', text: '1', attrs: { 'aria-hidden': 'true' } }), t('rollout step')]));
   }
-  if (ctx.kind !== 'DaemonSet') items.push(el(doc, 'li', {}, [el(doc, 'span', { class: 'swatch swatch-gap', attrs: { 'aria-hidden': 'true' } }), t('back-off')]));
+  const swatch = (cls: string, label: string): HTMLElement => el(doc, 'li', {}, [el(doc, 'span', { class: `swatch ${cls}`, attrs: { 'aria-hidden': 'true' } }), label]);
+  if (ctx.kind === 'Deployment' || ctx.kind === 'ReplicaSet') items.push(swatch('swatch-rs-size', t('ReplicaSet size: desired, pods, available')));
+  if (ctx.kind === 'Deployment') items.push(swatch('swatch-budget', t('most pods / fewest available allowed')));
+  if (ctx.kind === 'StatefulSet') {
+    if ((ctx.timeline.persistentVolumeClaims ?? []).length > 0) items.push(swatch('swatch-pvc', t('PersistentVolumeClaim')));
+    items.push(swatch('swatch-held', t('held back by the partition')));
+  }
+  if (ctx.kind === 'Job' || ctx.kind === 'CronJob') items.push(el(doc, 'li', {}, [el(doc, 'span', { class: 'swatch swatch-gap', attrs: { 'aria-hidden': 'true' } }), t('back-off')]));
   return el(doc, 'ul', { class: 'legend', attrs: { 'aria-label': t('Legend') } }, items);
 }

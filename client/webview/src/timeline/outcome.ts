@@ -12,6 +12,8 @@ export interface Outcome {
 
 export const GOOD_CONDITIONS = new Set(['Complete', 'SuccessCriteriaMet']);
 export const BAD_CONDITIONS = new Set(['Failed', 'FailureTarget']);
+/** Reasons that are bad news whatever the condition's status: a Deployment's Progressing=False (deployment_util.go, TimedOutReason). */
+export const BAD_REASONS = new Set(['ProgressDeadlineExceeded']);
 
 /** Schedule times a CronJob let pass without a Job: the engine's skippedRun / missedRun markers, with their count. */
 export function runsNotStarted(timeline: Timeline): number {
@@ -50,6 +52,21 @@ export function outcomeOf(timeline: Timeline): Outcome {
       const good = ready === desired && (updated === undefined || updated === desired);
       return { tone: good ? 'good' : 'warn', icon: good ? '✓' : '!', text };
     }
+  }
+  if (kind === 'Deployment' || kind === 'StatefulSet' || kind === 'ReplicaSet') {
+    const stuck = [...conditions].reverse().find((c) => c.object === name && c.type === 'Progressing');
+    if (stuck && BAD_REASONS.has(stuck.reason ?? '')) {
+      return { tone: 'bad', icon: '✗', text: `${t('{0} at {1}', `${stuck.type}=${stuck.status} · ${stuck.reason}`, formatOffset(stuck.at))}${stuck.message ? ` — ${stuck.message}` : ''}` };
+    }
+    const s = timeline.status ?? {};
+    const num = (k: string): number => (typeof s[k] === 'number' ? (s[k] as number) : 0);
+    const want = typeof s.specReplicas === 'number' ? (s.specReplicas as number) : num('replicas');
+    const ready = num('readyReplicas');
+    const updated = kind === 'ReplicaSet' ? want : num('updatedReplicas');
+    const available = num('availableReplicas');
+    const good = ready === want && updated === want && available === want && num('replicas') === want;
+    const text = [t('{0}/{1} ready', ready, want), kind !== 'ReplicaSet' ? t('{0} updated', updated) : '', t('{0} available', available)].filter(Boolean).join(' · ');
+    return { tone: good ? 'good' : 'warn', icon: good ? '✓' : '!', text: `${text}${timeline.truncated ? t(' when the simulation stopped') : ''}` };
   }
   const terminal = [...conditions]
     .reverse()

@@ -9,7 +9,7 @@
 import { podCount, restartCount, taintCount } from '../counts';
 import { formatDuration, formatOffset } from '../format';
 import { t as tr } from '../l10n';
-import { segmentsOf, type PodState } from '../podState';
+import { podStateAt, segmentsOf, type PodState } from '../podState';
 import type { Timeline, TimelineJob, TimelineNode, TimelinePod } from '../timelineTypes';
 import { backoffGaps, type BackoffGap } from './backoff';
 import { nodeStateAt } from './nodeState';
@@ -17,14 +17,17 @@ import { barLabel, podTooltip, type BarLabel, type Tone } from './podText';
 import { rolloutSteps, type RolloutStep } from './rollout';
 import { collapseRuns, jobRuns, latenessClass, latenessText, type JobRun } from './runs';
 import { shortenMiddle } from './shorten';
+import { ordinalRows, replicaSetRows } from './workloadRows';
 
 export type BarItem =
   | { readonly type: 'seg'; readonly from: number; readonly to: number; readonly state: PodState; readonly tail?: boolean; readonly pod?: string; readonly revision?: number; readonly slot?: number }
   | { readonly type: 'gap'; readonly from: number; readonly to: number; readonly text: string }
   | { readonly type: 'span'; readonly from: number; readonly to: number; readonly cls: string }
-  | { readonly type: 'mark'; readonly at: number; readonly cls: string; readonly text: string; readonly title: string };
+  | { readonly type: 'mark'; readonly at: number; readonly cls: string; readonly text: string; readonly title: string }
+  /** A step of a size over time (a ReplicaSet's pods): `value` of `max` fills that share of the row's height. */
+  | { readonly type: 'level'; readonly from: number; readonly to: number; readonly value: number; readonly max: number; readonly cls: string };
 
-export type RowKind = 'pod' | 'index' | 'run' | 'collapsed' | 'node';
+export type RowKind = 'pod' | 'index' | 'run' | 'collapsed' | 'node' | 'replicaset' | 'ordinal';
 
 export interface RowModel {
   /** Unique among the rows; the DOM keeps rendered rows by it. */
@@ -47,6 +50,8 @@ export interface RowModel {
   readonly node?: string;
   /** For a node lane: its pod's state at t and that pod's revision colour slot (the lane's dot); else `pod`'s state. */
   readonly stateAt?: (t: number) => { readonly state: PodState; readonly revisionSlot?: number };
+  /** A ReplicaSet's head: its counts at time t (`3/5 ready`), shown after its label as the scrubber moves. */
+  readonly countAt?: (t: number) => string;
 }
 
 /** Longest row label, in characters, before it is shortened in the middle. */
@@ -64,13 +69,15 @@ export function buildRows(timeline: Timeline, options: RowOptions): RowModel[] {
   const kind = timeline.object?.kind;
   if (kind === 'CronJob') return cronJobRows(timeline, options);
   if (kind === 'DaemonSet') return daemonSetRows(timeline, options);
+  if (kind === 'Deployment' || kind === 'ReplicaSet') return replicaSetRows(timeline, options, podRow);
+  if (kind === 'StatefulSet') return ordinalRows(timeline, options, podItems);
   return jobRows(timeline, options);
 }
 
 const known = (t: number | null | undefined): t is number => t !== null && t !== undefined && Number.isFinite(t);
 
 /** The segments of a pod's bar, as bar items. */
-function podItems(pod: TimelinePod, end: number, extra: { revision?: number; slot?: number } = {}): BarItem[] {
+export function podItems(pod: TimelinePod, end: number, extra: { revision?: number; slot?: number } = {}): BarItem[] {
   const items: BarItem[] = segmentsOf(pod, end).map((s) => ({ type: 'seg', from: s.from, to: s.to, state: s.state, tail: s.tail, pod: pod.name, ...extra }));
   if (known(pod.deletedAt) && pod.deletedAt <= end) items.push({ type: 'mark', at: pod.deletedAt, cls: 'deleted-mark', text: '×', title: pod.deletedBy ? tr('{0}: deletion requested {1} by {2}', pod.name, formatOffset(pod.deletedAt), pod.deletedBy) : tr('{0}: deletion requested {1}', pod.name, formatOffset(pod.deletedAt)) });
   return items;
@@ -102,14 +109,14 @@ function gapsByPod(pods: readonly TimelinePod[]): Map<string, BackoffGap[]> {
  * A pod's row. Its bar (segments, gaps, marks) and label are worked out the first time they are read: of
  * 10,000 rows only those scrolled into view (or exported) ever are.
  */
-function podRow(pod: TimelinePod, options: RowOptions, gaps: Map<string, BackoffGap[]>): RowModel {
+export function podRow(pod: TimelinePod, options: RowOptions, gaps?: Map<string, BackoffGap[]>, revisionSlot?: number): RowModel {
   const badges: { text: string; title: string }[] = [];
   if (known(pod.attempt) && pod.attempt > 1) badges.push({ text: tr('try {0}', pod.attempt), title: tr('attempt {0} for index {1}', pod.attempt, pod.index ?? '?') });
   else if (known(pod.index) && !known(pod.attempt)) badges.push({ text: `#${pod.index}`, title: tr('completion index {0}', pod.index) });
   if (pod.restarts > 0) badges.push({ text: `↻${pod.restarts}`, title: restartCount(pod.restarts) });
   let bar: { items: BarItem[]; barLabel: RowModel['barLabel'] } | undefined;
   const draw = (): { items: BarItem[]; barLabel: RowModel['barLabel'] } =>
-    (bar ??= { items: [...gapItems(gaps.get(pod.name)), ...podItems(pod, options.end)], barLabel: { ...barLabel(pod, options.end), ...activeSpan(pod, options.end) } });
+    (bar ??= { items: [...gapItems(gaps?.get(pod.name)), ...podItems(pod, options.end, revisionSlot !== undefined ? { revision: revisionSlot } : {})], barLabel: { ...barLabel(pod, options.end), ...activeSpan(pod, options.end) } });
   return {
     key: `pod:${pod.name}`,
     kind: 'pod',
@@ -124,6 +131,8 @@ function podRow(pod: TimelinePod, options: RowOptions, gaps: Map<string, Backoff
     },
     pod,
     pods: [pod],
+    // a pod drawn in its revision's colour has its dot in that colour too
+    ...(revisionSlot !== undefined ? { stateAt: (t: number) => ({ state: podStateAt(pod, t), revisionSlot }) } : {}),
   };
 }
 

@@ -137,6 +137,13 @@ export function timelineSvg(chart: SvgChart, palette: SvgPalette): string {
         // whole or shortened to its duration (`10s`) as it fits the gap, else left out: never run under the next bar
         const label = [item.text, item.text.replace(/^back-off\s+/, '')].find((s) => [...s].length * 5.6 + 4 <= w);
         if (label) text(a + w / 2, y + 7, label, `text-anchor="middle" font-size="9" fill="${escapeXml(palette.muted)}"`);
+      } else if (item.type === 'level') {
+        // a ReplicaSet's size as a step: desired as an outline, pods faint, available solid, in its revision's colour
+        const slot = Number(/rev-(\d)/.exec(item.cls)?.[1] ?? 0);
+        const colour = palette.revisions[slot % palette.revisions.length];
+        const h = Math.max(1, (item.value / Math.max(1, item.max)) * 16);
+        const fill = /rs-desired/.test(item.cls) ? 'fill="none" stroke-opacity="0.8"' : /rs-current/.test(item.cls) ? 'fill-opacity="0.35"' : 'fill-opacity="0.9"';
+        out.push(`<rect x="${num(a)}" y="${num(y + 19 - h)}" width="${num(Math.max(0.5, w))}" height="${num(h)}" fill="${escapeXml(colour)}" stroke="${/rs-desired/.test(item.cls) ? escapeXml(colour) : 'none'}" ${fill}/>`);
       } else {
         const colour = /failed/.test(item.cls) ? palette.bad : /complete|succeeded/.test(item.cls) ? palette.good : palette.muted;
         out.push(`<rect x="${num(a)}" y="${y + (row.kind === 'collapsed' ? 6 : 15)}" width="${num(Math.max(1, w))}" height="${row.kind === 'collapsed' ? 8 : 2}" fill="${escapeXml(colour)}" fill-opacity="0.5"/>`);

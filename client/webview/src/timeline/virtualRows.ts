@@ -118,6 +118,10 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
   function markStates(): void {
     for (const [i, entry] of drawn) {
       const row = models[i];
+      if (row?.countAt) {
+        const count = entry.element.querySelector('.rs-count');
+        if (count) count.textContent = row.countAt(ctx.time);
+      }
       const at = row?.stateAt ? row.stateAt(ctx.time) : row?.pod ? { state: podStateAt(row.pod, ctx.time) } : undefined;
       if (!at) continue;
       if (at.state !== entry.state) {
@@ -164,6 +168,10 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
           text ? el(doc, 'span', { class: 'gap-text', text }) : null,
         ]),
       );
+    } else if (item.type === 'level') {
+      // a ReplicaSet's size as a step, rising from the row's foot: its share of the largest size any ReplicaSet had
+      const height = `${Math.max(4, Math.min(100, (item.value / Math.max(1, item.max)) * 100))}%`;
+      track.appendChild(el(doc, 'span', { class: `size-level ${item.cls}`, style: { ...style, height } }));
     } else {
       track.appendChild(el(doc, 'span', { class: `group-span ${item.cls}`, style }));
     }
@@ -181,11 +189,16 @@ export function renderRows(ctx: ViewContext, options: RowsOptions): RowsView {
       bar.appendChild(label);
     }
     track.appendChild(bar);
+    // a ReplicaSet's counts at the scrubber's time, over the end of its track (markStates keeps it current)
+    if (row.countAt) track.appendChild(el(doc, 'span', { class: 'rs-count', text: row.countAt(ctx.time), attrs: { title: t('Pods / desired at the scrubber\'s time, and how many are available') } }));
     const labelChildren =
       row.kind === 'collapsed'
         ? [el(doc, 'button', { class: 'runs-expand', text: row.label, attrs: { type: 'button', tabindex: -1, title: t('Show these runs one per row (Enter)') } })]
-        : [nameElement(row.label, row.title().split('\n')[0]), ...row.badges.map((b) => el(doc, 'span', { class: `row-badge${b.cls ? ` ${b.cls}` : ''}`, text: b.text, attrs: { title: b.title } }))];
-    const classes = ['gantt-row', `row-${row.kind}`, row.kind === 'node' ? 'node-lane' : '', row.kind === 'collapsed' ? 'runs-collapsed' : '', index === selectedIndex ? 'selected' : ''].filter(Boolean).join(' ');
+        : [
+            nameElement(row.label, row.title().split('\n')[0]),
+            ...row.badges.map((b) => el(doc, 'span', { class: `row-badge${b.cls ? ` ${b.cls}` : ''}`, text: b.text, attrs: { title: b.title } })),
+          ];
+    const classes = ['gantt-row', `row-${row.kind}`, row.kind === 'node' || row.kind === 'ordinal' ? 'node-lane' : '', row.kind === 'collapsed' ? 'runs-collapsed' : '', index === selectedIndex ? 'selected' : ''].filter(Boolean).join(' ');
     return el(
       doc,
       'div',

@@ -1,0 +1,122 @@
+// The rollout preview of the apps/v1 workloads as a person sees it: the examples' timelines, made by the CLI
+// (`simulate --format json`, as a user would), rendered by the built webview bundle in Debian's Chromium
+// (harness.ts). A Deployment rolling (and stuck), its ReplicaSets one above the other with their sizes and the
+// rollout budget; a StatefulSet's lanes per ordinal with the claims and the partition. Screenshots in light and
+// dark themes go to $UI_SCREENSHOTS (default out/ui-screenshots); with DOCS_IMAGES=1 also to docs/images/.
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DIST, REPO_ROOT } from './harness';
+import { send, WebviewPages } from './webviewPages';
+
+const SHOTS = process.env.UI_SCREENSHOTS || path.join(REPO_ROOT, 'out', 'ui-screenshots');
+const DOCS = process.env.DOCS_IMAGES === '1' ? path.join(REPO_ROOT, 'docs', 'images') : undefined;
+
+let pages: WebviewPages;
+
+before(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  pages = await WebviewPages.launch('workloads', { width: 1200, height: 900 });
+});
+
+after(async () => {
+  await pages?.close();
+});
+
+/** `k8s-dryrun simulate examples/<stem>.yaml --scenario examples/<scenario> --format json`, in English. */
+function cliTimeline(stem: string, scenario: string): unknown {
+  const env = { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' };
+  const out = execFileSync(process.execPath, [path.join(DIST, 'cli.js'), 'simulate', `examples/${stem}.yaml`, '--scenario', `examples/${scenario}`, '--format', 'json'], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+  return JSON.parse(out) as unknown;
+}
+
+async function show(page: Page, timeline: unknown, name: string): Promise<{ podCount: number }> {
+  return send<{ podCount: number }>(page, 'showTimeline', { timeline, sourceUri: `file:///home/dev/manifests/${name}`, documentVersion: 1 }, 'timeline');
+}
+
+async function shot(page: Page, name: string, docsName?: string): Promise<void> {
+  await page.evaluate('window.scrollTo(0, 0)');
+  // the chart, not the kubectl panels under it
+  const box = await page.locator('.gantt-section').boundingBox();
+  const clip = box ? { x: 0, y: 0, width: 1200, height: Math.ceil(box.y + box.height + 8) } : undefined;
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, clip });
+  if (DOCS && docsName) fs.copyFileSync(path.join(SHOTS, `${name}.png`), path.join(DOCS, docsName));
+}
+
+const texts = (page: Page, selector: string): Promise<string[]> => page.locator(selector).allTextContents();
+
+describe('preview of a Deployment and a StatefulSet', () => {
+  it('a Deployment rolling out: a group per ReplicaSet revision, its size over time, and the rollout budget', async () => {
+    const timeline = cliTimeline('nginx-deployment', 'nginx-deployment.scenario.yaml');
+    for (const theme of ['vscode-light', 'vscode-dark'] as const) {
+      const page = await pages.open(theme);
+      const rendered = await show(page, timeline, 'nginx-deployment.yaml');
+      assert.strictEqual(rendered.podCount, 20);
+      assert.strictEqual(await page.locator('.gantt-section h2').textContent(), 'ReplicaSets and their pods');
+      // the old revision above the new one, each named by its revision, pod-template-hash and image
+      assert.deepStrictEqual(await texts(page, '.row-replicaset .pod-name'), ['rev 1', 'rev 2']);
+      assert.deepStrictEqual(await texts(page, '.row-replicaset .rs-hash'), ['ccf54c78', '855f8bcfdc']);
+      assert.deepStrictEqual(await texts(page, '.row-replicaset .rs-image'), ['nginx:1.27', 'nginx:1.28']);
+      // each group's pods follow its head, in its revision's colour
+      const order = await page.locator('.gantt-row').evaluateAll((els) => els.map((e) => (e as unknown as { className: string }).className.split(' ')[1]));
+      assert.deepStrictEqual(order.slice(0, 2), ['row-replicaset', 'row-pod']);
+      assert.ok((await page.locator('.row-pod .seg.rev-1').count()) > 0, 'revision 2 pods in its colour');
+      assert.ok((await page.locator('.row-replicaset .size-level.rs-available').count()) > 0, 'the sizes over time are drawn');
+      // the budget: 10 replicas, maxSurge 25% → 3, maxUnavailable 25% → 2
+      assert.strictEqual(await page.locator('.lane-budget .lane-name').textContent(), 'Rollout budget');
+      await page.locator('.scrubber-input').fill('125');
+      assert.strictEqual(await page.locator('.budget-now').textContent(), '13 pods (at most 13) · 8 available (at least 8)');
+      assert.deepStrictEqual(await texts(page, '.row-replicaset .rs-count'), ['8/8 pods, 8 available', '5/5 pods, 0 available']);
+      await page.locator('.scrubber-input').press('End');
+      assert.deepStrictEqual(await texts(page, '.row-replicaset .rs-count'), ['0/0 pods, 0 available', '10/10 pods, 10 available']);
+      assert.match((await page.locator('.outcome').textContent()) ?? '', /10\/10 ready · 10 updated · 10 available/);
+      await shot(page, `deployment-rollout-${theme.replace('vscode-', '')}`, theme === 'vscode-dark' ? 'preview-deployment-rollout.png' : 'preview-deployment-rollout-light.png');
+      await page.close();
+    }
+  });
+
+  it('a stuck Deployment rollout: ProgressDeadlineExceeded is marked and the new pods never become available', async () => {
+    const timeline = cliTimeline('nginx-deployment', 'nginx-deployment.stuck.scenario.yaml');
+    for (const theme of ['vscode-light', 'vscode-dark'] as const) {
+      const page = await pages.open(theme);
+      await show(page, timeline, 'nginx-deployment.yaml');
+      assert.deepStrictEqual(await texts(page, '.row-replicaset .rs-image'), ['nginx:1.27', 'nginx:1.28-broken']);
+      const flags = await texts(page, '.lane-conditions .flag-condition.tone-bad');
+      assert.ok(flags.some((f) => f.includes('ProgressDeadlineExceeded')), flags.join(' | '));
+      assert.match((await page.locator('.outcome').textContent()) ?? '', /^✗ Progressing=False · ProgressDeadlineExceeded at \+7m1s/);
+      await page.locator('.scrubber-input').press('End');
+      // the budget shows why it waits: 13 pods, the most allowed, and 8 available, the fewest allowed
+      assert.strictEqual(await page.locator('.budget-now').textContent(), '13 pods (at most 13) · 8 available (at least 8)');
+      assert.deepStrictEqual(await texts(page, '.row-replicaset .rs-count'), ['8/8 pods, 8 available', '5/5 pods, 0 available']);
+      await shot(page, `deployment-stuck-${theme.replace('vscode-', '')}`, theme === 'vscode-dark' ? 'preview-deployment-stuck.png' : undefined);
+      await page.close();
+    }
+  });
+
+  it('a StatefulSet: a lane per ordinal, each pod made again under its name, the claims and the partition', async () => {
+    const timeline = cliTimeline('web-statefulset', 'web-statefulset.scenario.yaml');
+    for (const theme of ['vscode-light', 'vscode-dark'] as const) {
+      const page = await pages.open(theme);
+      const rendered = await show(page, timeline, 'web-statefulset.yaml');
+      assert.strictEqual(rendered.podCount, 6);
+      assert.strictEqual(await page.locator('.gantt-section h2').textContent(), 'Pods by ordinal');
+      assert.deepStrictEqual(await texts(page, '.row-ordinal .pod-name'), ['web-0', 'web-1', 'web-2']);
+      // every ordinal was made twice (the update recreates it under the same name), in two revision colours
+      assert.deepStrictEqual(await texts(page, '.row-ordinal .incarnations'), ['×2', '×2', '×2']);
+      assert.strictEqual(await page.locator('.row-ordinal').nth(2).locator('.seg.rev-1').count() > 0, true);
+      // the claims: www-web-1 and www-web-2 deleted on scale-down, www-web-0 kept
+      assert.deepStrictEqual(await texts(page, '.row-ordinal .pvc-badge'), ['www', 'www', 'www']);
+      assert.strictEqual(await page.locator('.row-ordinal .pvc-badge.deleted').count(), 2);
+      assert.strictEqual(await page.locator('.row-ordinal .pvc-deleted').count(), 2);
+      // partition 2 from 2m to 4m held web-0 and web-1 at the old revision
+      assert.deepStrictEqual(await texts(page, '.row-ordinal .partition-badge'), ['held', 'held']);
+      assert.strictEqual(await page.locator('.row-ordinal').nth(2).locator('.partition-held').count(), 0);
+      assert.ok((await texts(page, '.legend li')).includes('held back by the partition'));
+      await shot(page, `statefulset-${theme.replace('vscode-', '')}`, theme === 'vscode-dark' ? 'preview-statefulset.png' : 'preview-statefulset-light.png');
+      await page.close();
+    }
+  });
+});
