@@ -3,7 +3,9 @@
 # registry and Debian's package archive:
 #   - Debian packages: chromium (headless browser that loads the workbench), ripgrep (replaces the binary
 #     that @vscode/ripgrep would download), libkrb5-dev (the `kerberos` native module links against it),
-#     and a compiler toolchain for the native modules if it is missing;
+#     fonts-wqy-microhei (a CJK font, so the zh-CN screenshots of the UI tests show Chinese rather than
+#     empty boxes; a small one), and a compiler toolchain for the native modules if it is
+#     missing;
 #   - code-server (VS Code 1.100.3 server + web workbench) from the npm registry, into its own folder
 #     outside the repository: $CODE_SERVER_HOME, default /opt/code-server-<version> as root,
 #     $HOME/.cache/code-server-<version> otherwise.
@@ -36,6 +38,7 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need_apt+=(fonts-wqy-microhei)
 if [ "$(installed_version || true)" != "$CS_VERSION" ]; then
   # only needed to build code-server's native modules
   command -v make >/dev/null 2>&1 || need_apt+=(make)
