@@ -136,7 +136,7 @@ test('a scenario file gets scenario diagnostics at line:col, with did-you-mean, 
   assert.deepEqual(
     diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.source} ${d.severity} ${d.message}`),
     [
-      '0:0 k8s-dryrun 1 untill: unknown field (did you mean "until"?); known fields: startTime, until, pods, nodes, events, seed',
+      '0:0 k8s-dryrun 1 untill: unknown field (did you mean "until"?); known fields: startTime, until, pods, nodes, events, seed, existing',
       `3:16 k8s-dryrun 1 pods.default.runSeconds: ${String(diagnostics[1]?.message).replace(/^pods\.default\.runSeconds: /, '')}`,
       '4:7 k8s-dryrun 1 nodes: must be a list, got "three"',
     ],

@@ -24,6 +24,7 @@ export const EXAMPLES: readonly (readonly [string, string])[] = [
   ['hello-cronjob-starting-deadline.yaml', 'hello-cronjob-starting-deadline.outage.scenario.yaml'],
   ['nginx-deployment.yaml', 'nginx-deployment.scenario.yaml'],
   ['nginx-deployment.yaml', 'nginx-deployment.stuck.scenario.yaml'],
+  ['nginx-deployment.yaml', 'nginx-deployment.live.scenario.yaml'],
   ['single-replica-deployment.yaml', 'single-replica-deployment.scenario.yaml'],
   ['recreate-deployment.yaml', 'recreate-deployment.scenario.yaml'],
   ['web-statefulset.yaml', 'web-statefulset.scenario.yaml'],

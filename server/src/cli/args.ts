@@ -99,6 +99,8 @@ Scenario file (YAML, one document; all fields optional):
       - { at: 5m, addNode: { name: node-9 } }   removeNode, setImage, deletePod,
       - { at: 15m, setImage: "fluent/fluentd:v1.4" }   suspend, rollback, controllerDown
   seed: 42                           for generated names and random failures
+  existing: { kind: List, items: [] }   objects that exist at the start (a Deployment's ReplicaSets and
+                                     pods), as kubectl get rs,pods -o yaml prints them
 The full format is in docs/contracts.md; examples/*.scenario.yaml are ready to run, e.g.
   k8s-dryrun simulate examples/paral-job.yaml --scenario examples/paral-job.scenario.yaml
 

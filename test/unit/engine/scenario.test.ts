@@ -60,7 +60,7 @@ test('nodes as a count', () => {
 });
 
 test('errors name the field path and say what was expected', () => {
-  assert.deepEqual(errorsOf({ untill: '5m' }), ['untill: unknown field (did you mean "until"?); known fields: startTime, until, pods, nodes, events, seed']);
+  assert.deepEqual(errorsOf({ untill: '5m' }), ['untill: unknown field (did you mean "until"?); known fields: startTime, until, pods, nodes, events, seed, existing']);
   assert.deepEqual(errorsOf({ startTime: 'tomorrow' }), ['startTime: must be an RFC 3339 time such as "2026-01-01T00:00:00Z", got "tomorrow"']);
   assert.deepEqual(errorsOf({ until: '5 minutes' }), ['until: must be a duration such as "90s", "5m", "2h" or "1h30m" (units ms, s, m, h, d), got "5 minutes"']);
   assert.deepEqual(errorsOf({ pods: { default: { runSecond: 5 } } }), [

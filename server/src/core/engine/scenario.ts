@@ -78,6 +78,26 @@ export type ScenarioEventAction =
 
 export type ScenarioEvent = ScenarioEventAction & { readonly atMs: number; readonly path: string };
 
+/** The kinds `existing` may hold (which of them a workload reads is the simulator's business). */
+export const EXISTING_KINDS = ['ReplicaSet', 'Pod', 'PersistentVolumeClaim'] as const;
+export type ExistingKind = (typeof EXISTING_KINDS)[number];
+const EXISTING_API_VERSIONS: Readonly<Record<ExistingKind, string>> = { ReplicaSet: 'apps/v1', Pod: 'v1', PersistentVolumeClaim: 'v1' };
+
+/**
+ * An object that already exists when the run starts (`existing:`), as `kubectl get rs,pods,pvc -o yaml` prints
+ * it: the live state a rollout is previewed from.
+ */
+export interface ExistingObject {
+  /** Where it was written, for messages: `existing[2]` or `existing.items[2]`. */
+  readonly path: string;
+  readonly kind: ExistingKind;
+  readonly name: string;
+  /** metadata.namespace; null when not written. */
+  readonly namespace: string | null;
+  /** The object as written (apiVersion, kind, metadata, spec, status). */
+  readonly object: Readonly<Record<string, unknown>>;
+}
+
 export interface Scenario {
   /** RFC 3339, UTC. */
   readonly startTime: string;
@@ -96,6 +116,8 @@ export interface Scenario {
   /** Sorted by time; equal times keep their written order. */
   readonly events: readonly ScenarioEvent[];
   readonly seed: number;
+  /** Objects that exist at t=0 (`existing:`), in the order written; empty when none. */
+  readonly existing: readonly ExistingObject[];
 }
 
 export interface ScenarioProblem {
@@ -122,9 +144,9 @@ export const DEFAULT_NODE_COUNT = 3;
 export const DEFAULT_SEED = 1;
 
 /** Bounds that keep a hostile or mistaken scenario from costing more than its author meant. */
-export const SCENARIO_LIMITS = { outcomes: 10_000, events: 10_000, nodes: 5_000, runs: 1_000 } as const;
+export const SCENARIO_LIMITS = { outcomes: 10_000, events: 10_000, nodes: 5_000, runs: 1_000, existing: 100_000 } as const;
 
-const TOP_KEYS = ['startTime', 'until', 'pods', 'nodes', 'events', 'seed'];
+const TOP_KEYS = ['startTime', 'until', 'pods', 'nodes', 'events', 'seed', 'existing'];
 const PODS_KEYS = ['default', 'outcomes', 'failureRate'];
 const BEHAVIOUR_KEYS = ['startupSeconds', 'runSeconds', 'exitCode', 'readySeconds', 'terminationSeconds', 'ready'];
 const SELECTOR_KEYS = ['pod', 'index', 'attempt', 'job', 'image'];
@@ -163,6 +185,7 @@ class ScenarioParser {
     let nodes = defaultNodes(DEFAULT_NODE_COUNT);
     let events: ScenarioEvent[] = [];
     let seed = DEFAULT_SEED;
+    let existing: ExistingObject[] = [];
 
     const top = raw === undefined || raw === null ? {} : this.mapping(raw, '', TOP_KEYS);
     if (top) {
@@ -186,6 +209,7 @@ class ScenarioParser {
       if (top.nodes !== undefined) nodes = this.nodes(top.nodes, 'nodes') ?? nodes;
       if (top.events !== undefined) events = this.events(top.events, 'events');
       if (top.seed !== undefined) seed = this.seed(top.seed, 'seed') ?? DEFAULT_SEED;
+      if (top.existing !== undefined && top.existing !== null) existing = this.existing(top.existing, 'existing');
     }
     // A stable sort: equal times keep the order they were written in.
     events = events.map((event, order) => ({ event, order })).sort((a, b) => a.event.atMs - b.event.atMs || a.order - b.order).map((e) => e.event);
@@ -197,6 +221,7 @@ class ScenarioParser {
       nodes,
       events,
       seed,
+      existing,
     };
     return { scenario, errors: this.errors };
   }
@@ -435,6 +460,57 @@ class ScenarioParser {
       const key = actions[0];
       const action = this.eventAction(key, mapping[key], join(itemPath, key));
       if (action && atMs !== undefined) out.push({ ...action, atMs, path: itemPath });
+    });
+    return out;
+  }
+
+  /**
+   * `existing:` a list of objects, or one `kind: List` (what `kubectl get rs,pods -o yaml` prints). Each needs
+   * its kind (one of EXISTING_KINDS, at its apiVersion when written) and metadata.name, unique per kind.
+   */
+  private existing(value: unknown, path: string): ExistingObject[] {
+    let itemsPath = path;
+    let raw = value;
+    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+      const list = raw as Mapping;
+      if (list.kind !== 'List') {
+        this.error(path, `must be a list of objects or a \`kind: List\` (as \`kubectl get rs,pods -o yaml\` prints), got a mapping with kind ${describe(list.kind)}`);
+        return [];
+      }
+      itemsPath = join(path, 'items');
+      raw = list.items ?? [];
+    }
+    const items = this.list(raw, itemsPath, SCENARIO_LIMITS.existing) ?? [];
+    const out: ExistingObject[] = [];
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const itemPath = `${itemsPath}[${i}]`;
+      const object = this.mapping(item, itemPath);
+      if (!object) return;
+      const kind = object.kind;
+      if (typeof kind !== 'string' || !(EXISTING_KINDS as readonly string[]).includes(kind)) {
+        this.error(join(itemPath, 'kind'), `must be one of ${EXISTING_KINDS.join(', ')}, got ${describe(kind)}`);
+        return;
+      }
+      const wantedApiVersion = EXISTING_API_VERSIONS[kind as ExistingKind];
+      if (object.apiVersion !== undefined && object.apiVersion !== wantedApiVersion) {
+        this.error(join(itemPath, 'apiVersion'), `a ${kind} is ${wantedApiVersion}, got ${describe(object.apiVersion)}`);
+        return;
+      }
+      const metadata = object.metadata === undefined ? undefined : this.mapping(object.metadata, join(itemPath, 'metadata'));
+      if (object.metadata === undefined) this.error(join(itemPath, 'metadata.name'), 'is required');
+      if (!metadata) return;
+      const name = this.string(metadata.name, join(itemPath, 'metadata.name'));
+      if (name === undefined) return;
+      const namespace = metadata.namespace === undefined ? null : this.string(metadata.namespace, join(itemPath, 'metadata.namespace'));
+      if (namespace === undefined) return;
+      const key = `${kind}/${name}`;
+      if (seen.has(key)) {
+        this.error(join(itemPath, 'metadata.name'), `duplicate ${kind} name ${JSON.stringify(name)}`);
+        return;
+      }
+      seen.add(key);
+      out.push({ path: itemPath, kind: kind as ExistingKind, name, namespace, object });
     });
     return out;
   }

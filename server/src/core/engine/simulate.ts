@@ -125,6 +125,13 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
   }
   const { object, written } = validated;
   if (errors.length > 0 || object === undefined || written === undefined) return fail();
+  for (const existing of scenario.existing) {
+    const kinds = simulator.existingKinds ?? [];
+    if (kinds.includes(existing.kind)) continue;
+    const reads = kinds.length === 0 ? 'reads no existing objects' : `reads only ${kinds.join(', ')} objects`;
+    errors.push({ source: 'scenario', path: `${existing.path}.kind`, message: `a ${simulator.kind} simulation ${reads}, got ${existing.kind}` });
+  }
+  if (errors.length > 0) return fail();
 
   const limits: SimulationLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const cluster = new Cluster(limits.maxPods, options.locale);
@@ -148,6 +155,7 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
     controllerTimeZone: options.controllerTimeZone,
     error: (path, message) => errors.push({ source: 'object', path, message }),
     warn: (path, message) => warnings.push({ source: 'object', path, message }),
+    scenarioError: (path, message) => errors.push({ source: 'scenario', path, message }),
   });
   if (errors.length > 0) return fail();
 

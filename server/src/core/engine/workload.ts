@@ -29,6 +29,8 @@ export interface WorkloadContext {
   error(path: string, message: string): void;
   /** Something worth telling but not stopping for. */
   warn(path: string, message: string): void;
+  /** A problem with the scenario's `existing` objects that stops the simulation (path in the scenario). */
+  scenarioError?(path: string, message: string): void;
 }
 
 export interface WorkloadRun {
@@ -54,5 +56,7 @@ export interface WorkloadRun {
 
 export interface WorkloadSimulator {
   readonly kind: WorkloadKind;
+  /** The kinds of the scenario's `existing` objects it reads; none when absent. */
+  readonly existingKinds?: readonly string[];
   setup(context: WorkloadContext): WorkloadRun;
 }

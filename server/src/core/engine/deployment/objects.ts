@@ -4,7 +4,7 @@
  * writes cause, and the Timeline's record of them (status history, condition transitions, ReplicaSet sizes).
  * The simulated cluster keeps pods and nodes; these objects live here, next to it.
  */
-import type { Cluster, ClusterChange, PodTemplateInfo } from '../cluster';
+import type { Cluster, ClusterChange, PodTemplateInfo, SimPod } from '../cluster';
 import type { TimelineReplicaSet, TimelineReplicaSetSample } from '../timeline';
 import { recordTime } from '../timelineTimes';
 import {
@@ -56,6 +56,8 @@ export class AppsObjects {
   generation = 1;
   annotations: Record<string, string>;
   status: DeploymentStatus = EMPTY_DEPLOYMENT_STATUS;
+  /** Pods of the scenario's `existing` state that were Ready before t=0: since when (ms, negative). */
+  readonly readySinceBeforeStart = new WeakMap<SimPod, number>();
 
   constructor(
     private readonly cluster: Cluster,
@@ -88,8 +90,9 @@ export class AppsObjects {
   // --- the Deployment ----------------------------------------------------------------------------------
 
   /** A spec change by kubectl: metadata.generation goes up (registry strategy PrepareForUpdate) and the controller hears of it. */
-  specChanged(): void {
+  specChanged(now: number): void {
     this.generation++;
+    if (this.cluster.lastActivity < now) this.cluster.lastActivity = now;
     this.notify('deployment', 'updated', this.name);
   }
 

@@ -5,6 +5,7 @@
  * ReplicaSetsBySizeNewer, FilterActiveReplicaSets.
  */
 import { canonicalJson } from '../daemonset/history';
+import { withoutServerDefaults } from './templateDefaults';
 import { POD_TEMPLATE_HASH, type ReplicaSetView } from './types';
 import { revisionOf } from './util';
 
@@ -43,8 +44,12 @@ export function activeReplicaSets(sets: readonly (ReplicaSetView | null)[]): Rep
   return out;
 }
 
-/** Normalises `labels: {}` and no labels, which EqualIgnoreHash treats alike once the hash label is gone. */
-function comparable(template: Readonly<Record<string, unknown>>): string {
+/**
+ * Normalises `labels: {}` and no labels, which EqualIgnoreHash treats alike once the hash label is gone, and
+ * takes out the API server's defaults (both sides are defaulted in a cluster; see templateDefaults.ts).
+ */
+function comparable(written: Readonly<Record<string, unknown>>): string {
+  const template = withoutServerDefaults(written);
   const metadata = template.metadata;
   if (metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata)) {
     const meta = metadata as Record<string, unknown>;

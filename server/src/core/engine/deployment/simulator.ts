@@ -17,6 +17,7 @@ import { ReplicaSetController } from '../replicaset/controller';
 import { DeploymentController } from './controller';
 import { AppsObjects, isRecord, type DeploymentSpecState } from './objects';
 import { applyDeploymentPatch, rollbackDeployment } from './kubectl';
+import { loadExistingReplicaSets } from './existing';
 import { computeHash } from '../daemonset/history';
 import { templateWithHash } from './sync';
 import { EMPTY_REPLICASET_STATUS, REVISION_ANNOTATION, type DeploymentStrategy } from './types';
@@ -25,6 +26,7 @@ import { engineText } from '../engineText';
 
 export const deploymentSimulator: WorkloadSimulator = {
   kind: 'Deployment',
+  existingKinds: ['ReplicaSet', 'Pod'],
   setup(context: WorkloadContext): WorkloadRun {
     const object = context.object as Deployment;
     const spec = object.spec ?? {};
@@ -50,7 +52,7 @@ export const deploymentSimulator: WorkloadSimulator = {
     const objects = new AppsObjects(cluster, 'Deployment', name, namespace, state, annotations, podTemplateInfoOf);
     const kubelet = longRunningKubelet(cluster, context.scenario);
     ignoreStepsThatNeverCome(cluster);
-    addLiveReplicaSet(context, objects, kubelet);
+    if (!loadExistingReplicaSets(context, objects, kubelet)) addLiveReplicaSet(context, objects, kubelet);
     // The object exists from t=0: its (empty) status is the first thing `kubectl get deploy` shows.
     cluster.statusHistory.push({ at: 0, object: name, kind: 'Deployment', status: objects.statusJson() });
 
@@ -73,7 +75,7 @@ export const deploymentSimulator: WorkloadSimulator = {
             if (container.image === event.image) return { marker: `${command}: deployment.apps/${name} image unchanged` };
             state.template = JSON.parse(JSON.stringify(state.template)) as Record<string, unknown>;
             containersOf(state.template)[0].image = event.image;
-            objects.specChanged();
+            objects.specChanged(now);
             return { marker: `${command}: deployment.apps/${name} image updated` };
           }
           case 'patch': {
@@ -81,7 +83,7 @@ export const deploymentSimulator: WorkloadSimulator = {
             const command = `kubectl patch ${kubectlName} --type merge -p '${JSON.stringify(event.patch)}'`;
             if ('error' in outcome) return { note: `${command} at t=${seconds(now)}s: ${outcome.error}` };
             if (!outcome.changed) return { marker: `${command}: deployment.apps/${name} patched (no change)` };
-            objects.specChanged();
+            objects.specChanged(now);
             return { marker: `${command}: deployment.apps/${name} patched` };
           }
           case 'rollback': {
@@ -91,7 +93,7 @@ export const deploymentSimulator: WorkloadSimulator = {
             if (outcome.type === 'skipped') return { marker: `${command}: deployment.apps/${name} ${outcome.message}` };
             state.template = outcome.template;
             for (const [k, v] of Object.entries(outcome.annotations)) objects.annotations[k] = v;
-            objects.specChanged();
+            objects.specChanged(now);
             return { marker: `${command}: deployment.apps/${name} rolled back` };
           }
           case 'suspend':

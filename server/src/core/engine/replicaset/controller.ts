@@ -52,7 +52,7 @@ export class ReplicaSetController implements Controller {
     if (record === undefined) return NOTHING;
     const rs = record.view;
     const owner = { kind: 'ReplicaSet', name: rs.name };
-    const pods = cluster.podsOf(owner).map((p) => podView(p));
+    const pods = cluster.podsOf(owner).map((p) => this.podView(p));
     const active = pods.filter(isActive);
     const actions: ClusterAction[] = [];
     if (!rs.deleting) {
@@ -85,8 +85,16 @@ export class ReplicaSetController implements Controller {
   /** getIndirectlyRelatedPods: the pods of every ReplicaSet of the same owner (the Deployment). */
   private relatedPods(cluster: ClusterView): RankedPod[] {
     const out: RankedPod[] = [];
-    for (const name of this.objects.replicaSets.keys()) for (const pod of cluster.podsOf({ kind: 'ReplicaSet', name })) out.push(podView(pod));
+    for (const name of this.objects.replicaSets.keys()) for (const pod of cluster.podsOf({ kind: 'ReplicaSet', name })) out.push(this.podView(pod));
     return out;
+  }
+
+  /** A pod of the `existing` state keeps the Ready time it had before t=0 while its first Ready spell lasts. */
+  private podView(pod: SimPod): ReplicaSetPod {
+    const view = podView(pod);
+    const before = this.objects.readySinceBeforeStart.get(pod);
+    if (before === undefined || !pod.ready || pod.readySince !== 0 || pod.runs.length !== 1) return view;
+    return { ...view, readySince: before };
   }
 }
 
