@@ -139,3 +139,23 @@ test('zh-cn: the simulate request says why it cannot run, and reports its progre
   assert.ok(reports.length >= 1, JSON.stringify(progress));
   for (const report of reports) assert.match(report.message ?? '', /^已模拟 \+\S+，[\d,]+ 个 Pod$/);
 });
+
+test('zh-cn: the simulate request sums up the scenario and writes its notes in Chinese; controller events stay English', async () => {
+  const uri = 'file:///project/zh-pi.yaml';
+  const opened = client.nextDiagnostics(uri);
+  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'yaml', version: 1, text: piJob('      restartPolicy: Never\n', '  ttlSecondsAfterFinished: 600\n') },
+  });
+  await opened;
+  const scenario = { startTime: '2026-01-01T00:00:00Z', nodes: 0, until: '1m' };
+  const answer = (await withTimeout(client.connection.sendRequest('k8sDryRun/simulate', { uri, scenario }), 'simulate')) as {
+    scenarioSummary?: string;
+    timeline?: { notes: string[]; events: { reason: string; message: string }[] };
+    error?: string;
+  };
+  assert.equal(answer.scenarioSummary, 'Pod 立即启动并运行 30s（退出码 0）；没有节点；运行到 1m', JSON.stringify(answer.error));
+  assert.ok(answer.timeline?.notes.includes('1 个 Pod 始终没有找到合适的节点（见 FailedScheduling 事件）；请在场景中添加或修改节点。'), JSON.stringify(answer.timeline?.notes));
+  const scheduling = answer.timeline?.events.find((e) => e.reason === 'FailedScheduling');
+  assert.ok(scheduling, JSON.stringify(answer.timeline?.events));
+  assert.doesNotMatch(scheduling.message, /[\u4e00-\u9fff]/);
+});
