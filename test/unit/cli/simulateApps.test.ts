@@ -97,7 +97,8 @@ test('simulate a Deployment rolling update --at 37s: deployments, replicasets, t
   // The old ReplicaSet down to 2, the new one up to 2 with one pod Ready (names carry the template hash).
   assert.match(out, /\$ kubectl get replicasets\nNAME {3,}DESIRED   CURRENT   READY   AGE\n(nginx-\w+ +2 {9}2 {9}2 {7}37s\nnginx-\w+ +2 {9}2 {9}1 {7}7s\n|nginx-\w+ +2 {9}2 {9}1 {7}7s\nnginx-\w+ +2 {9}2 {9}2 {7}37s\n)\n/);
   const rollout = out.slice(out.indexOf('$ kubectl rollout status'), out.indexOf('$ kubectl get pods'));
-  assert.equal(rollout, `$ kubectl rollout status deployment/nginx\nWaiting for deployment spec update to be observed...\n${waiting(0)}${waiting(1)}${waiting(1)}${waiting(1)}${waiting(2)}\n`);
+  // Two writes before observedGeneration moves: kubectl's own spec update, then the controller's NewReplicaSetCreated status (getNewReplicaSet).
+  assert.equal(rollout, `$ kubectl rollout status deployment/nginx\nWaiting for deployment spec update to be observed...\nWaiting for deployment spec update to be observed...\n${waiting(0)}${waiting(1)}${waiting(1)}${waiting(1)}${waiting(2)}\n`);
   assert.match(out.slice(out.indexOf('$ kubectl get pods')), /^\$ kubectl get pods\nNAME +READY +STATUS +RESTARTS +AGE\n(nginx-\w+-\w{5} +[01]\/1 +Running +0 +\d+s\n){4}$/);
   assert.doesNotMatch(stdout, /kubectl get jobs/);
 });
@@ -108,7 +109,7 @@ test('simulate a Deployment whose new image never gets Ready: rollout status end
   const rollout = stdout.slice(stdout.indexOf('$ kubectl rollout status'), stdout.indexOf('$ kubectl get pods'));
   assert.equal(
     rollout,
-    `$ kubectl rollout status deployment/nginx\nWaiting for deployment spec update to be observed...\n${waiting(0)}${waiting(1)}error: deployment "nginx" exceeded its progress deadline\n\n`,
+    `$ kubectl rollout status deployment/nginx\nWaiting for deployment spec update to be observed...\nWaiting for deployment spec update to be observed...\n${waiting(0)}${waiting(1)}error: deployment "nginx" exceeded its progress deadline\n\n`,
   );
   assert.match(stdout, /\$ kubectl get deployments\nNAME    READY   UP-TO-DATE   AVAILABLE   AGE\nnginx   3\/3     1            3           91s\n/);
 });

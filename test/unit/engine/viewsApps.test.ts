@@ -120,10 +120,12 @@ test('a rolling update (set image at 30s, 3 replicas, 25%/25%): the tables and t
   assert.deepEqual(Object.keys(at37), ['kubectl get deployments', 'kubectl get replicasets', 'kubectl rollout status deployment/nginx']);
   assert.equal(at37['kubectl get deployments'], 'NAME    READY   UP-TO-DATE   AVAILABLE   AGE\nnginx   3/3     2            3           37s\n');
   assert.equal(at37['kubectl get replicasets'], rsTable([oldRS, '2', '2', '2', '37s'], [newRS, '2', '2', '1', '7s']));
-  // Watched since `kubectl set image` at 30s: one line per write of the Deployment up to 37s.
+  // Watched since `kubectl set image` at 30s: one line per write of the Deployment up to 37s (kubectl's own
+  // spec update and the controller's NewReplicaSetCreated status both come before observedGeneration moves).
+  const observing = 'Waiting for deployment spec update to be observed...\n';
   assert.equal(
     at37['kubectl rollout status deployment/nginx'],
-    ['Waiting for deployment spec update to be observed...\n', rolling(0), rolling(1), rolling(1), rolling(1), rolling(2)].join(''),
+    [observing, observing, rolling(0), rolling(1), rolling(1), rolling(1), rolling(2)].join(''),
   );
 
   const end = shown(timeline, timeline.duration);
@@ -132,7 +134,7 @@ test('a rolling update (set image at 30s, 3 replicas, 25%/25%): the tables and t
   const pending = 'Waiting for deployment "nginx" rollout to finish: 1 old replicas are pending termination...\n';
   assert.equal(
     end['kubectl rollout status deployment/nginx'],
-    ['Waiting for deployment spec update to be observed...\n', rolling(0), rolling(1), rolling(1), rolling(1), rolling(2), rolling(2), rolling(2), pending, pending, 'deployment "nginx" successfully rolled out\n'].join(''),
+    [observing, observing, rolling(0), rolling(1), rolling(1), rolling(1), rolling(2), rolling(2), rolling(2), pending, pending, 'deployment "nginx" successfully rolled out\n'].join(''),
   );
 
   // Before the change: watched since the creation, done at 5s when the three pods are available.
@@ -154,7 +156,7 @@ test('a stuck rollout (the new image never gets Ready, progressDeadlineSeconds 6
     pods: { ...BEHAVIOUR, outcomes: [{ image: 'nginx:broken', ready: false }] },
     events: [{ at: '30s', setImage: 'nginx:broken' }],
   });
-  const waitingLines = ['Waiting for deployment spec update to be observed...\n', rolling(0), rolling(1)].join('');
+  const waitingLines = ['Waiting for deployment spec update to be observed...\n', 'Waiting for deployment spec update to be observed...\n', rolling(0), rolling(1)].join('');
   // At 90s the deadline has not been noticed yet; at 91s (deadline + 1s, requeueStuckDeployment) it has.
   assert.equal(shown(timeline, 90)['kubectl rollout status deployment/nginx'], waitingLines);
   assert.equal(shown(timeline, 91)['kubectl rollout status deployment/nginx'], `${waitingLines}error: deployment "nginx" exceeded its progress deadline\n`);

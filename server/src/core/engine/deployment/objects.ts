@@ -89,9 +89,16 @@ export class AppsObjects {
 
   // --- the Deployment ----------------------------------------------------------------------------------
 
-  /** A spec change by kubectl: metadata.generation goes up (registry strategy PrepareForUpdate) and the controller hears of it. */
+  /**
+   * A spec change by kubectl: metadata.generation goes up (registry strategy PrepareForUpdate) and the
+   * controller hears of it. The write is one of the object's versions a watch sees (`kubectl rollout status`
+   * prints "Waiting for deployment spec update to be observed..." for it), with the status as it was: the
+   * observedGeneration stays behind until the controller syncs, which may be much later when
+   * kube-controller-manager is down.
+   */
   specChanged(now: number): void {
     this.generation++;
+    this.cluster.statusHistory.push({ at: recordTime(now), object: this.name, kind: this.kind, status: this.statusJson() });
     if (this.cluster.lastActivity < now) this.cluster.lastActivity = now;
     this.notify('deployment', 'updated', this.name);
   }
