@@ -102,7 +102,7 @@ test('k8sDryRun/simulate answers with the timeline of the first workload, or say
   assert.deepEqual([...new Set(timeline.pods.map((p) => p.createdAt))].length, 4);
   assert.equal(timeline.pods.length, 8);
   assert.deepEqual(await client.connection.sendRequest('k8sDryRun/simulate', { uri: simUri, documentIndex: 0 }), {
-    error: 'Document 0 (counted from 0) is a ConfigMap: only Jobs, CronJobs and DaemonSets can be simulated.',
+    error: 'Document 0 (counted from 0) is a ConfigMap: only Jobs, CronJobs, DaemonSets, Deployments, ReplicaSets and StatefulSets can be simulated.',
   });
 });
 

@@ -118,9 +118,9 @@ test('zh-cn: the simulate request says why it cannot run, and reports its progre
   });
   await opened;
   const none = (await withTimeout(client.connection.sendRequest('k8sDryRun/simulate', { uri: configUri }), 'simulate')) as { error?: string };
-  assert.equal(none.error, '此文件中没有可模拟的 Job、CronJob 或 DaemonSet。');
+  assert.equal(none.error, '此文件中没有可模拟的 Job、CronJob、DaemonSet、Deployment、ReplicaSet 或 StatefulSet。');
   const configMap = (await withTimeout(client.connection.sendRequest('k8sDryRun/simulate', { uri: configUri, documentIndex: 0 }), 'simulate')) as { error?: string };
-  assert.equal(configMap.error, '文档 0（从 0 开始计数）是 ConfigMap：只能模拟 Job、CronJob 和 DaemonSet。');
+  assert.equal(configMap.error, '文档 0（从 0 开始计数）是 ConfigMap：只能模拟 Job、CronJob、DaemonSet、Deployment、ReplicaSet 和 StatefulSet。');
   // A request the server fails on (scenario text that is not text): the guard's answer is in Chinese too.
   const broken = (await withTimeout(client.connection.sendRequest('k8sDryRun/simulate', { uri: jobUri, scenarioText: 42 }), 'simulate')) as { error?: string };
   assert.equal(broken.error, '语言服务器内部模拟失败；详情见其输出通道。');

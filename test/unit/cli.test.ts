@@ -220,7 +220,7 @@ test('simulate --document counts from 0, and its messages say so', () => {
   assert.match(job.stdout, /^Job\//);
   const service = cli('simulate', file, '--document', '0');
   assert.equal(service.status, 2);
-  assert.match(service.stderr, /: document 0 \(counted from 0\) is a Service, not a Job, CronJob or DaemonSet\n$/);
+  assert.match(service.stderr, /: document 0 \(counted from 0\) is a Service, not a Job, CronJob, DaemonSet, Deployment, ReplicaSet or StatefulSet\n$/);
   const missing = cli('simulate', file, '--document', '2');
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /: there is no document 2 \(counted from 0\): the file has 2, numbered 0 to 1\n$/);

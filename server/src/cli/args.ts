@@ -14,7 +14,8 @@ lint      checks Kubernetes Job, CronJob, DaemonSet, Deployment, ReplicaSet and 
           manifests with the API server's rules; directories are searched for *.yaml and *.yml files.
 cron      checks a CronJob schedule as Kubernetes parses it and lists its next runs
           (default: the next 5 from now, in UTC).
-simulate  replays what the Job, CronJob or DaemonSet controller would do with an object:
+simulate  replays what the controllers would do with a Job, CronJob, DaemonSet, Deployment,
+          ReplicaSet or StatefulSet:
           a chart of its pods and the final kubectl get tables (--at 5m: the tables 5 minutes
           into the run), or the timeline as JSON.
 Exit codes: 0 ok, 1 error findings or an invalid schedule, 2 usage or I/O error.
@@ -68,14 +69,14 @@ Exit codes: 0 a valid schedule, 1 an invalid schedule or time zone, 2 usage erro
   simulate: `Usage: k8s-dryrun simulate <file|-> [--document N | --name NAME] [--scenario <scenario.yaml>]
                            [--format text|json] [--kube-version 1.37] [--at <duration>]
 
-Replays what the Job, CronJob or DaemonSet controller would do with one object: a chart of
-its pods and the final kubectl get tables, or the whole timeline as JSON. - reads the
-manifest from standard input.
+Replays what the controllers would do with one Job, CronJob, DaemonSet, Deployment,
+ReplicaSet or StatefulSet: a chart of its pods and the final kubectl get tables, or the
+whole timeline as JSON. - reads the manifest from standard input.
 
 Options:
   --document N          the document to simulate, counted from 0 (default: the first
-                        Job, CronJob or DaemonSet)
-  --name NAME           the Job, CronJob or DaemonSet with this metadata.name
+                        Job, CronJob, DaemonSet, Deployment, ReplicaSet or StatefulSet)
+  --name NAME           the workload (one of those kinds) with this metadata.name
   --scenario <file>     what happens during the run (below); default: every pod runs 30s and succeeds
   --format text|json    json: the timeline (docs/contracts.md)
   --kube-version 1.37   the Kubernetes version whose controllers and API server apply

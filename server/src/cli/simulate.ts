@@ -153,14 +153,14 @@ function pickDocument(documents: readonly ManifestDocument[], command: SimulateC
     }
     return isWorkloadKind(doc.kind)
       ? { doc }
-      : { error: `document ${command.document} (counted from 0) is a ${doc.kind ?? 'document without a kind'}, not a Job, CronJob or DaemonSet` };
+      : { error: `document ${command.document} (counted from 0) is a ${doc.kind ?? 'document without a kind'}, not a Job, CronJob, DaemonSet, Deployment, ReplicaSet or StatefulSet` };
   }
   const workloads = documents.filter((d) => isWorkloadKind(d.kind));
   if (command.name !== undefined) {
     const doc = workloads.find((d) => d.name === command.name);
-    return doc ? { doc } : { error: `no Job, CronJob or DaemonSet named "${command.name}"` };
+    return doc ? { doc } : { error: `no Job, CronJob, DaemonSet, Deployment, ReplicaSet or StatefulSet named "${command.name}"` };
   }
-  return workloads[0] ? { doc: workloads[0] } : { error: 'no Job, CronJob or DaemonSet to simulate' };
+  return workloads[0] ? { doc: workloads[0] } : { error: 'no Job, CronJob, DaemonSet, Deployment, ReplicaSet or StatefulSet to simulate' };
 }
 
 function renderText(timeline: Timeline, atMs: number | undefined, locale: Locale): string {

@@ -1,5 +1,6 @@
 /**
- * `k8sDryRun/simulate`: what the controllers do with one Job, CronJob or DaemonSet of an open document.
+ * `k8sDryRun/simulate`: what the controllers do with one Job, CronJob, DaemonSet, Deployment, ReplicaSet or
+ * StatefulSet of an open document.
  * The simulation runs in a worker thread: cancellation terminates it, and the client sees progress while
  * it runs.
  */
