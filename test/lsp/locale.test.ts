@@ -159,3 +159,21 @@ test('zh-cn: the simulate request sums up the scenario and writes its notes in C
   assert.ok(scheduling, JSON.stringify(answer.timeline?.events));
   assert.doesNotMatch(scheduling.message, /[\u4e00-\u9fff]/);
 });
+
+test('zh-cn: a scenario the preview cannot run is explained in Chinese in its error view; the path stays as written', async () => {
+  const uri = 'file:///project/zh-pi-bad-scenario.yaml';
+  const opened = client.nextDiagnostics(uri);
+  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'yaml', version: 1, text: piJob('      restartPolicy: Never\n', '  ttlSecondsAfterFinished: 600\n') },
+  });
+  await opened;
+  const scenario = { startTime: '2026-01-01T00:00:00Z', pods: { default: { exitCode: 300 } }, events: [{ at: 'soon', removeNode: 'node-0' }] };
+  const answer = (await withTimeout(client.connection.sendRequest('k8sDryRun/simulate', { uri, scenario }), 'simulate')) as { error?: string; problems?: { message: string; source: string }[] };
+  assert.deepEqual(
+    answer.problems?.map((p) => `${p.source} ${p.message}`),
+    [
+      'scenario pods.default.exitCode: 退出码必须在 0 到 255 之间，实际为 300',
+      'scenario events[0].at: 必须是时长，例如 "90s"、"5m"、"2h" 或 "1h30m"（单位 ms、s、m、h、d），实际为 "soon"',
+    ],
+  );
+});

@@ -4,6 +4,8 @@
  * source map, so the editor can underline it and the preview can link to it.
  */
 import { formatProblem, parseScenario, type ScenarioProblem } from './engine/scenario';
+import { isUnknownFieldMessage } from './engine/scenarioErrorText';
+import { resolveLocale } from './i18n';
 import type { Range } from './findings';
 import { rangeFor } from './lint';
 import { FILE_START, parseManifests, type ManifestDocument } from './parse/parseManifests';
@@ -45,14 +47,14 @@ export function readScenarioText(text: string): ScenarioText {
  * its path that the file has, else the start of the file.
  */
 export function locateScenarioProblem(document: ManifestDocument | undefined, problem: ScenarioProblem): LocatedProblem {
-  const part = problem.message.startsWith('unknown field') ? 'key' : 'value';
+  const part = isUnknownFieldMessage(problem.message) ? 'key' : 'value';
   const range = document === undefined ? START : rangeFor(document, parsePath(problem.path), part);
   return { message: formatProblem(problem), range };
 }
 
-/** Every problem of a scenario file, located: its YAML, then what parseScenario finds. */
-export function checkScenarioText(text: string): LocatedProblem[] {
+/** Every problem of a scenario file, located: its YAML, then what parseScenario finds (in `locale`, a language tag; English when absent). */
+export function checkScenarioText(text: string, locale?: string): LocatedProblem[] {
   const read = readScenarioText(text);
   if (read.problems.length > 0) return [...read.problems];
-  return parseScenario(read.value).errors.map((problem) => locateScenarioProblem(read.document, problem));
+  return parseScenario(read.value, { locale: resolveLocale(locale) }).errors.map((problem) => locateScenarioProblem(read.document, problem));
 }

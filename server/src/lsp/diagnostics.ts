@@ -45,6 +45,6 @@ export function isScenarioUri(uri: string): boolean {
 }
 
 /** A scenario file's YAML and scenario problems (unknown fields, bad durations, wrong types), where they are written. */
-export function scenarioDiagnostics(text: string): Diagnostic[] {
-  return checkScenarioText(text).map((problem) => ({ range: problem.range, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, message: problem.message }));
+export function scenarioDiagnostics(text: string, locale?: string): Diagnostic[] {
+  return checkScenarioText(text, locale).map((problem) => ({ range: problem.range, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, message: problem.message }));
 }

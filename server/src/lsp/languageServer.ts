@@ -84,7 +84,7 @@ export function startLanguageServer(connection: Connection): void {
 
   const publish = guard('diagnostics', undefined, async (opened: TextDocument) => {
     if (isScenarioUri(opened.uri)) {
-      await connection.sendDiagnostics({ uri: opened.uri, version: opened.version, diagnostics: scenarioDiagnostics(opened.getText()) });
+      await connection.sendDiagnostics({ uri: opened.uri, version: opened.version, diagnostics: scenarioDiagnostics(opened.getText(), locale) });
       return;
     }
     await parallel.lintPending(store.analysis(opened), lintOptions);

@@ -69,10 +69,10 @@ export async function provideSimulation(
   const input = scenarioInput(params);
   if ('problems' in input) return failure(input.problems);
   // The file's own problems first, where they are written: the what-if edits shift list indexes.
-  const fileErrors = parseScenario(input.raw, { defaultStartTime }).errors;
+  const fileErrors = parseScenario(input.raw, { defaultStartTime, locale: context.locale }).errors;
   if (fileErrors.length > 0) return failure(fileErrors.map((p) => scenarioIssue(p, input)));
   const merged = params.whatIf !== undefined ? applyWhatIf(input.raw, params.whatIf, { restartPolicy: templateRestartPolicy(doc.value) }) : input.raw;
-  const parsed = parseScenario(merged, { defaultStartTime });
+  const parsed = parseScenario(merged, { defaultStartTime, locale: context.locale });
   // Only the what-if edits are left to blame: they have no place in a file.
   if (parsed.errors.length > 0) return failure(parsed.errors.map((p) => ({ message: formatProblem(p), source: 'scenario' })));
 

@@ -8,7 +8,9 @@
  * internally everything is milliseconds.
  */
 import { suggestField } from '../model/decode';
-import { describe, formatRfc3339, parseDuration, parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS, RFC3339_RANGE } from './time';
+import { describe as describeValue, formatRfc3339, parseDuration, parseRfc3339, RFC3339_END_MS, RFC3339_FIRST_MS } from './time';
+import type { Locale } from '../i18n';
+import { scenarioErrorText, type IntegerWhat } from './scenarioErrorText';
 
 /** How one pod (its first container) behaves. All times in ms. */
 export interface PodBehaviour {
@@ -135,6 +137,8 @@ export interface ScenarioParseResult {
 export interface ScenarioOptions {
   /** The start time when the scenario has none (the CLI passes the wall clock); RFC 3339. */
   readonly defaultStartTime?: string;
+  /** The language of the problems (the preview's error view shows them); English when absent. */
+  readonly locale?: Locale;
 }
 
 /** Used when neither the scenario nor the caller gives a start time: a fixed instant keeps runs reproducible. */
@@ -161,7 +165,7 @@ export function defaultNodes(count: number): ScenarioNode[] {
 }
 
 export function parseScenario(raw: unknown, options: ScenarioOptions = {}): ScenarioParseResult {
-  return new ScenarioParser().parse(raw, options);
+  return new ScenarioParser(options.locale).parse(raw, options);
 }
 
 /** `path: message`, the form CLI and editor show. */
@@ -173,6 +177,13 @@ type Mapping = Record<string, unknown>;
 
 class ScenarioParser {
   private readonly errors: ScenarioProblem[] = [];
+
+  constructor(private readonly locale: Locale | undefined) {}
+
+  /** A value as the problems quote it. */
+  private got(value: unknown): string {
+    return describeValue(value, this.locale);
+  }
 
   parse(raw: unknown, options: ScenarioOptions): ScenarioParseResult {
     const fallbackStart = options.defaultStartTime !== undefined && parseRfc3339(options.defaultStartTime) !== undefined ? options.defaultStartTime : DEFAULT_START_TIME;
@@ -233,7 +244,7 @@ class ScenarioParser {
   /** A mapping whose keys are all known (any key, when `known` is absent); unknown keys are reported (with a did-you-mean) and ignored. */
   private mapping(value: unknown, path: string, known?: readonly string[]): Mapping | undefined {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      this.error(path, `must be a mapping, got ${describe(value)}`);
+      this.error(path, scenarioErrorText.t(this.locale, 'mustBeMapping', { got: this.got(value) }));
       return undefined;
     }
     const mapping = value as Mapping;
@@ -241,18 +252,21 @@ class ScenarioParser {
     for (const key of Object.keys(mapping)) {
       if (known.includes(key)) continue;
       const suggestion = suggestField(key, known);
-      this.error(join(path, key), `unknown field${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known fields: ${known.join(', ')}`);
+      this.error(
+        join(path, key),
+        suggestion ? scenarioErrorText.t(this.locale, 'unknownFieldSuggest', { suggestion, known: known.join(', ') }) : scenarioErrorText.t(this.locale, 'unknownField', { known: known.join(', ') }),
+      );
     }
     return mapping;
   }
 
   private list(value: unknown, path: string, max: number): unknown[] | undefined {
     if (!Array.isArray(value)) {
-      this.error(path, `must be a list, got ${describe(value)}`);
+      this.error(path, scenarioErrorText.t(this.locale, 'mustBeList', { got: this.got(value) }));
       return undefined;
     }
     if (value.length > max) {
-      this.error(path, `has ${value.length} items; at most ${max} are supported`);
+      this.error(path, scenarioErrorText.t(this.locale, 'tooManyItems', { count: value.length, max }));
       return value.slice(0, max);
     }
     return value;
@@ -261,14 +275,16 @@ class ScenarioParser {
   private instant(value: unknown, path: string): number | undefined {
     const text = value instanceof Date ? value.toISOString() : value;
     const ms = typeof text === 'string' ? parseRfc3339(text) : undefined;
-    if (ms === undefined) this.error(path, `must be an RFC 3339 time such as "2026-01-01T00:00:00Z", got ${describe(value)}`);
-    else if (ms < RFC3339_FIRST_MS || ms >= RFC3339_END_MS) this.error(path, `must be from ${RFC3339_RANGE}, got ${describe(value)}`);
+    if (ms === undefined) this.error(path, scenarioErrorText.t(this.locale, 'mustBeRfc3339', { got: this.got(value) }));
+    else if (ms < RFC3339_FIRST_MS || ms >= RFC3339_END_MS) {
+      this.error(path, scenarioErrorText.t(this.locale, 'mustBeInRfc3339Range', { first: formatRfc3339(RFC3339_FIRST_MS), last: formatRfc3339(RFC3339_END_MS - 1000), got: this.got(value) }));
+    }
     else return ms;
     return undefined;
   }
 
   private duration(value: unknown, path: string): number | undefined {
-    const parsed = parseDuration(typeof value === 'bigint' ? Number(value) : value);
+    const parsed = parseDuration(typeof value === 'bigint' ? Number(value) : value, this.locale);
     if ('error' in parsed) {
       this.error(path, parsed.error);
       return undefined;
@@ -276,10 +292,10 @@ class ScenarioParser {
     return parsed.ms;
   }
 
-  private integer(value: unknown, path: string, min: number, max: number, what = 'an integer'): number | undefined {
+  private integer(value: unknown, path: string, min: number, max: number, what: IntegerWhat = 'integer'): number | undefined {
     const number = typeof value === 'bigint' ? Number(value) : value;
     if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
-      this.error(path, `must be ${what} between ${min} and ${max}, got ${describe(value)}`);
+      this.error(path, scenarioErrorText.t(this.locale, 'integerBetween', { what: scenarioErrorText.t(this.locale, what), min, max, got: this.got(value) }));
       return undefined;
     }
     return number;
@@ -287,7 +303,7 @@ class ScenarioParser {
 
   private fraction(value: unknown, path: string): number | undefined {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-      this.error(path, `must be a number between 0 and 1, got ${describe(value)}`);
+      this.error(path, scenarioErrorText.t(this.locale, 'mustBeFraction', { got: this.got(value) }));
       return undefined;
     }
     return value;
@@ -295,7 +311,7 @@ class ScenarioParser {
 
   private boolean(value: unknown, path: string): boolean | undefined {
     if (typeof value !== 'boolean') {
-      this.error(path, `must be true or false, got ${describe(value)}`);
+      this.error(path, scenarioErrorText.t(this.locale, 'mustBeBoolean', { got: this.got(value) }));
       return undefined;
     }
     return value;
@@ -303,7 +319,7 @@ class ScenarioParser {
 
   private string(value: unknown, path: string): string | undefined {
     if (typeof value !== 'string' || value === '') {
-      this.error(path, `must be a non-empty string, got ${describe(value)}`);
+      this.error(path, scenarioErrorText.t(this.locale, 'mustBeNonEmptyString', { got: this.got(value) }));
       return undefined;
     }
     return value;
@@ -312,7 +328,7 @@ class ScenarioParser {
   private seed(value: unknown, path: string): number | undefined {
     const number = typeof value === 'bigint' ? Number(value) : value;
     if (typeof number !== 'number' || !Number.isSafeInteger(number)) {
-      this.error(path, `must be an integer, got ${describe(value)}`);
+      this.error(path, scenarioErrorText.t(this.locale, 'mustBeWholeNumber', { got: this.got(value) }));
       return undefined;
     }
     return number;
@@ -337,14 +353,14 @@ class ScenarioParser {
     seconds('runSeconds', 'runMs');
     seconds('terminationSeconds', 'terminationMs');
     if (mapping.exitCode !== undefined) {
-      const code = this.integer(mapping.exitCode, join(path, 'exitCode'), 0, 255, 'an exit code');
+      const code = this.integer(mapping.exitCode, join(path, 'exitCode'), 0, 255, 'exitCode');
       if (code !== undefined) out.exitCode = code;
     }
     // `ready: false`: the readiness probe never passes (a broken image), so the pod is never Ready.
     if (mapping.ready !== undefined) {
       const ready = this.boolean(mapping.ready, join(path, 'ready'));
       if (ready === false) {
-        if (mapping.readySeconds !== undefined) this.error(join(path, 'ready'), 'ready: false means never Ready: leave out readySeconds');
+        if (mapping.readySeconds !== undefined) this.error(join(path, 'ready'), scenarioErrorText.t(this.locale, 'readyFalseWithReadySeconds'));
         out.readyMs = Infinity;
       }
     }
@@ -360,17 +376,17 @@ class ScenarioParser {
       if (!mapping) return;
       const selector: { pod?: number; index?: number; attempt?: number; job?: number; image?: string } = {};
       if (mapping.image !== undefined) selector.image = this.string(mapping.image, join(itemPath, 'image'));
-      if (mapping.pod !== undefined) selector.pod = this.integer(mapping.pod, join(itemPath, 'pod'), 1, Number.MAX_SAFE_INTEGER, 'a creation ordinal');
-      if (mapping.index !== undefined) selector.index = this.integer(mapping.index, join(itemPath, 'index'), 0, 2147483646, 'a completion index');
+      if (mapping.pod !== undefined) selector.pod = this.integer(mapping.pod, join(itemPath, 'pod'), 1, Number.MAX_SAFE_INTEGER, 'creationOrdinal');
+      if (mapping.index !== undefined) selector.index = this.integer(mapping.index, join(itemPath, 'index'), 0, 2147483646, 'completionIndex');
       if (mapping.attempt !== undefined) {
-        selector.attempt = this.integer(mapping.attempt, join(itemPath, 'attempt'), 1, Number.MAX_SAFE_INTEGER, 'an attempt number');
-        if (mapping.index === undefined) this.error(join(itemPath, 'attempt'), 'needs `index`: attempts are counted per completion index of an Indexed Job');
+        selector.attempt = this.integer(mapping.attempt, join(itemPath, 'attempt'), 1, Number.MAX_SAFE_INTEGER, 'attemptNumber');
+        if (mapping.index === undefined) this.error(join(itemPath, 'attempt'), scenarioErrorText.t(this.locale, 'attemptNeedsIndex'));
       }
-      if (mapping.job !== undefined) selector.job = this.integer(mapping.job, join(itemPath, 'job'), 1, Number.MAX_SAFE_INTEGER, 'a Job ordinal');
+      if (mapping.job !== undefined) selector.job = this.integer(mapping.job, join(itemPath, 'job'), 1, Number.MAX_SAFE_INTEGER, 'jobOrdinal');
       let runs: ContainerRunSpec[] | undefined;
       if (mapping.runs !== undefined) {
         const runItems = this.list(mapping.runs, join(itemPath, 'runs'), SCENARIO_LIMITS.runs) ?? [];
-        if (runItems.length === 0 && Array.isArray(mapping.runs)) this.error(join(itemPath, 'runs'), 'must list at least one run');
+        if (runItems.length === 0 && Array.isArray(mapping.runs)) this.error(join(itemPath, 'runs'), scenarioErrorText.t(this.locale, 'runsEmpty'));
         runs = [];
         runItems.forEach((run, r) => {
           const runPath = `${join(itemPath, 'runs')}[${r}]`;
@@ -389,7 +405,7 @@ class ScenarioParser {
 
   private nodes(value: unknown, path: string): ScenarioNode[] | undefined {
     if (typeof value === 'number' || typeof value === 'bigint') {
-      const count = this.integer(value, path, 0, SCENARIO_LIMITS.nodes, 'a node count');
+      const count = this.integer(value, path, 0, SCENARIO_LIMITS.nodes, 'nodeCount');
       return count === undefined ? undefined : defaultNodes(count);
     }
     const items = this.list(value, path, SCENARIO_LIMITS.nodes);
@@ -399,7 +415,7 @@ class ScenarioParser {
     items.forEach((item, i) => {
       const node = this.node(item, `${path}[${i}]`, `node-${i}`);
       if (!node) return;
-      if (seen.has(node.name)) this.error(`${path}[${i}].name`, `duplicate node name ${JSON.stringify(node.name)}`);
+      if (seen.has(node.name)) this.error(`${path}[${i}].name`, scenarioErrorText.t(this.locale, 'duplicateNode', { name: JSON.stringify(node.name) }));
       else out.push(node);
       seen.add(node.name);
     });
@@ -418,7 +434,7 @@ class ScenarioParser {
       for (const [key, label] of Object.entries(labelMap ?? {})) {
         if (typeof label === 'string') labels[key] = label;
         else if (typeof label === 'number' || typeof label === 'boolean') labels[key] = String(label);
-        else this.error(join(join(path, 'labels'), key), `must be a string, got ${describe(label)}`);
+        else this.error(join(join(path, 'labels'), key), scenarioErrorText.t(this.locale, 'mustBeString', { got: this.got(label) }));
       }
     }
     const taints: Taint[] = [];
@@ -430,7 +446,7 @@ class ScenarioParser {
         const key = this.string(taintMap.key, join(taintPath, 'key'));
         const effect = taintMap.effect;
         if (typeof effect !== 'string' || !(TAINT_EFFECTS as readonly string[]).includes(effect)) {
-          this.error(join(taintPath, 'effect'), `must be one of ${TAINT_EFFECTS.join(', ')}, got ${describe(effect)}`);
+          this.error(join(taintPath, 'effect'), scenarioErrorText.t(this.locale, 'mustBeOneOf', { values: TAINT_EFFECTS.join(', '), got: this.got(effect) }));
           return;
         }
         if (key === undefined) return;
@@ -450,11 +466,16 @@ class ScenarioParser {
       const itemPath = `${path}[${i}]`;
       const mapping = this.mapping(item, itemPath, ['at', ...EVENT_ACTIONS]);
       if (!mapping) return;
-      if (mapping.at === undefined) this.error(join(itemPath, 'at'), 'is required: when the event happens, e.g. "5m"');
+      if (mapping.at === undefined) this.error(join(itemPath, 'at'), scenarioErrorText.t(this.locale, 'atRequired'));
       const atMs = mapping.at === undefined ? undefined : this.duration(mapping.at, join(itemPath, 'at'));
       const actions = EVENT_ACTIONS.filter((key) => mapping[key] !== undefined);
       if (actions.length !== 1) {
-        this.error(itemPath, actions.length === 0 ? `needs one of ${EVENT_ACTIONS.join(', ')}` : `has ${actions.join(' and ')}: one event does one thing`);
+        this.error(
+          itemPath,
+          actions.length === 0
+            ? scenarioErrorText.t(this.locale, 'eventNeedsAction', { actions: EVENT_ACTIONS.join(', ') })
+            : scenarioErrorText.t(this.locale, 'eventHasMany', { actions: actions.join(scenarioErrorText.t(this.locale, 'and')) }),
+        );
         return;
       }
       const key = actions[0];
@@ -474,7 +495,7 @@ class ScenarioParser {
     if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
       const list = raw as Mapping;
       if (list.kind !== 'List') {
-        this.error(path, `must be a list of objects or a \`kind: List\` (as \`kubectl get rs,pods -o yaml\` prints), got a mapping with kind ${describe(list.kind)}`);
+        this.error(path, scenarioErrorText.t(this.locale, 'existingNotList', { kind: this.got(list.kind) }));
         return [];
       }
       itemsPath = join(path, 'items');
@@ -489,16 +510,16 @@ class ScenarioParser {
       if (!object) return;
       const kind = object.kind;
       if (typeof kind !== 'string' || !(EXISTING_KINDS as readonly string[]).includes(kind)) {
-        this.error(join(itemPath, 'kind'), `must be one of ${EXISTING_KINDS.join(', ')}, got ${describe(kind)}`);
+        this.error(join(itemPath, 'kind'), scenarioErrorText.t(this.locale, 'mustBeOneOf', { values: EXISTING_KINDS.join(', '), got: this.got(kind) }));
         return;
       }
       const wantedApiVersion = EXISTING_API_VERSIONS[kind as ExistingKind];
       if (object.apiVersion !== undefined && object.apiVersion !== wantedApiVersion) {
-        this.error(join(itemPath, 'apiVersion'), `a ${kind} is ${wantedApiVersion}, got ${describe(object.apiVersion)}`);
+        this.error(join(itemPath, 'apiVersion'), scenarioErrorText.t(this.locale, 'wrongApiVersion', { kind, apiVersion: wantedApiVersion, got: this.got(object.apiVersion) }));
         return;
       }
       const metadata = object.metadata === undefined ? undefined : this.mapping(object.metadata, join(itemPath, 'metadata'));
-      if (object.metadata === undefined) this.error(join(itemPath, 'metadata.name'), 'is required');
+      if (object.metadata === undefined) this.error(join(itemPath, 'metadata.name'), scenarioErrorText.t(this.locale, 'required'));
       if (!metadata) return;
       const name = this.string(metadata.name, join(itemPath, 'metadata.name'));
       if (name === undefined) return;
@@ -506,7 +527,7 @@ class ScenarioParser {
       if (namespace === undefined) return;
       const key = `${kind}/${name}`;
       if (seen.has(key)) {
-        this.error(join(itemPath, 'metadata.name'), `duplicate ${kind} name ${JSON.stringify(name)}`);
+        this.error(join(itemPath, 'metadata.name'), scenarioErrorText.t(this.locale, 'duplicateName', { kind, name: JSON.stringify(name) }));
         return;
       }
       seen.add(key);
@@ -520,7 +541,7 @@ class ScenarioParser {
       case 'addNode': {
         const node = this.node(value, path, '');
         if (node && node.name === '') {
-          this.error(join(path, 'name'), 'is required');
+          this.error(join(path, 'name'), scenarioErrorText.t(this.locale, 'required'));
           return undefined;
         }
         return node ? { type: 'addNode', node } : undefined;
@@ -542,14 +563,14 @@ class ScenarioParser {
         return suspend === undefined ? undefined : { type: 'suspend', suspend };
       }
       case 'rollback': {
-        const revision = this.integer(value, path, 0, Number.MAX_SAFE_INTEGER, 'a revision number');
+        const revision = this.integer(value, path, 0, Number.MAX_SAFE_INTEGER, 'revisionNumber');
         return revision === undefined ? undefined : { type: 'rollback', revision };
       }
       case 'patch': {
         const patch = this.mapping(value, path);
         if (patch === undefined) return undefined;
         if (Object.keys(patch).length === 0) {
-          this.error(path, 'is empty: give the fields to change, e.g. {spec: {replicas: 5}}');
+          this.error(path, scenarioErrorText.t(this.locale, 'patchEmpty'));
           return undefined;
         }
         return { type: 'patch', patch };

@@ -13,6 +13,7 @@ import { isWorkloadKind, type Workload, type WorkloadKind } from '../model/types
 import { validateWorkload } from '../validateWorkload';
 import { Cluster, seconds, type SimNode } from './cluster';
 import { engineText } from './engineText';
+import { scenarioErrorText } from './scenarioErrorText';
 import { jobFeaturesFor } from './job/controller';
 import { cronJobSimulator } from './cronjob/simulator';
 import { jobSimulator } from './job/simulator';
@@ -94,7 +95,7 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
   const errors: SimulationProblem[] = [];
   const fail = (): SimulateResult => ({ ok: false, errors, warnings });
 
-  const parsed = parseScenario(rawScenario, { defaultStartTime: options.defaultStartTime });
+  const parsed = parseScenario(rawScenario, { defaultStartTime: options.defaultStartTime, locale: options.locale });
   for (const problem of parsed.errors) errors.push({ source: 'scenario', ...problem });
   if (errors.length > 0) return fail();
   const scenario = parsed.scenario;
@@ -128,8 +129,10 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
   for (const existing of scenario.existing) {
     const kinds = simulator.existingKinds ?? [];
     if (kinds.includes(existing.kind)) continue;
-    const reads = kinds.length === 0 ? 'reads no existing objects' : `reads only ${kinds.join(', ')} objects`;
-    errors.push({ source: 'scenario', path: `${existing.path}.kind`, message: `a ${simulator.kind} simulation ${reads}, got ${existing.kind}` });
+    const args = { kind: simulator.kind, got: existing.kind };
+    const message =
+      kinds.length === 0 ? scenarioErrorText.t(options.locale, 'readsNoExisting', args) : scenarioErrorText.t(options.locale, 'readsOnlyExisting', { ...args, kinds: kinds.join(', ') });
+    errors.push({ source: 'scenario', path: `${existing.path}.kind`, message });
   }
   if (errors.length > 0) return fail();
 
@@ -162,7 +165,7 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
   controllers.push(...workload.controllers);
   const untilMs = scenario.untilMs ?? defaultEnd(workload, scenario, limits);
   const endMs = untilMs ?? limits.horizonMs;
-  const pastYear9999 = yearTenThousandProblem(scenario, endMs);
+  const pastYear9999 = yearTenThousandProblem(scenario, endMs, options.locale);
   if (pastYear9999 !== null) {
     errors.push({ source: 'scenario', path: 'until', message: pastYear9999 });
     return fail();
@@ -216,12 +219,11 @@ function defaultEnd(workload: WorkloadRun, scenario: Scenario, limits: Simulatio
 }
 
 /** A run must end before year 10000: neither RFC 3339 nor Kubernetes can write a time in it. */
-function yearTenThousandProblem(scenario: Scenario, lengthMs: number): string | null {
+function yearTenThousandProblem(scenario: Scenario, lengthMs: number, locale: Locale | undefined): string | null {
   if (scenario.startEpochMs + lengthMs < RFC3339_END_MS) return null;
-  const most = `at most ${Math.floor((RFC3339_END_MS - 1 - scenario.startEpochMs) / SECOND)}s from this startTime`;
-  const why = 'the last time RFC 3339 (and Kubernetes) can write';
-  if (scenario.untilMs !== null) return `the run would end after 9999-12-31T23:59:59Z, ${why}: ${most}`;
-  return `needed with this startTime: without it a run may last up to ${humanDuration(lengthMs)}, past 9999-12-31T23:59:59Z, ${why}; ${most}`;
+  const seconds = Math.floor((RFC3339_END_MS - 1 - scenario.startEpochMs) / SECOND);
+  if (scenario.untilMs !== null) return scenarioErrorText.t(locale, 'endsAfterYear9999', { seconds });
+  return scenarioErrorText.t(locale, 'untilNeeded', { duration: humanDuration(lengthMs), seconds });
 }
 
 function scheduleScenarioEvents(

@@ -4,6 +4,8 @@
  * plain number of seconds. Wall-clock instants are RFC 3339 strings, converted here to epoch ms.
  */
 import { civilFromDays, daysFromCivil } from '../cron/civil';
+import type { Locale } from '../i18n';
+import { scenarioErrorText } from './scenarioErrorText';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -13,25 +15,25 @@ export const DAY = 24 * HOUR;
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: SECOND, m: MINUTE, h: HOUR, d: DAY };
 const DURATION = /^(?:\d+(?:\.\d+)?|\.\d+)(?:ms|s|m|h|d)/;
 
-/** A duration in ms, or an error message. A number is seconds. Negative durations are refused. */
-export function parseDuration(value: unknown): { ms: number } | { error: string } {
+/** A duration in ms, or an error message (in `locale`). A number is seconds. Negative durations are refused. */
+export function parseDuration(value: unknown, locale?: Locale): { ms: number } | { error: string } {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 0) return { error: `must be a non-negative number of seconds or a duration such as "90s", got ${value}` };
+    if (!Number.isFinite(value) || value < 0) return { error: scenarioErrorText.t(locale, 'durationNegative', { got: value }) };
     return { ms: Math.round(value * SECOND) };
   }
-  if (typeof value !== 'string') return { error: `must be a duration such as "90s", "5m", "2h" or "1h30m", got ${describe(value)}` };
+  if (typeof value !== 'string') return { error: scenarioErrorText.t(locale, 'durationType', { got: describe(value, locale) }) };
   let rest = value.trim();
-  if (rest === '' || rest === '0') return rest === '0' ? { ms: 0 } : { error: 'must be a duration such as "90s", "5m", "2h" or "1h30m", got ""' };
+  if (rest === '' || rest === '0') return rest === '0' ? { ms: 0 } : { error: scenarioErrorText.t(locale, 'durationType', { got: '""' }) };
   let total = 0;
   while (rest !== '') {
     const match = DURATION.exec(rest);
-    if (!match) return { error: `must be a duration such as "90s", "5m", "2h" or "1h30m" (units ms, s, m, h, d), got ${JSON.stringify(value)}` };
+    if (!match) return { error: scenarioErrorText.t(locale, 'durationSyntax', { got: JSON.stringify(value) }) };
     const token = match[0];
     const unit = /(?:ms|s|m|h|d)$/.exec(token)?.[0] ?? 's';
     total += Number(token.slice(0, token.length - unit.length)) * UNIT_MS[unit];
     rest = rest.slice(token.length);
   }
-  if (!Number.isFinite(total)) return { error: `is too large, got ${JSON.stringify(value)}` };
+  if (!Number.isFinite(total)) return { error: scenarioErrorText.t(locale, 'durationTooLarge', { got: JSON.stringify(value) }) };
   return { ms: Math.round(total) };
 }
 
@@ -112,10 +114,11 @@ function daysInMonth(year: number, month: number): number {
   return [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
-export function describe(value: unknown): string {
+/** A value as an error message quotes it: strings in quotes, "a list" and "a mapping" in `locale`. */
+export function describe(value: unknown, locale?: Locale): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+  if (Array.isArray(value)) return scenarioErrorText.t(locale, 'gotList');
+  if (typeof value === 'object') return scenarioErrorText.t(locale, 'gotMapping');
   if (typeof value === 'string') return JSON.stringify(value);
   return String(value);
 }
