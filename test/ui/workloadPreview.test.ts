@@ -77,6 +77,8 @@ describe('preview of a Deployment and a StatefulSet', () => {
       await page.locator('.scrubber-input').press('End');
       assert.deepStrictEqual(await texts(page, '.row-replicaset .rs-count'), ['0/0 pods, 0 available', '10/10 pods, 10 available']);
       assert.match((await page.locator('.outcome').textContent()) ?? '', /10\/10 ready · 10 updated · 10 available/);
+      // the picture: mid-rollout, where the budget explains the pace
+      await page.locator('.scrubber-input').fill('125');
       await shot(page, `deployment-rollout-${theme.replace('vscode-', '')}`, theme === 'vscode-dark' ? 'preview-deployment-rollout.png' : 'preview-deployment-rollout-light.png');
       await page.close();
     }
@@ -142,7 +144,11 @@ describe('preview of a Deployment and a StatefulSet', () => {
       // partition 2 from 2m to 4m held web-0 and web-1 at the old revision
       assert.deepStrictEqual(await texts(page, '.row-ordinal .partition-badge'), ['held', 'held']);
       assert.strictEqual(await page.locator('.row-ordinal').nth(2).locator('.partition-held').count(), 0);
+      assert.deepStrictEqual(await texts(page, '.lane-partition .flag'), ['partition 2', 'partition 0']);
       assert.ok((await texts(page, '.legend li')).includes('held back by the partition'));
+      // the picture at 3m: web-2 already on the new revision, web-0 and web-1 held back by the partition
+      await page.locator('.scrubber-input').fill('180');
+      assert.deepStrictEqual(await page.locator('.row-ordinal .row-label').evaluateAll((els) => els.map((e) => (e as unknown as { className: string }).className)), ['row-label rev-0', 'row-label rev-0', 'row-label rev-1']);
       await shot(page, `statefulset-${theme.replace('vscode-', '')}`, theme === 'vscode-dark' ? 'preview-statefulset.png' : 'preview-statefulset-light.png');
       await page.close();
     }

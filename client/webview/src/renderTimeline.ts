@@ -69,7 +69,7 @@ export interface TimelineView {
 function sectionTitle(kind: string): string {
   if (kind === 'DaemonSet') return t('Nodes');
   if (kind === 'CronJob') return t('Runs');
-  if (kind === 'Deployment' || kind === 'ReplicaSet') return t('ReplicaSets and their pods');
+  if (kind === 'Deployment') return t('ReplicaSets and their pods');
   if (kind === 'StatefulSet') return t('Pods by ordinal');
   return t('Pods');
 }

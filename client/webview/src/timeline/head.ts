@@ -13,6 +13,7 @@ import { flagLane, placeFlags, type FlagItem, type FlagLane } from './flags';
 import { BAD_CONDITIONS, BAD_REASONS, GOOD_CONDITIONS } from './outcome';
 import { renderBudgetLane } from './budgetLane';
 import { rolloutBudget } from './rolloutBudget';
+import { partitionChanges } from './workloadRows';
 import { axisTicks } from './scale';
 import { FATE_COUNT_TEXT, FATE_RUNS_TEXT, fateCounts, FATES, scheduleMarks, type Fate, type ScheduleMark } from './schedule';
 
@@ -131,6 +132,19 @@ export function renderHead(ctx: ViewContext): ChartHead {
     });
     lanes.push(flagLane(ctx, track, items));
     lane([tr('Scenario')], 'scenario', track);
+  }
+
+  // a StatefulSet's partition as it changed: ordinals below it keep their revision (the rows hatch them)
+  const partitions = ctx.kind === 'StatefulSet' ? partitionChanges(timeline) : [];
+  if (partitions.some((c) => c.partition > 0)) {
+    const track = el(doc, 'div', { class: 'lane-track' });
+    const items = partitions.filter((c, i) => i > 0 || c.partition > 0).map((c) => {
+      const at = Number.isFinite(c.at) ? c.at : ctx.from;
+      line(at, 'marker-line partition-line');
+      return { at, text: tr('partition {0}', c.partition), title: tr('From {0}: spec.updateStrategy.rollingUpdate.partition {1}: ordinals below {1} are not updated', ctx.when(at), c.partition), cls: 'flag-partition' };
+    });
+    lanes.push(flagLane(ctx, track, items));
+    lane([tr('Partition')], 'partition', track);
   }
 
   // a Deployment's rollout budget: why the rollout goes as fast as it does

@@ -9,6 +9,7 @@
  * RollingUpdate; maxUnavailable never above replicas); rolling.go reconcileNewReplicaSet / reconcileOldReplicaSets
  * keep the pods within these bounds.
  */
+import { podCount } from '../counts';
 import { t as tr } from '../l10n';
 import type { Timeline } from '../timelineTypes';
 
@@ -139,7 +140,7 @@ export function budgetAt(budget: RolloutBudget, t: number): BudgetPoint | undefi
 /** The budget's words at t: `13 pods (at most 13) · 8 available (at least 8)`. */
 export function budgetText(point: BudgetPoint | undefined): string {
   if (!point) return tr('no pods yet');
-  return tr('{0} pods (at most {1}) · {2} available (at least {3})', point.total, point.maxPods, point.available, point.minAvailable);
+  return tr('{0} (at most {1}) · {2} available (at least {3})', podCount(point.total), point.maxPods, point.available, point.minAvailable);
 }
 
 /** An SVG path of a step function over the points, as an area down to 0 or as a line. */
