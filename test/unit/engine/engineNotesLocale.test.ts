@@ -77,3 +77,17 @@ test('zh-cn: a CronJob\'s notes name its zone in Chinese; without a locale they 
   assert.deepEqual(run(cron, { until: '11m' }, { locale: 'en' }).timeline.notes, en.notes);
   for (const note of en.notes) assert.doesNotMatch(note, HAN);
 });
+
+test('zh-cn: why a run idles (Timeline message) and an ignored scenario event are said in Chinese', () => {
+  const suspended = job({ suspend: true });
+  const scenario = { until: '1m', events: [{ at: '10s', setImage: 'perl:5.40' }] };
+  const en = run(suspended, scenario);
+  const zh = run(suspended, scenario, { locale: 'zh-cn' });
+  assert.equal(en.timeline.message, 'Job pi is suspended (spec.suspend is true): no pods run until it is resumed.');
+  assert.equal(zh.timeline.message, 'Job pi 已挂起（spec.suspend 为 true）：恢复之前不会运行任何 Pod。');
+  assert.deepEqual(en.warnings, ["events[0]: ignored: a Job's pod template is immutable (the API server rejects the change: field is immutable)"]);
+  assert.deepEqual(zh.warnings, ['events[0]: 已忽略：Job 的 Pod 模板不可变（API 服务器会拒绝该修改："field is immutable"）']);
+  // The machine fields do not change with the language.
+  assert.equal(zh.timeline.stopReason, en.timeline.stopReason);
+  assert.deepEqual(zh.timeline.status, en.timeline.status);
+});

@@ -12,6 +12,7 @@ import type { ScenarioNode, Taint } from './scenario';
 import type { TimelineCondition, TimelineEvent, TimelineJob, TimelineMarker, TimelinePod, TimelineStatus } from './timeline';
 import { timelineJob, timelinePod } from './timelineRecords';
 import { recordTime } from './timelineTimes';
+import { engineText } from './engineText';
 
 export interface OwnerRef {
   readonly kind: string;
@@ -500,7 +501,7 @@ export class Cluster implements ClusterView {
   admitPod(pod: SimPod, now: number): boolean {
     if (this.podRecords.length >= this.maxPods) {
       if (this.stopped === null) {
-        this.stopped = { reason: 'maxPods', message: `Stopped at ${this.maxPods} pods (the pod limit of a simulation) at t=${seconds(now)}s.` };
+        this.stopped = { reason: 'maxPods', message: engineText.t(this.locale, 'stoppedAtPodLimit', { count: this.maxPods, time: seconds(now) }) };
       }
       return false;
     }

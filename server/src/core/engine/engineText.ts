@@ -1,6 +1,6 @@
 /**
  * The engine's own words for the reader of a preview: the Timeline's `notes` (how the simulation models what it
- * shows), its warnings about scenario events and the markers it puts on the time axis for them. They follow
+ * shows) and `message` (why a run stopped early or idles), its warnings about scenario events and the markers it puts on the time axis for them. They follow
  * SimulateOptions.locale (the Cluster carries it). Controller events, conditions and kubectl texts are not here:
  * they stay English, as a cluster prints them. Field paths, feature gates, reasons and values stay in backticks
  * or as written.
@@ -10,6 +10,22 @@ import { defineCatalog } from '../i18n/catalog';
 export const engineText = defineCatalog(
   'engine',
   {
+    stoppedAtPodLimit: 'Stopped at {count} pods (the pod limit of a simulation) at t={time}s.',
+    stoppedAtHorizon: 'Stopped at the {days}-day horizon with work still pending; set `until` in the scenario to look further.',
+    stoppedAtEventLimit: 'Stopped after {count} simulation events at t={time}s; the object was still changing.',
+    jobSuspended: 'Job {name} is suspended (spec.suspend is true): no pods run until it is resumed.',
+    jobParallelismZero: 'Job {name} has spec.parallelism 0: the Job controller runs no pods until it is raised, so the Job stays active and never finishes.',
+    cronSuspendedIdle: 'CronJob {name} is suspended (spec.suspend is true): it creates no Jobs until it is resumed.',
+    deploymentPausedIdle: 'The Deployment is paused (spec.paused: true): nothing rolls out until it is resumed.',
+    ignoredNoContainers: 'ignored: the pod template has no containers',
+    ignoredCannotSuspend: 'ignored: a {kind} cannot be suspended',
+    ignoredDeploymentSuspend: 'ignored: a Deployment cannot be suspended (patch spec.paused to pause a rollout)',
+    ignoredNoRevisions: 'ignored: a {kind} has no revisions to roll back to',
+    ignoredReplicaSetRollback: 'ignored: a ReplicaSet has no rollout history (kubectl rollout undo works on Deployments)',
+    ignoredReplicaSetGone: 'ignored: the ReplicaSet is gone',
+    ignoredJobTemplate: "ignored: a Job's pod template is immutable (the API server rejects the change: field is immutable)",
+    jobGone: 'the Job no longer exists at t={time}s',
+    suspendUnchangedMarker: 'spec.suspend is already {value}',
     stranded: '{count} pod(s) never found a node that fits (see the FailedScheduling events); add or change nodes in the scenario.',
     scenarioEventNote: '{path}: {message}',
     eventAfterEndUntil: 'at +{at}, after the end of the run (+{end}, `until`): ignored; set `until` later to reach it',
@@ -56,6 +72,22 @@ export const engineText = defineCatalog(
       'status.replicas was {count}: ReplicaSet {name} (revision {revision}) with {created} pod(s) of the current template is assumed to exist, its pods starting at t=0 (their real age is unknown); older ReplicaSets are not in the manifest and are not modelled.',
   },
   {
+    stoppedAtPodLimit: '在 t={time}s 达到 {count} 个 Pod（模拟的 Pod 数上限），已停止。',
+    stoppedAtHorizon: '已到 {days} 天的模拟上限，仍有待处理的工作，已停止；在场景中设置 `until` 可以看得更远。',
+    stoppedAtEventLimit: '在 t={time}s 已处理 {count} 个模拟事件，对象仍在变化，已停止。',
+    jobSuspended: 'Job {name} 已挂起（spec.suspend 为 true）：恢复之前不会运行任何 Pod。',
+    jobParallelismZero: 'Job {name} 的 spec.parallelism 为 0：调大之前 Job 控制器不会运行任何 Pod，因此该 Job 一直处于活跃状态，永远不会结束。',
+    cronSuspendedIdle: 'CronJob {name} 已挂起（spec.suspend 为 true）：恢复之前不会创建任何 Job。',
+    deploymentPausedIdle: 'Deployment 已暂停（spec.paused: true）：恢复之前不会进行任何上线。',
+    ignoredNoContainers: '已忽略：Pod 模板中没有容器',
+    ignoredCannotSuspend: '已忽略：{kind} 不能挂起',
+    ignoredDeploymentSuspend: '已忽略：Deployment 不能挂起（要暂停上线，请修改 spec.paused）',
+    ignoredNoRevisions: '已忽略：{kind} 没有可回滚到的修订版本',
+    ignoredReplicaSetRollback: '已忽略：ReplicaSet 没有上线历史（kubectl rollout undo 只适用于 Deployment）',
+    ignoredReplicaSetGone: '已忽略：该 ReplicaSet 已不存在',
+    ignoredJobTemplate: '已忽略：Job 的 Pod 模板不可变（API 服务器会拒绝该修改："field is immutable"）',
+    jobGone: 't={time}s 时该 Job 已不存在',
+    suspendUnchangedMarker: 'spec.suspend 已经是 {value}',
     stranded: '{count} 个 Pod 始终没有找到合适的节点（见 FailedScheduling 事件）；请在场景中添加或修改节点。',
     scenarioEventNote: '{path}：{message}',
     eventAfterEndUntil: '发生在 +{at}，晚于运行结束（+{end}，`until`）：已忽略；设置更晚的 `until` 才能看到它',

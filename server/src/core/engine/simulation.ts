@@ -12,6 +12,7 @@ import type { Cluster, ClusterChange } from './cluster';
 import type { Controller, WorkQueue } from './controller';
 import { EventQueue } from './eventQueue';
 import { DAY } from './time';
+import { engineText } from './engineText';
 
 export interface SimulationLimits {
   /** Agenda entries processed before the run is cut. */
@@ -148,7 +149,7 @@ export class Simulation {
           stopReason: 'horizon',
           endMs: horizon,
           truncated: true,
-          message: `Stopped at the ${horizon / DAY}-day horizon with work still pending; set \`until\` in the scenario to look further.`,
+          message: engineText.t(this.cluster.locale, 'stoppedAtHorizon', { days: horizon / DAY }),
           steps: this.steps,
         };
       }
@@ -157,7 +158,7 @@ export class Simulation {
           stopReason: 'maxEvents',
           endMs: this.now,
           truncated: true,
-          message: `Stopped after ${this.limits.maxEvents} simulation events at t=${this.now / 1000}s; the object was still changing.`,
+          message: engineText.t(this.cluster.locale, 'stoppedAtEventLimit', { count: this.limits.maxEvents, time: this.now / 1000 }),
           steps: this.steps,
         };
       }

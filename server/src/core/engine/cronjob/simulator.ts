@@ -98,7 +98,7 @@ export const cronJobSimulator: WorkloadSimulator = {
         switch (event.type) {
           case 'suspend': {
             markers.suspended(event.suspend, now);
-            if (spec.suspend === event.suspend) return { marker: `spec.suspend is already ${event.suspend}` };
+            if (spec.suspend === event.suspend) return { marker: engineText.t(context.cluster.locale, 'suspendUnchangedMarker', { value: String(event.suspend) }) };
             spec = { ...spec, suspend: event.suspend };
             store.setSpec(spec);
             // updateCronJob: a spec change (not of the schedule) syncs the CronJob at once.
@@ -109,13 +109,13 @@ export const cronJobSimulator: WorkloadSimulator = {
             // The job template is mutable; only Jobs created afterwards use it (running Jobs keep theirs).
             return { marker: `kubectl set image: the job template now uses ${event.image}; Jobs created from now on run it` };
           case 'rollback':
-            return { note: 'ignored: a CronJob has no revisions to roll back to' };
+            return { note: engineText.t(context.cluster.locale, 'ignoredNoRevisions', { kind: 'CronJob' }) };
           default:
             return {};
         }
       },
       idleReason() {
-        return spec.suspend ? `CronJob ${name} is suspended (spec.suspend is true): it creates no Jobs until it is resumed.` : undefined;
+        return spec.suspend ? engineText.t(context.cluster.locale, 'cronSuspendedIdle', { name }) : undefined;
       },
       finalStatus() {
         return statusJson(store.status, startEpochMs);

@@ -73,7 +73,7 @@ export const daemonSetSimulator: WorkloadSimulator = {
           case 'setImage': {
             const next = JSON.parse(JSON.stringify(ds.template)) as Record<string, unknown>;
             const containers = isRecord(next.spec) && Array.isArray(next.spec.containers) ? next.spec.containers.filter(isRecord) : [];
-            if (containers.length === 0) return { note: 'ignored: the pod template has no containers' };
+            if (containers.length === 0) return { note: engineText.t(context.cluster.locale, 'ignoredNoContainers') };
             const container = containers[0];
             const containerName = typeof container.name === 'string' ? container.name : 'container-0';
             container.image = event.image;
@@ -92,7 +92,7 @@ export const daemonSetSimulator: WorkloadSimulator = {
             return { marker: `${command}: daemonset.apps/${name} ${outcome.message}` };
           }
           case 'suspend':
-            return { note: 'ignored: a DaemonSet cannot be suspended' };
+            return { note: engineText.t(context.cluster.locale, 'ignoredCannotSuspend', { kind: 'DaemonSet' }) };
           default:
             return {};
         }

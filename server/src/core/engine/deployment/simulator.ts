@@ -68,7 +68,7 @@ export const deploymentSimulator: WorkloadSimulator = {
         switch (event.type) {
           case 'setImage': {
             const containers = containersOf(state.template);
-            if (containers.length === 0) return { note: 'ignored: the pod template has no containers' };
+            if (containers.length === 0) return { note: engineText.t(context.cluster.locale, 'ignoredNoContainers') };
             const container = containers[0];
             const containerName = typeof container.name === 'string' ? container.name : 'container-0';
             const command = `kubectl set image ${kubectlName} ${containerName}=${event.image}`;
@@ -97,13 +97,13 @@ export const deploymentSimulator: WorkloadSimulator = {
             return { marker: `${command}: deployment.apps/${name} rolled back` };
           }
           case 'suspend':
-            return { note: 'ignored: a Deployment cannot be suspended (patch spec.paused to pause a rollout)' };
+            return { note: engineText.t(context.cluster.locale, 'ignoredDeploymentSuspend') };
           default:
             return {};
         }
       },
       idleReason() {
-        return state.paused ? 'The Deployment is paused (spec.paused: true): nothing rolls out until it is resumed.' : undefined;
+        return state.paused ? engineText.t(cluster.locale, 'deploymentPausedIdle') : undefined;
       },
       finalStatus() {
         return objects.statusJson();

@@ -59,14 +59,14 @@ export const jobSimulator: WorkloadSimulator = {
         const current = context.cluster.job(name);
         switch (event.type) {
           case 'suspend':
-            if (current === undefined) return { note: `the Job no longer exists at t=${seconds(now)}s` };
-            if (current.spec.suspend === event.suspend) return { marker: `spec.suspend is already ${event.suspend}` };
+            if (current === undefined) return { note: engineText.t(context.cluster.locale, 'jobGone', { time: seconds(now) }) };
+            if (current.spec.suspend === event.suspend) return { marker: engineText.t(context.cluster.locale, 'suspendUnchangedMarker', { value: String(event.suspend) }) };
             context.cluster.updateJobSpec(current, { ...current.spec, suspend: event.suspend });
             return { marker: event.suspend ? 'kubectl patch: spec.suspend=true' : 'kubectl patch: spec.suspend=false' };
           case 'setImage':
-            return { note: "ignored: a Job's pod template is immutable (the API server rejects the change: field is immutable)" };
+            return { note: engineText.t(context.cluster.locale, 'ignoredJobTemplate') };
           case 'rollback':
-            return { note: 'ignored: a Job has no revisions to roll back to' };
+            return { note: engineText.t(context.cluster.locale, 'ignoredNoRevisions', { kind: 'Job' }) };
           default:
             return {};
         }
@@ -74,8 +74,8 @@ export const jobSimulator: WorkloadSimulator = {
       idleReason() {
         const job = context.cluster.job(name);
         if (job === undefined || isJobFinished(job.status)) return undefined;
-        if (job.spec.suspend) return `Job ${name} is suspended (spec.suspend is true): no pods run until it is resumed.`;
-        if (job.spec.parallelism === 0) return `Job ${name} has spec.parallelism 0: the Job controller runs no pods until it is raised, so the Job stays active and never finishes.`;
+        if (job.spec.suspend) return engineText.t(context.cluster.locale, 'jobSuspended', { name });
+        if (job.spec.parallelism === 0) return engineText.t(context.cluster.locale, 'jobParallelismZero', { name });
         return undefined;
       },
       finalStatus() {

@@ -15,6 +15,7 @@ import { Kubelet } from '../kubelet';
 import { generateName, Random, streamSeed } from '../random';
 import type { WorkloadContext, WorkloadRun, WorkloadSimulator } from '../workload';
 import { ReplicaSetController } from './controller';
+import { engineText } from '../engineText';
 
 export const replicaSetSimulator: WorkloadSimulator = {
   kind: 'ReplicaSet',
@@ -65,12 +66,12 @@ export const replicaSetSimulator: WorkloadSimulator = {
       controllers: [new ReplicaSetController(objects)],
       applyEvent(event, now) {
         const rs = current();
-        if (rs === undefined) return { note: 'ignored: the ReplicaSet is gone' };
+        if (rs === undefined) return { note: engineText.t(context.cluster.locale, 'ignoredReplicaSetGone') };
         switch (event.type) {
           case 'setImage': {
             const template = JSON.parse(JSON.stringify(rs.template)) as Record<string, unknown>;
             const containers = containersOf(template);
-            if (containers.length === 0) return { note: 'ignored: the pod template has no containers' };
+            if (containers.length === 0) return { note: engineText.t(context.cluster.locale, 'ignoredNoContainers') };
             const containerName = typeof containers[0].name === 'string' ? containers[0].name : 'container-0';
             containers[0].image = event.image;
             update({ ...rs, template, generation: rs.generation + 1 }, now);
@@ -88,9 +89,9 @@ export const replicaSetSimulator: WorkloadSimulator = {
             return { marker: `kubectl patch ${kubectlName} --type merge -p '${JSON.stringify(event.patch)}': replicaset.apps/${name} patched` };
           }
           case 'rollback':
-            return { note: 'ignored: a ReplicaSet has no rollout history (kubectl rollout undo works on Deployments)' };
+            return { note: engineText.t(context.cluster.locale, 'ignoredReplicaSetRollback') };
           case 'suspend':
-            return { note: 'ignored: a ReplicaSet cannot be suspended' };
+            return { note: engineText.t(context.cluster.locale, 'ignoredCannotSuspend', { kind: 'ReplicaSet' }) };
           default:
             return {};
         }

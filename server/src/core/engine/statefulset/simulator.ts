@@ -102,7 +102,7 @@ export const statefulSetSimulator: WorkloadSimulator = {
           case 'setImage': {
             const next = JSON.parse(JSON.stringify(set.template)) as Record<string, unknown>;
             const containers = isRecord(next.spec) && Array.isArray(next.spec.containers) ? next.spec.containers.filter(isRecord) : [];
-            if (containers.length === 0) return { note: 'ignored: the pod template has no containers' };
+            if (containers.length === 0) return { note: engineText.t(context.cluster.locale, 'ignoredNoContainers') };
             const container = containers[0];
             const containerName = typeof container.name === 'string' ? container.name : 'container-0';
             container.image = event.image;
@@ -127,7 +127,7 @@ export const statefulSetSimulator: WorkloadSimulator = {
             return { marker: `${command}: statefulset.apps/${name} patched${outcome.changed ? '' : ' (no change)'}` };
           }
           case 'suspend':
-            return { note: 'ignored: a StatefulSet cannot be suspended' };
+            return { note: engineText.t(context.cluster.locale, 'ignoredCannotSuspend', { kind: 'StatefulSet' }) };
           default:
             return {};
         }
