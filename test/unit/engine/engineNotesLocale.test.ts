@@ -91,3 +91,18 @@ test('zh-cn: why a run idles (Timeline message) and an ignored scenario event ar
   assert.equal(zh.timeline.stopReason, en.timeline.stopReason);
   assert.deepEqual(zh.timeline.status, en.timeline.status);
 });
+
+test('zh-cn: a warning about the object the engine simplifies (an unknown controller time zone) is Chinese; the zone stays as given', () => {
+  const cron = {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'hello' },
+    spec: { schedule: '0 * * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }], restartPolicy: 'OnFailure' } } } } },
+  };
+  const warnings = (locale?: 'zh-cn'): string[] => {
+    const result = simulate(cron, { startTime: '2026-01-01T00:00:00Z', until: '1h' }, { controllerTimeZone: 'Mars/Olympus', locale });
+    return result.warnings.filter((w) => w.path === '').map((w) => w.message);
+  };
+  assert.deepEqual(warnings(), ['controller time zone "Mars/Olympus" is not an IANA time zone name; schedules without spec.timeZone run in UTC']);
+  assert.deepEqual(warnings('zh-cn'), ['控制器时区 "Mars/Olympus" 不是 IANA 时区名称；未设置 spec.timeZone 的计划按 UTC 运行']);
+});

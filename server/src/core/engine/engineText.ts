@@ -1,9 +1,9 @@
 /**
  * The engine's own words for the reader of a preview: the Timeline's `notes` (how the simulation models what it
- * shows) and `message` (why a run stopped early or idles), its warnings about scenario events and the markers it puts on the time axis for them. They follow
- * SimulateOptions.locale (the Cluster carries it). Controller events, conditions and kubectl texts are not here:
- * they stay English, as a cluster prints them. Field paths, feature gates, reasons and values stay in backticks
- * or as written.
+ * shows) and `message` (why a run stopped early or idles), its warnings about scenario events and the markers
+ * it puts on the time axis for them. They follow SimulateOptions.locale (the Cluster carries it). Controller
+ * events, conditions and kubectl texts are not here: they stay English, as a cluster prints them. Field paths,
+ * feature gates, reasons and values stay in backticks or as written.
  */
 import { defineCatalog } from '../i18n/catalog';
 
@@ -26,6 +26,9 @@ export const engineText = defineCatalog(
     ignoredJobTemplate: "ignored: a Job's pod template is immutable (the API server rejects the change: field is immutable)",
     jobGone: 'the Job no longer exists at t={time}s',
     suspendUnchangedMarker: 'spec.suspend is already {value}',
+    statusTimeIgnored: 'is not an RFC 3339 time; ignored',
+    controllerZoneUnknown: 'controller time zone {zone} is not an IANA time zone name; schedules without spec.timeZone run in UTC',
+    tooManyActiveJobs: 'lists {count} Jobs; only the first {max} are simulated',
     stranded: '{count} pod(s) never found a node that fits (see the FailedScheduling events); add or change nodes in the scenario.',
     scenarioEventNote: '{path}: {message}',
     eventAfterEndUntil: 'at +{at}, after the end of the run (+{end}, `until`): ignored; set `until` later to reach it',
@@ -88,6 +91,9 @@ export const engineText = defineCatalog(
     ignoredJobTemplate: '已忽略：Job 的 Pod 模板不可变（API 服务器会拒绝该修改："field is immutable"）',
     jobGone: 't={time}s 时该 Job 已不存在',
     suspendUnchangedMarker: 'spec.suspend 已经是 {value}',
+    statusTimeIgnored: '不是 RFC 3339 时间；已忽略',
+    controllerZoneUnknown: '控制器时区 {zone} 不是 IANA 时区名称；未设置 spec.timeZone 的计划按 UTC 运行',
+    tooManyActiveJobs: '列出了 {count} 个 Job；只模拟前 {max} 个',
     stranded: '{count} 个 Pod 始终没有找到合适的节点（见 FailedScheduling 事件）；请在场景中添加或修改节点。',
     scenarioEventNote: '{path}：{message}',
     eventAfterEndUntil: '发生在 +{at}，晚于运行结束（+{end}，`until`）：已忽略；设置更晚的 `until` 才能看到它',

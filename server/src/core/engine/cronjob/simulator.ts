@@ -62,7 +62,7 @@ export const cronJobSimulator: WorkloadSimulator = {
       const value = rawStatus[key];
       if (value === undefined || value === null) return null;
       const ms = typeof value === 'string' ? parseRfc3339(value) : undefined;
-      if (ms === undefined) context.warn(`status.${key}`, 'is not an RFC 3339 time; ignored');
+      if (ms === undefined) context.warn(`status.${key}`, engineText.t(context.cluster.locale, 'statusTimeIgnored'));
       return ms ?? null;
     };
     const rawMetadata = isObject(raw.metadata) ? raw.metadata : {};
@@ -136,7 +136,7 @@ function controllerZone(context: WorkloadContext): string {
       // fall through
     }
   }
-  context.warn('', `controller time zone ${JSON.stringify(zone)} is not an IANA time zone name; schedules without spec.timeZone run in UTC`);
+  context.warn('', engineText.t(context.cluster.locale, 'controllerZoneUnknown', { zone: JSON.stringify(zone) }));
   return 'UTC';
 }
 
@@ -178,7 +178,7 @@ function pastedActiveJobs(context: WorkloadContext, value: unknown, cronJobName:
   if (refs.length > 0) {
     context.cluster.note(engineText.t(context.cluster.locale, 'cronPreexisting', { count: refs.length }));
   }
-  if (value.length > MAX_PASTED_ACTIVE) context.warn('status.active', `lists ${value.length} Jobs; only the first ${MAX_PASTED_ACTIVE} are simulated`);
+  if (value.length > MAX_PASTED_ACTIVE) context.warn('status.active', engineText.t(context.cluster.locale, 'tooManyActiveJobs', { count: value.length, max: MAX_PASTED_ACTIVE }));
   return refs;
 }
 

@@ -198,7 +198,7 @@ function successPolicyOf(value: unknown): SuccessPolicy | null {
 }
 
 /** The manifest's status (as kubectl prints it) as the starting state; times relative to the scenario's start. */
-export function jobStatusFromManifest(status: Record<string, unknown>, startEpochMs: number, context?: Pick<WorkloadContext, 'warn'>): JobStatus {
+export function jobStatusFromManifest(status: Record<string, unknown>, startEpochMs: number, context?: Pick<WorkloadContext, 'warn' | 'cluster'>): JobStatus {
   const count = (key: string): number => {
     const value = status[key];
     return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
@@ -207,7 +207,7 @@ export function jobStatusFromManifest(status: Record<string, unknown>, startEpoc
     const value = status[key];
     if (value === undefined || value === null) return null;
     const ms = typeof value === 'string' ? relative(value, startEpochMs) : undefined;
-    if (ms === undefined) context?.warn(`status.${key}`, `is not an RFC 3339 time; ignored`);
+    if (ms === undefined && context) context.warn(`status.${key}`, engineText.t(context.cluster.locale, 'statusTimeIgnored'));
     return ms ?? null;
   };
   const conditions: JobCondition[] = Array.isArray(status.conditions)
