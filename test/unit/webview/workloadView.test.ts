@@ -13,6 +13,7 @@ import { simulate } from '../../../server/src/core/engine';
 import type { Timeline } from '../../../server/src/core/engine/timeline';
 import { manifestIdentity, previewTitle } from '../../../client/src/previewIdentity';
 import { outcomeOf } from '../../../client/webview/src/timeline/outcome';
+import { timelineSvg, type SvgPalette } from '../../../client/webview/src/timeline/svg';
 import { budgetAt, budgetBounds, budgetText, resolveFenceposts, rolloutBudget, stepPath } from '../../../client/webview/src/timeline/rolloutBudget';
 import { buildRows, type RowModel } from '../../../client/webview/src/timeline/rows';
 import { heldSpans, ordinalOf, partitionChanges, replicaSetCount } from '../../../client/webview/src/timeline/workloadRows';
@@ -113,6 +114,21 @@ describe('rows per ReplicaSet revision', () => {
     const rs = timeline.replicaSets?.[1];
     assert.ok(rs);
     assert.equal(replicaSetCount(rs, 1e9), '10/10 pods, 10 available');
+  });
+
+  it('the SVG export draws each ReplicaSet head, its sizes in its revision colour, the image escaped', () => {
+    const timeline = example('nginx-deployment', 'nginx-deployment.scenario.yaml');
+    const rows = rowsOf(timeline).map((r) => (r.kind === 'replicaset' ? { ...r, label: `${r.label} <img>` } : r));
+    const palette: SvgPalette = {
+      background: '#1f1f1f', foreground: '#cccccc', muted: '#9d9d9d', border: '#2b2b2b',
+      states: { absent: '#999', pending: '#cca700', running: '#3794ff', ready: '#3794ff', succeeded: '#89d185', failed: '#f14c4c', terminating: '#999', gone: '#999' },
+      revisions: ['#3794ff', '#b180d7'], good: '#89d185', bad: '#f14c4c', marker: '#b180d7', fontFamily: 'sans-serif',
+    };
+    const svg = timelineSvg({ title: 'Deployment/nginx-deployment', subtitle: '', rows, x: (t) => t / 212, ticks: [], folds: [], markers: [] }, palette);
+    assert.ok(svg.includes('>rev 1 &lt;img&gt;<') && svg.includes('>rev 2 &lt;img&gt;<'));
+    assert.ok(!svg.includes('<img>'));
+    // revision 2's available pods: a solid rectangle in its colour
+    assert.match(svg, /<rect [^>]*fill="#b180d7" stroke="none" fill-opacity="0.9"\/>/);
   });
 
   it('a bare ReplicaSet: one group, named by the ReplicaSet, its size following the scale patches', () => {

@@ -18,7 +18,9 @@ export function renderLegend(ctx: ViewContext): HTMLElement {
   // A DaemonSet's ready pods take their revision's colour: one "ready" swatch per revision, not a blue one that
   // looks like revision 1's.
   const byRevision = ctx.kind === 'DaemonSet' || ctx.kind === 'Deployment' || ctx.kind === 'StatefulSet';
-  const revisions = byRevision ? [...revisionSlots(ctx.timeline.pods ?? [])] : [];
+  // a Deployment's colours go by its ReplicaSets' revisions (a rollback renumbers one), as its rows' do
+  const rsRevisions = [...new Set((ctx.timeline.replicaSets ?? []).map((rs) => rs.revision))].sort((a, b) => a - b);
+  const revisions = !byRevision ? [] : ctx.kind === 'Deployment' && rsRevisions.length > 0 ? rsRevisions.map((r, i): [number, number] => [r, i % 5]) : [...revisionSlots(ctx.timeline.pods ?? [])];
   const items: HTMLElement[] = [];
   for (const [state, label] of STATES) {
     if (state === 'ready' && revisions.length > 0) {
