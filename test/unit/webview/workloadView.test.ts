@@ -12,6 +12,7 @@ import * as YAML from 'yaml';
 import { simulate } from '../../../server/src/core/engine';
 import type { Timeline } from '../../../server/src/core/engine/timeline';
 import { manifestIdentity, previewTitle } from '../../../client/src/previewIdentity';
+import { fieldsFor } from '../../../client/webview/src/panels/whatIfForm';
 import { outcomeOf } from '../../../client/webview/src/timeline/outcome';
 import { timelineSvg, type SvgPalette } from '../../../client/webview/src/timeline/svg';
 import { budgetAt, budgetBounds, budgetText, resolveFenceposts, rolloutBudget, stepPath } from '../../../client/webview/src/timeline/rolloutBudget';
@@ -179,6 +180,15 @@ describe('lanes per StatefulSet ordinal', () => {
 });
 
 describe('the preview knows the apps/v1 kinds', () => {
+  it('the what-if form offers an image change at a time for a Deployment and a StatefulSet, not Job failures nor nodes', () => {
+    for (const kind of ['Deployment', 'StatefulSet']) {
+      const names = fieldsFor(kind).map((f) => f.name);
+      assert.ok(names.includes('setImage.at') && names.includes('setImage.image'), kind);
+      assert.ok(!names.includes('failFirst.attempts') && !names.includes('nodes.count'), kind);
+    }
+    assert.ok(!fieldsFor('ReplicaSet').map((f) => f.name).includes('setImage.image'));
+  });
+
   it('names a Deployment, ReplicaSet or StatefulSet in its title, as for a Job', () => {
     for (const kind of ['Deployment', 'ReplicaSet', 'StatefulSet']) {
       const identity = manifestIdentity(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: web\n`);

@@ -30,7 +30,7 @@ export type WhatIfFieldName =
   | 'until';
 
 /** Which objects a field applies to. */
-type Applies = 'all' | 'jobs' | 'indexed' | 'daemonset';
+type Applies = 'all' | 'jobs' | 'indexed' | 'daemonset' | 'rollout';
 
 export interface WhatIfField {
   readonly name: WhatIfFieldName;
@@ -61,8 +61,8 @@ export const WHAT_IF_FIELDS: readonly WhatIfField[] = [
   { name: 'nodeJoin.at', group: 'Changes over time', label: l10nKey('A node joins at'), hint: l10nKey('a duration: 90s, 5m, 1h30m'), input: 'duration', placeholder: l10nKey('e.g. 5m'), applies: 'daemonset' },
   { name: 'nodeLeave.at', group: 'Changes over time', label: l10nKey('A node leaves at'), hint: l10nKey('a duration'), input: 'duration', placeholder: l10nKey('e.g. 8m'), applies: 'daemonset' },
   { name: 'nodeLeave.name', group: 'Changes over time', label: l10nKey('which node'), hint: l10nKey('its name'), input: 'text', placeholder: 'worker-1', applies: 'daemonset' },
-  { name: 'setImage.at', group: 'Changes over time', label: l10nKey('Image changes at'), hint: l10nKey('a duration'), input: 'duration', placeholder: l10nKey('e.g. 10m'), applies: 'daemonset' },
-  { name: 'setImage.image', group: 'Changes over time', label: l10nKey('to image'), hint: l10nKey('the new image'), input: 'text', placeholder: 'repo/app:v2', applies: 'daemonset' },
+  { name: 'setImage.at', group: 'Changes over time', label: l10nKey('Image changes at'), hint: l10nKey('a duration'), input: 'duration', placeholder: l10nKey('e.g. 10m'), applies: 'rollout' },
+  { name: 'setImage.image', group: 'Changes over time', label: l10nKey('to image'), hint: l10nKey('the new image'), input: 'text', placeholder: 'repo/app:v2', applies: 'rollout' },
   { name: 'controllerDown.at', group: 'Control plane', label: l10nKey('Controllers down at'), hint: l10nKey('a duration'), input: 'duration', placeholder: l10nKey('e.g. 2m'), applies: 'all' },
   { name: 'controllerDown.for', group: 'Control plane', label: l10nKey('for'), hint: l10nKey('a duration'), input: 'duration', placeholder: l10nKey('e.g. 5m'), applies: 'all' },
   { name: 'until', group: 'Control plane', label: l10nKey('Simulate until'), hint: l10nKey('the horizon, a duration'), input: 'duration', placeholder: l10nKey('e.g. 30m'), applies: 'all' },
@@ -92,6 +92,10 @@ export function fieldsFor(kind: string | undefined, indexed = false): WhatIfFiel
         return isJobLike && indexed;
       case 'daemonset':
         return kind === 'DaemonSet';
+      case 'rollout':
+        // an image change rolls out: a DaemonSet, a Deployment and a StatefulSet replace their pods (a bare
+        // ReplicaSet does not: its new template applies only to pods it makes later)
+        return kind === 'DaemonSet' || kind === 'Deployment' || kind === 'StatefulSet';
     }
   });
 }
