@@ -106,3 +106,15 @@ test('zh-cn: a warning about the object the engine simplifies (an unknown contro
   assert.deepEqual(warnings(), ['controller time zone "Mars/Olympus" is not an IANA time zone name; schedules without spec.timeZone run in UTC']);
   assert.deepEqual(warnings('zh-cn'), ['控制器时区 "Mars/Olympus" 不是 IANA 时区名称；未设置 spec.timeZone 的计划按 UTC 运行']);
 });
+
+test('zh-cn: what the engine cannot simulate is said in Chinese; a locale tag it does not know reads as English', () => {
+  const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } };
+  const errors = (options: SimulateOptions): string[] => {
+    const result = simulate(configMap, {}, options);
+    return result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
+  };
+  assert.deepEqual(errors({ locale: 'zh-cn' }), ['kind: 暂不能模拟 kind "ConfigMap"（可模拟的类型：Job, CronJob, DaemonSet, StatefulSet, Deployment, ReplicaSet）']);
+  const english = ['kind: cannot simulate kind "ConfigMap" yet (simulated kinds: Job, CronJob, DaemonSet, StatefulSet, Deployment, ReplicaSet)'];
+  assert.deepEqual(errors({}), english);
+  assert.deepEqual(errors({ locale: 'fr' as unknown as 'en' }), english);
+});

@@ -7,7 +7,7 @@
  *
  * Never throws: every problem comes back as data, with the field path in the scenario or manifest.
  */
-import type { Locale } from '../i18n';
+import { resolveLocale, type Locale } from '../i18n';
 import { resolveKubernetesVersion } from '../kubernetesVersion';
 import { isWorkloadKind, type Workload, type WorkloadKind } from '../model/types';
 import { validateWorkload } from '../validateWorkload';
@@ -75,11 +75,13 @@ export const WORKLOAD_SIMULATORS: Partial<Record<WorkloadKind, WorkloadSimulator
 };
 
 export function simulate(manifest: unknown, scenario?: unknown, options: SimulateOptions = {}): SimulateResult {
+  // A locale the catalogs do not have (a caller's raw tag) reads as its nearest one, never as a crash.
+  const locale = resolveLocale(typeof options.locale === 'string' ? options.locale : undefined);
   try {
-    return run(manifest, scenario, options);
+    return run(manifest, scenario, { ...options, locale });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [{ source: 'engine', path: '', message: `internal error in the simulation engine: ${message}` }], warnings: [] };
+    return { ok: false, errors: [{ source: 'engine', path: '', message: engineText.t(locale, 'internalError', { message }) }], warnings: [] };
   }
 }
 
@@ -103,7 +105,7 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
   const kubernetesVersion = resolveKubernetesVersion(options.kubernetesVersion);
 
   if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
-    errors.push({ source: 'object', path: '', message: 'the manifest must be a mapping (one YAML document with apiVersion, kind, metadata and spec)' });
+    errors.push({ source: 'object', path: '', message: engineText.t(options.locale, 'manifestNotMapping') });
     return fail();
   }
   const raw = manifest as Record<string, unknown>;
@@ -112,7 +114,8 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
   const simulator = isWorkloadKind(kind) ? WORKLOAD_SIMULATORS[kind] : undefined;
   if (simulator === undefined) {
     const supported = Object.keys(WORKLOAD_SIMULATORS).join(', ');
-    errors.push({ source: 'object', path: 'kind', message: kind === '' ? `kind is required (simulated kinds: ${supported})` : `cannot simulate kind "${kind}" yet (simulated kinds: ${supported})` });
+    const message = kind === '' ? engineText.t(options.locale, 'kindRequired', { kinds: supported }) : engineText.t(options.locale, 'kindNotSimulated', { kind, kinds: supported });
+    errors.push({ source: 'object', path: 'kind', message });
     return fail();
   }
   // Decode, default and validate as the API server does; reject what it would reject.
