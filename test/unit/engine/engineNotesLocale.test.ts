@@ -118,3 +118,24 @@ test('zh-cn: what the engine cannot simulate is said in Chinese; a locale tag it
   assert.deepEqual(errors({}), english);
   assert.deepEqual(errors({ locale: 'fr' as unknown as 'en' }), english);
 });
+
+test('zh-cn: the markers of a controller outage and the CronJob run it missed are Chinese; kinds, times and Job names as they are', () => {
+  const cron = {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'hello' },
+    spec: { schedule: '*/1 * * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }], restartPolicy: 'OnFailure' } } } } },
+  };
+  const scenario = { until: '5m', pods: { default: { runSeconds: 20 } }, events: [{ at: '30s', controllerDown: '2m' }] };
+  const markers = (locale?: 'zh-cn'): string[] => run(cron, scenario, { locale }).timeline.markers.map((m) => `${m.at} ${m.kind} ${m.description}`);
+  assert.deepEqual(markers(), [
+    '30 controllerDown kube-controller-manager down for 120s',
+    '150 controllerUp kube-controller-manager is back: every object is synced again',
+    '150 missedRun missed the run at 2026-01-01T00:01:00Z: kube-controller-manager was down (when it is back only the most recent missed time is started); started 2026-01-01T00:02:00Z (hello-29453762)',
+  ]);
+  assert.deepEqual(markers('zh-cn'), [
+    '30 controllerDown kube-controller-manager 停止运行 120s',
+    '150 controllerUp kube-controller-manager 已恢复：所有对象重新同步',
+    '150 missedRun 错过 2026-01-01T00:01:00Z 的运行：kube-controller-manager 停止运行（恢复后只启动最近一次错过的时间）；2026-01-01T00:02:00Z 启动了 hello-29453762',
+  ]);
+});

@@ -128,7 +128,7 @@ export class Simulation {
       if (this.controllersDownUntil !== until) return;
       this.controllersDownUntil = null;
       this.cluster.forgetControllerMemory();
-      this.cluster.mark(this.now, 'controllerUp', 'kube-controller-manager is back: every object is synced again');
+      this.cluster.mark(this.now, 'controllerUp', engineText.t(this.cluster.locale, 'controllerUpMarker'));
       this.startControllers();
     });
   }

@@ -248,28 +248,35 @@ class RunMarkers {
     const last = gap.times[gap.times.length - 1];
     const overlaps = (spans: readonly [number, number][], open: number | null): boolean =>
       spans.some(([from, to]) => from <= last && to > first) || (open !== null && open <= last);
-    const runs = gap.count === 1 ? `the run at ${clock(first)}` : `${gap.capped ? 'more than ' : ''}${gap.count} runs (${clock(first)} … ${clock(last)})`;
+    const span = { count: gap.count, first: clock(first), last: clock(last) };
+    const runs =
+      gap.count === 1
+        ? engineText.t(this.cluster.locale, 'theRunAt', { time: clock(first) })
+        : gap.capped
+          ? engineText.t(this.cluster.locale, 'moreThanRunsBetween', span)
+          : engineText.t(this.cluster.locale, 'runsBetween', span);
     let kind: string;
     let why: string;
     if (blockedBy !== undefined) {
       kind = 'skippedRun';
-      why = `${blockedBy.join(', ')} still running (concurrencyPolicy Forbid)`;
+      why = engineText.t(this.cluster.locale, 'whyForbid', { jobs: blockedBy.join(', ') });
     } else if (overlaps(this.outages, null)) {
       kind = 'missedRun';
       const sds = this.store.spec.startingDeadlineSeconds;
-      why = `kube-controller-manager was down (${sds === null ? 'when it is back only the most recent missed time is started' : `a missed time is started only within startingDeadlineSeconds, ${sds}s`})`;
+      why = sds === null ? engineText.t(this.cluster.locale, 'whyControllerDown') : engineText.t(this.cluster.locale, 'whyControllerDownDeadline', { seconds: sds });
     } else if (overlaps(this.suspendedSpans, this.suspendedSince)) {
       kind = 'skippedRun';
-      why = 'the CronJob was suspended';
+      why = engineText.t(this.cluster.locale, 'whySuspended');
     } else if (first < this.startEpochMs) {
       kind = 'missedRun';
-      why = 'due before the simulation started (after status.lastScheduleTime)';
+      why = engineText.t(this.cluster.locale, 'whyBeforeStart');
     } else {
       kind = 'missedRun';
       const sds = this.store.spec.startingDeadlineSeconds;
-      why = sds !== null ? `not started within startingDeadlineSeconds (${sds}s)` : 'not started in time';
+      why = sds !== null ? engineText.t(this.cluster.locale, 'whyPastDeadline', { seconds: sds }) : engineText.t(this.cluster.locale, 'whyLate');
     }
-    this.cluster.mark(now, kind, `${kind === 'skippedRun' ? 'skipped' : 'missed'} ${runs}: ${why}; started ${clock(entry.scheduledTime)} (${entry.job})`, gap.count);
+    const args = { runs, why, time: clock(entry.scheduledTime), job: entry.job };
+    this.cluster.mark(now, kind, kind === 'skippedRun' ? engineText.t(this.cluster.locale, 'skippedRunsMarker', args) : engineText.t(this.cluster.locale, 'missedRunsMarker', args), gap.count);
   }
 }
 
