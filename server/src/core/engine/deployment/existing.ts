@@ -207,7 +207,7 @@ function addPod(objects: AppsObjects, kubelet: Kubelet, record: ReplicaSetRecord
 }
 
 /** The pod's plan with its first run already started and Ready: it was running before the run began. */
-function startReady(pod: SimPod): void {
+export function startReady(pod: SimPod): void {
   const plan = pod.plan;
   const running: PodPlan = {
     startupMs: 0,

@@ -23,6 +23,7 @@ import { statefulSetRevisions } from './history';
 import { StatefulSetObject, type StatefulSetSpecState } from './object';
 import { EMPTY_STATEFULSET_STATUS, type StatefulSetFeatures, type UpdateStrategy } from './types';
 import { claimName, podName } from './utils';
+import { loadExistingStatefulSetState } from './existing';
 import { engineText } from '../engineText';
 
 /**
@@ -40,6 +41,7 @@ export function statefulSetFeaturesFor(version: KubernetesVersion): StatefulSetF
 
 export const statefulSetSimulator: WorkloadSimulator = {
   kind: 'StatefulSet',
+  existingKinds: ['Pod', 'PersistentVolumeClaim'],
   setup(context: WorkloadContext): WorkloadRun {
     const object = context.object as StatefulSet;
     const spec = object.spec ?? {};
@@ -82,7 +84,7 @@ export const statefulSetSimulator: WorkloadSimulator = {
 
     const kubelet = longRunningKubelet(cluster, context.scenario);
     ignoreStepsThatNeverCome(cluster);
-    addPreexistingPods(context, set, kubelet);
+    if (!loadExistingStatefulSetState(context, set, kubelet)) addPreexistingPods(context, set, kubelet);
     // The object exists from t=0: its (empty) status is the first thing `kubectl get sts` shows.
     set.writeStatus(set.status, 0);
 
