@@ -21,6 +21,6 @@ test('displayName and description are %keys% with English in package.nls.json an
     assert.match(String(en[key]), /^Kubernetes Dry Run|^Lints Kubernetes/);
     assert.match(String(zh[key]), /[\u4e00-\u9fff]/, `${key} in Chinese`);
   }
-  assert.equal(en['k8sDryRun.displayName'], 'Kubernetes Dry Run — Job, CronJob & DaemonSet');
+  assert.equal(en['k8sDryRun.displayName'], 'Kubernetes Dry Run — Jobs, CronJobs, DaemonSets, Deployments & StatefulSets');
   assert.match(String(zh['k8sDryRun.description']), /^用 API 服务器自身的规则和消息检查 Kubernetes Job、CronJob、DaemonSet/);
 });
