@@ -28,6 +28,7 @@ export const EXAMPLES: readonly (readonly [string, string])[] = [
   ['single-replica-deployment.yaml', 'single-replica-deployment.scenario.yaml'],
   ['recreate-deployment.yaml', 'recreate-deployment.scenario.yaml'],
   ['web-statefulset.yaml', 'web-statefulset.scenario.yaml'],
+  ['web-statefulset.yaml', 'web-statefulset.live.scenario.yaml'],
   ['frontend-replicaset.yaml', 'frontend-replicaset.scenario.yaml'],
 ];
 

@@ -101,7 +101,8 @@ Scenario file (YAML, one document; all fields optional):
       - { at: 15m, setImage: "fluent/fluentd:v1.4" }   suspend, rollback, controllerDown
   seed: 42                           for generated names and random failures
   existing: { kind: List, items: [] }   objects that exist at the start (a Deployment's ReplicaSets and
-                                     pods), as kubectl get rs,pods -o yaml prints them
+                                     pods, a StatefulSet's pods and claims), as kubectl get rs,pods,pvc
+                                     -o yaml prints them
 The full format is in docs/contracts.md; examples/*.scenario.yaml are ready to run, e.g.
   k8s-dryrun simulate examples/paral-job.yaml --scenario examples/paral-job.scenario.yaml
 

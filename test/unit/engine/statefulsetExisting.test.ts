@@ -5,7 +5,10 @@
  * applies to them. Bad objects are scenario errors with their path.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { test } from 'node:test';
+import { parse, parseAllDocuments } from 'yaml';
 import { simulate, type SimulationProblem } from '../../../server/src/core/engine/simulate';
 import type { Timeline } from '../../../server/src/core/engine/timeline';
 
@@ -114,4 +117,34 @@ test('bad existing StatefulSet objects are scenario errors with their path', () 
   const other = pod(0, NEW, 'nginx:1.27') as { metadata: { labels: Record<string, string> } };
   other.metadata.labels = { app: 'api' };
   assert.match(errors([other])[0], /^scenario: existing\[0\]\.metadata\.labels: pod web-0's labels do not match the StatefulSet's selector/);
+});
+
+test('examples/web-statefulset.live.scenario.yaml: the update goes on with web-1 then web-0, web-3 reuses its claim, the scale-down removes web-3 and web-2 with their claims', () => {
+  const root = resolve(__dirname, '../../../..');
+  const manifest = parseAllDocuments(readFileSync(resolve(root, 'examples/web-statefulset.yaml'), 'utf8'))
+    .map((d) => d.toJS() as { kind?: string })
+    .find((d) => d.kind === 'StatefulSet');
+  const scenario = parse(readFileSync(resolve(root, 'examples/web-statefulset.live.scenario.yaml'), 'utf8')) as Record<string, unknown>;
+  const t = run(manifest, scenario);
+  assert.deepEqual(
+    t.events.filter((e) => e.kind === 'StatefulSet').map((e) => `${e.at} ${e.message}`),
+    [
+      '0 delete Pod web-1 in StatefulSet web successful',
+      '5 create Pod web-1 in StatefulSet web successful',
+      '15 delete Pod web-0 in StatefulSet web successful',
+      '20 create Pod web-0 in StatefulSet web successful',
+      '120 create Pod web-3 in StatefulSet web successful',
+      '240 delete Pod web-3 in StatefulSet web successful',
+      '245 delete Pod web-2 in StatefulSet web successful',
+    ],
+  );
+  assert.deepEqual(
+    (t.persistentVolumeClaims ?? []).map((c) => [c.name, c.created, c.deleted]),
+    [
+      ['www-web-0', 0, null],
+      ['www-web-1', 0, null],
+      ['www-web-2', 0, 250],
+      ['www-web-3', 0, 245],
+    ],
+  );
 });
