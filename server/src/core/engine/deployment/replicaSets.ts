@@ -49,6 +49,21 @@ export function activeReplicaSets(sets: readonly (ReplicaSetView | null)[]): Rep
  * takes out the API server's defaults (both sides are defaulted in a cluster; see templateDefaults.ts).
  */
 function comparable(written: Readonly<Record<string, unknown>>): string {
+  let text = comparableCache.get(written);
+  if (text === undefined) {
+    text = comparableText(written);
+    comparableCache.set(written, text);
+  }
+  return text;
+}
+
+/**
+ * Templates are never changed in place (a change makes a new object), and the controller compares the same
+ * ones on every sync of a long rollout: each is reduced once.
+ */
+const comparableCache = new WeakMap<object, string>();
+
+function comparableText(written: Readonly<Record<string, unknown>>): string {
   const template = withoutServerDefaults(written);
   const metadata = template.metadata;
   if (metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata)) {
