@@ -234,3 +234,9 @@ test('templates compare without the API server defaults (SetDefaults_Container i
   const printed = (replicaSet('bbb2', 1, 'nginx:1.27', 3).spec as { template: Record<string, unknown> }).template;
   assert.deepEqual(withoutServerDefaults(printed), { metadata: { labels: { app: 'web', 'pod-template-hash': 'bbb2' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] } });
 });
+
+test('a revision annotation that is not a number is an error at its path (label-key brackets, as field paths write them)', () => {
+  const rs = replicaSet('bbb2', 1, 'nginx:1.27', 3) as { metadata: { annotations: Record<string, string> } };
+  rs.metadata.annotations['deployment.kubernetes.io/revision'] = 'two';
+  assert.deepEqual(errorsOf(deployment(), { existing: [rs] }), ['scenario: existing[0].metadata.annotations[deployment.kubernetes.io/revision]: must be a revision number, got "two"']);
+});

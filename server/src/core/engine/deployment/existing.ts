@@ -101,7 +101,7 @@ function replicaSetOf(item: ExistingObject, objects: AppsObjects, selector: Labe
   const status = isRecord(object.status) ? object.status : {};
   const annotations = stringMap(metadata.annotations);
   const revision = annotations[REVISION_ANNOTATION];
-  if (revision !== undefined && !/^\d+$/.test(revision)) fail(`${item.path}.metadata.annotations["${REVISION_ANNOTATION}"]`, `must be a revision number, got ${JSON.stringify(revision)}`);
+  if (revision !== undefined && !/^\d+$/.test(revision)) fail(`${item.path}.metadata.annotations[${REVISION_ANNOTATION}]`, `must be a revision number, got ${JSON.stringify(revision)}`);
   let createdAt: number | null = null;
   if (metadata.creationTimestamp !== undefined && metadata.creationTimestamp !== null) {
     const text = metadata.creationTimestamp instanceof Date ? metadata.creationTimestamp.toISOString() : metadata.creationTimestamp;
