@@ -95,10 +95,22 @@ function jobSpecNumber(timeline: Timeline, job: TimelineJob, field: 'completions
 
 /** The rows of `kubectl get pods` at t (NAME, READY, STATUS, RESTARTS, AGE), sorted by name. */
 export function podRows(timeline: Timeline, t: number, job?: string): string[][] {
-  return timeline.pods
+  return podsByName(timeline.pods)
     .filter((pod) => pod.createdAt <= t && (pod.goneAt === null || t < pod.goneAt) && (job === undefined || pod.job === job))
-    .sort((a, b) => compareNames(a.name, b.name))
     .map((pod) => podRow(pod, t));
+}
+
+/** The pods sorted by name once per Timeline: scrubbing asks for the table at many times, a big run has 20,000 pods. */
+const podsSortedByName = new WeakMap<readonly TimelinePod[], readonly TimelinePod[]>();
+
+function podsByName(pods: readonly TimelinePod[]): readonly TimelinePod[] {
+  let sorted = podsSortedByName.get(pods);
+  if (!sorted) {
+    // A stable sort, as before: pods of the same name (a StatefulSet's, made again) keep their Timeline order.
+    sorted = [...pods].sort((a, b) => compareNames(a.name, b.name));
+    podsSortedByName.set(pods, sorted);
+  }
+  return sorted;
 }
 
 export function podRow(pod: TimelinePod, t: number): string[] {

@@ -20,5 +20,11 @@ export function formatTable(rows: readonly (readonly string[])[]): string {
 
 /** tabwriter counts UTF-8 characters (runes), not UTF-16 units. */
 function width(text: string): number {
-  return Array.from(text).length;
+  // Only surrogates make the two differ: a text without any (nearly every cell) is as wide as it is long, and a
+  // table of 20,000 pods is not split into arrays of characters cell by cell.
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdfff) return Array.from(text).length;
+  }
+  return text.length;
 }
