@@ -98,7 +98,8 @@ Scenario file (YAML, one document; all fields optional):
   nodes: 3                           a count, or a list of { name, labels, taints, unschedulable, ready }
   events:                            at: a duration into the run, then one of
       - { at: 5m, addNode: { name: node-9 } }   removeNode, setImage, deletePod,
-      - { at: 15m, setImage: "fluent/fluentd:v1.4" }   suspend, rollback, controllerDown
+      - { at: 15m, setImage: "fluent/fluentd:v1.4" }   suspend, rollback, controllerDown, patch
+      - { at: 30m, delete: true }    kubectl delete <kind>/<name>: the garbage collector deletes its pods
   seed: 42                           for generated names and random failures
   existing: { kind: List, items: [] }   objects that exist at the start (a Deployment's ReplicaSets and
                                      pods, a StatefulSet's pods and claims), as kubectl get rs,pods,pvc

@@ -75,6 +75,8 @@ export type ScenarioEventAction =
   | { readonly type: 'suspend'; readonly suspend: boolean }
   | { readonly type: 'rollback'; readonly revision: number }
   | { readonly type: 'controllerDown'; readonly durationMs: number }
+  /** `kubectl delete <kind>/<name>` (background propagation): the object goes, the garbage collector deletes its dependents. */
+  | { readonly type: 'delete' }
   /** `kubectl patch --type merge -p <patch>`: a JSON merge patch of the object (`{spec: {replicas: 5}}`). */
   | { readonly type: 'patch'; readonly patch: Readonly<Record<string, unknown>> };
 
@@ -157,7 +159,7 @@ const SELECTOR_KEYS = ['pod', 'index', 'attempt', 'job', 'image'];
 const RUN_KEYS = ['runSeconds', 'exitCode', 'readySeconds'];
 const NODE_KEYS = ['name', 'labels', 'taints', 'unschedulable', 'ready'];
 const TAINT_KEYS = ['key', 'value', 'effect'];
-const EVENT_ACTIONS = ['addNode', 'removeNode', 'setImage', 'deletePod', 'suspend', 'rollback', 'controllerDown', 'patch'];
+const EVENT_ACTIONS = ['addNode', 'removeNode', 'setImage', 'deletePod', 'suspend', 'rollback', 'controllerDown', 'patch', 'delete'];
 const TAINT_EFFECTS: readonly TaintEffect[] = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 export function defaultNodes(count: number): ScenarioNode[] {
@@ -574,6 +576,14 @@ class ScenarioParser {
           return undefined;
         }
         return { type: 'patch', patch };
+      }
+      case 'delete': {
+        // `delete: true`; anything else (false included) deletes nothing, so it is a mistake worth saying.
+        if (value !== true) {
+          this.error(path, scenarioErrorText.t(this.locale, 'deleteMustBeTrue', { got: this.got(value) }));
+          return undefined;
+        }
+        return { type: 'delete' };
       }
       default: {
         const durationMs = this.duration(value, path);

@@ -14,6 +14,8 @@ const MAX_LISTED = 4;
 
 export function describeScenario(scenario: Scenario, kind: string, locale?: Locale): string {
   const parts = [podsPart(scenario, kind, locale), ...outcomeParts(scenario, kind, locale)];
+  const existing = existingPart(scenario, locale);
+  if (existing !== null) parts.unshift(existing);
   const { failureRate, outcomes } = scenario.pods;
   if (failureRate > 0) {
     const args = { percent: percent(failureRate), seed: scenario.seed };
@@ -174,7 +176,25 @@ function eventPart(event: ScenarioEvent, locale: Locale | undefined): string {
       return summaryText.t(locale, 'controllerDown', { from: at, to: `+${duration(event.atMs + event.durationMs)}` });
     case 'patch':
       return summaryText.t(locale, 'patch', { patch: JSON.stringify(event.patch), at });
+    case 'delete':
+      return summaryText.t(locale, 'deleteObject', { at });
   }
+}
+
+/** "starts from 2 live ReplicaSets and 8 pods": the scenario's `existing` objects, counted by kind; null when none. */
+function existingPart(scenario: Scenario, locale: Locale | undefined): string | null {
+  if (scenario.existing.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const object of scenario.existing) counts.set(object.kind, (counts.get(object.kind) ?? 0) + 1);
+  const words: string[] = [];
+  const add = (kind: string, one: 'existingReplicaSet' | 'existingPod' | 'existingClaim', many: 'existingReplicaSets' | 'existingPods' | 'existingClaims'): void => {
+    const count = counts.get(kind) ?? 0;
+    if (count > 0) words.push(count === 1 ? summaryText.t(locale, one) : summaryText.t(locale, many, { count }));
+  };
+  add('ReplicaSet', 'existingReplicaSet', 'existingReplicaSets');
+  add('Pod', 'existingPod', 'existingPods');
+  add('PersistentVolumeClaim', 'existingClaim', 'existingClaims');
+  return summaryText.t(locale, 'existingStart', { objects: words.join(summaryText.t(locale, 'existingAnd')) });
 }
 
 /** The first few texts and "N more …" when there are more than one more. */

@@ -280,6 +280,8 @@ function scheduleScenarioEvents(
           const result = workload.applyEvent(event, now);
           if (result.marker !== undefined) cluster.mark(now, event.type === 'suspend' && !event.suspend ? 'resume' : event.type, result.marker);
           if (result.note !== undefined) warn(event, result.note);
+          // A kind whose simulator does not handle `delete` yet says nothing: the scenario's author is told.
+          if (event.type === 'delete' && result.marker === undefined && result.note === undefined) warn(event, engineText.t(cluster.locale, 'deleteNotSupported', { kind: workload.object.kind }));
         }
       }
     });

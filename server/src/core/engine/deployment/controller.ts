@@ -40,7 +40,8 @@ export class DeploymentController implements Controller {
 
   sync(key: string, cluster: ClusterView, now: number): ControllerSyncResult {
     const objects = this.objects;
-    if (key !== objects.name) return { actions: [], requeueAfterMs: null };
+    // A deleted Deployment is not in the lister any more: syncDeployment finds nothing to do.
+    if (key !== objects.name || objects.deletedAt !== null) return { actions: [], requeueAfterMs: null };
     const replicaSets = objects.liveReplicaSets();
     const pods: OwnedPodPhase[] = [];
     if (objects.spec.strategy.type === RECREATE) {

@@ -56,6 +56,8 @@ export class AppsObjects {
   generation = 1;
   annotations: Record<string, string>;
   status: DeploymentStatus = EMPTY_DEPLOYMENT_STATUS;
+  /** When a scenario `delete` event removed the object (ms); null while it exists. */
+  deletedAt: number | null = null;
   /** Pods of the scenario's `existing` state that were Ready before t=0: since when (ms, negative). */
   readonly readySinceBeforeStart = new WeakMap<SimPod, number>();
 

@@ -23,6 +23,7 @@ import { templateWithHash } from './sync';
 import { EMPTY_REPLICASET_STATUS, REVISION_ANNOTATION, type DeploymentStrategy } from './types';
 import { maxSurge, revisionOf, setReplicasAnnotations } from './util';
 import { engineText } from '../engineText';
+import { deleteAppsObject } from './deleteObject';
 
 export const deploymentSimulator: WorkloadSimulator = {
   kind: 'Deployment',
@@ -65,7 +66,11 @@ export const deploymentSimulator: WorkloadSimulator = {
       effectiveSpec: effectiveSpec(state, spec.selector),
       controllers: [new DeploymentController(objects, selectsAll), new ReplicaSetController(objects)],
       applyEvent(event, now) {
+        if (objects.deletedAt !== null) return { note: engineText.t(context.cluster.locale, 'ignoredObjectDeleted', { kind: 'Deployment', time: seconds(objects.deletedAt) }) };
         switch (event.type) {
+          case 'delete':
+            deleteAppsObject(objects, cluster, now);
+            return { marker: `kubectl delete ${kubectlName}: deployment.apps "${name}" deleted` };
           case 'setImage': {
             const containers = containersOf(state.template);
             if (containers.length === 0) return { note: engineText.t(context.cluster.locale, 'ignoredNoContainers') };
@@ -103,7 +108,7 @@ export const deploymentSimulator: WorkloadSimulator = {
         }
       },
       idleReason() {
-        return state.paused ? engineText.t(cluster.locale, 'deploymentPausedIdle') : undefined;
+        return state.paused && objects.deletedAt === null ? engineText.t(cluster.locale, 'deploymentPausedIdle') : undefined;
       },
       finalStatus() {
         return objects.statusJson();

@@ -16,6 +16,7 @@ import { generateName, Random, streamSeed } from '../random';
 import type { WorkloadContext, WorkloadRun, WorkloadSimulator } from '../workload';
 import { ReplicaSetController } from './controller';
 import { engineText } from '../engineText';
+import { deleteAppsObject } from '../deployment/deleteObject';
 
 export const replicaSetSimulator: WorkloadSimulator = {
   kind: 'ReplicaSet',
@@ -66,8 +67,12 @@ export const replicaSetSimulator: WorkloadSimulator = {
       controllers: [new ReplicaSetController(objects)],
       applyEvent(event, now) {
         const rs = current();
+        if (objects.deletedAt !== null) return { note: engineText.t(context.cluster.locale, 'ignoredObjectDeleted', { kind: 'ReplicaSet', time: seconds(objects.deletedAt) }) };
         if (rs === undefined) return { note: engineText.t(context.cluster.locale, 'ignoredReplicaSetGone') };
         switch (event.type) {
+          case 'delete':
+            deleteAppsObject(objects, cluster, now);
+            return { marker: `kubectl delete ${kubectlName}: replicaset.apps "${name}" deleted` };
           case 'setImage': {
             const template = JSON.parse(JSON.stringify(rs.template)) as Record<string, unknown>;
             const containers = containersOf(template);

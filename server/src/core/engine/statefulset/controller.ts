@@ -70,6 +70,12 @@ export class StatefulSetController implements Controller {
   sync(key: string, cluster: ClusterView, now: number): ControllerSyncResult {
     if (key !== this.key) return { actions: [], requeueAfterMs: null };
     const set = this.set;
+    if (set.deletedAt !== null) {
+      // The set is gone: nothing syncs it any more, but the garbage collector still deletes the claims whose
+      // owner pod (whenScaled: Delete) goes once its containers stop.
+      this.collectGarbage(cluster.podsOf(this.owner), now);
+      return { actions: [], requeueAfterMs: null };
+    }
     const revisions = statefulSetRevisions(set.name, set.template, set.revisions, set.status.collisionCount, set.status.currentRevision, set.templateData);
     if (revisions.writes.length > 0) set.applyHistoryWrites(revisions.writes);
 

@@ -4,11 +4,12 @@
  * (revisions, claims, status), and the Timeline's record of every status write. The simulated cluster keeps
  * pods and nodes; the StatefulSet and its claims live here, next to it.
  */
-import type { PodTemplateInfo } from '../cluster';
+import type { Cluster, PodTemplateInfo } from '../cluster';
 import { seconds } from '../cluster';
 import { templateOfPatch, templatePatch, type HistoryWrite, type Revision } from '../daemonset/history';
 import { isRecord, tolerationsOf } from '../daemonset/object';
 import type { TimelineStatus } from '../timeline';
+import { hasOwnerRef } from './utils';
 import type { OwnerReference, RetentionPolicy, StatefulSetStatus, StatefulSetView, UpdateStrategy } from './types';
 
 /** The parts of the spec a `kubectl patch` may change during a run. */
@@ -58,6 +59,8 @@ export class StatefulSetObject {
   /** metadata.generation: 1 at creation, +1 for every spec change. */
   generation = 1;
   deleting = false;
+  /** When a scenario `delete` event removed the object (background propagation: it is gone at once); null while it exists. */
+  deletedAt: number | null = null;
   status: StatefulSetStatus;
   revisions: Revision[] = [];
   /** Every revision number with the revision's name: numbers only grow, so a pod's number names its revision for good. */
@@ -182,6 +185,19 @@ export class StatefulSetObject {
     this.claims.delete(claim.name);
     this.podOwnedClaims.delete(claim);
     this.claimsVersion++;
+  }
+
+  /**
+   * `kubectl delete statefulset/<name>` (background propagation): the set is gone, and the garbage collector
+   * deletes its dependents, the pods and the claims whose ownerReferences name the set — with
+   * persistentVolumeClaimRetentionPolicy.whenDeleted: Delete the controller made the set their owner
+   * (updateClaimOwnerRefForSetAndPod in stateful_set_utils.go); with Retain they have no such reference and stay.
+   */
+  deleteSet(cluster: Cluster, now: number): void {
+    this.deletedAt = now;
+    const by = `garbage-collector: owner StatefulSet ${this.name} deleted`;
+    for (const pod of cluster.podsOf({ kind: 'StatefulSet', name: this.name })) if (pod.deletionTimestamp === null) cluster.deletePod(pod, now, by);
+    for (const claim of [...this.claims.values()]) if (hasOwnerRef(claim.ownerReferences, this)) this.deleteClaim(claim, now, by);
   }
 
   /** UpdateClaim with new owner references. */

@@ -100,7 +100,11 @@ export const statefulSetSimulator: WorkloadSimulator = {
       effectiveSpec: effectiveSpec(spec),
       controllers: [new StatefulSetController(set, features)],
       applyEvent(event, now) {
+        if (set.deletedAt !== null) return { note: engineText.t(context.cluster.locale, 'ignoredObjectDeleted', { kind: 'StatefulSet', time: seconds(set.deletedAt) }) };
         switch (event.type) {
+          case 'delete':
+            set.deleteSet(cluster, now);
+            return { marker: `kubectl delete ${kubectlName}: statefulset.apps "${name}" deleted` };
           case 'setImage': {
             const next = JSON.parse(JSON.stringify(set.template)) as Record<string, unknown>;
             const containers = isRecord(next.spec) && Array.isArray(next.spec.containers) ? next.spec.containers.filter(isRecord) : [];
