@@ -76,7 +76,7 @@ export class Kubelet implements PodLifecycle {
       indexFailureCount: action.indexFailureCount,
       indexIgnoredFailureCount: action.indexIgnoredFailureCount,
       revision: action.revision ?? null,
-      plan: this.plan({ ordinal, index: action.index, attempt, jobOrdinal, image: template.image }),
+      plan: this.plan({ ordinal, index: action.index, attempt, jobOrdinal, image: template.image, revision: action.revision ?? null }),
       nodeName: null,
       scheduledAt: null,
       phase: 'Pending',
@@ -381,6 +381,8 @@ interface PodFacts {
   readonly jobOrdinal: number;
   /** The first container's image (scenario outcomes may select pods by it). */
   readonly image?: string;
+  /** The revision the pod is created at: its ReplicaSet's deployment.kubernetes.io/revision, its StatefulSet's revision. */
+  readonly revision?: number | null;
 }
 
 /** The first outcome that selects this pod, if any. */
@@ -391,7 +393,8 @@ export function matchOutcome(outcomes: readonly PodOutcome[], facts: PodFacts): 
       (o.index === undefined || o.index === facts.index) &&
       (o.attempt === undefined || o.attempt === facts.attempt) &&
       (o.job === undefined || o.job === facts.jobOrdinal) &&
-      (o.image === undefined || o.image === facts.image),
+      (o.image === undefined || o.image === facts.image) &&
+      (o.revision === undefined || o.revision === facts.revision),
   );
 }
 

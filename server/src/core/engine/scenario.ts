@@ -46,6 +46,11 @@ export interface PodOutcome {
   readonly job?: number;
   /** Pods whose first container runs this image (a rollout to an image that never becomes Ready, or crashes). */
   readonly image?: string;
+  /**
+   * Pods created at this revision: a Deployment's pods of the ReplicaSet whose deployment.kubernetes.io/revision
+   * it is when the pod is created, a StatefulSet's pods of that ControllerRevision.
+   */
+  readonly revision?: number;
   readonly behaviour: Partial<PodBehaviour>;
   /** Container runs in order; the last one repeats if the container is restarted more often. */
   readonly runs?: readonly ContainerRunSpec[];
@@ -155,7 +160,7 @@ export const SCENARIO_LIMITS = { outcomes: 10_000, events: 10_000, nodes: 5_000,
 const TOP_KEYS = ['startTime', 'until', 'pods', 'nodes', 'events', 'seed', 'existing'];
 const PODS_KEYS = ['default', 'outcomes', 'failureRate'];
 const BEHAVIOUR_KEYS = ['startupSeconds', 'runSeconds', 'exitCode', 'readySeconds', 'terminationSeconds', 'ready'];
-const SELECTOR_KEYS = ['pod', 'index', 'attempt', 'job', 'image'];
+const SELECTOR_KEYS = ['pod', 'index', 'attempt', 'job', 'image', 'revision'];
 const RUN_KEYS = ['runSeconds', 'exitCode', 'readySeconds'];
 const NODE_KEYS = ['name', 'labels', 'taints', 'unschedulable', 'ready'];
 const TAINT_KEYS = ['key', 'value', 'effect'];
@@ -376,7 +381,7 @@ class ScenarioParser {
       const itemPath = `${path}[${i}]`;
       const mapping = this.mapping(item, itemPath, [...SELECTOR_KEYS, ...BEHAVIOUR_KEYS, 'runs']);
       if (!mapping) return;
-      const selector: { pod?: number; index?: number; attempt?: number; job?: number; image?: string } = {};
+      const selector: { pod?: number; index?: number; attempt?: number; job?: number; image?: string; revision?: number } = {};
       if (mapping.image !== undefined) selector.image = this.string(mapping.image, join(itemPath, 'image'));
       if (mapping.pod !== undefined) selector.pod = this.integer(mapping.pod, join(itemPath, 'pod'), 1, Number.MAX_SAFE_INTEGER, 'creationOrdinal');
       if (mapping.index !== undefined) selector.index = this.integer(mapping.index, join(itemPath, 'index'), 0, 2147483646, 'completionIndex');
@@ -385,6 +390,7 @@ class ScenarioParser {
         if (mapping.index === undefined) this.error(join(itemPath, 'attempt'), scenarioErrorText.t(this.locale, 'attemptNeedsIndex'));
       }
       if (mapping.job !== undefined) selector.job = this.integer(mapping.job, join(itemPath, 'job'), 1, Number.MAX_SAFE_INTEGER, 'jobOrdinal');
+      if (mapping.revision !== undefined) selector.revision = this.integer(mapping.revision, join(itemPath, 'revision'), 1, Number.MAX_SAFE_INTEGER, 'revisionNumber');
       let runs: ContainerRunSpec[] | undefined;
       if (mapping.runs !== undefined) {
         const runItems = this.list(mapping.runs, join(itemPath, 'runs'), SCENARIO_LIMITS.runs) ?? [];

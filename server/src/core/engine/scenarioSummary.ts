@@ -66,7 +66,8 @@ function outcomeParts(scenario: Scenario, kind: string, locale: Locale | undefin
       previous.last.pod === outcome.pod - 1 &&
       outcome.index === previous.last.index &&
       outcome.attempt === previous.last.attempt &&
-      outcome.job === previous.last.job;
+      outcome.job === previous.last.job &&
+      outcome.revision === previous.last.revision;
     if (extends_) previous.last = outcome;
     else groups.push({ first: outcome, last: outcome, what });
   }
@@ -94,7 +95,7 @@ function outcomeParts(scenario: Scenario, kind: string, locale: Locale | undefin
  */
 function restartFailures(outcome: PodOutcome, defaults: PodBehaviour, locale: Locale | undefined): string | undefined {
   const runs = outcome.runs;
-  if (outcome.pod !== 1 || outcome.index !== undefined || outcome.attempt !== undefined || outcome.job !== undefined) return undefined;
+  if (outcome.pod !== 1 || outcome.index !== undefined || outcome.attempt !== undefined || outcome.job !== undefined || outcome.revision !== undefined) return undefined;
   if (runs === undefined || runs.length < 2) return undefined;
   const failing = runs.slice(0, -1);
   const last = runs[runs.length - 1];
@@ -110,6 +111,7 @@ function restartFailures(outcome: PodOutcome, defaults: PodBehaviour, locale: Lo
 function selectorWords(outcome: PodOutcome, pod: string | undefined, locale: Locale | undefined): string {
   const words: string[] = [];
   if (outcome.job !== undefined) words.push(summaryText.t(locale, 'selectorJob', { n: outcome.job }));
+  if (outcome.revision !== undefined) words.push(summaryText.t(locale, 'selectorRevision', { n: outcome.revision }));
   if (outcome.index !== undefined) words.push(summaryText.t(locale, 'selectorIndex', { n: outcome.index }));
   if (outcome.attempt !== undefined) words.push(summaryText.t(locale, 'attempt', { n: outcome.attempt }));
   if (pod !== undefined) words.push(pod);
