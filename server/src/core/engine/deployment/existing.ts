@@ -19,6 +19,9 @@ import type { Kubelet } from '../kubelet';
 import type { ExistingObject } from '../scenario';
 import { parseRfc3339 } from '../time';
 import type { WorkloadContext } from '../workload';
+import type { Locale } from '../../i18n';
+import { engineText } from '../engineText';
+import { scenarioErrorText } from '../scenarioErrorText';
 import { byRevision } from './replicaSets';
 import { isRecord, type AppsObjects, type ReplicaSetRecord } from './objects';
 import { POD_TEMPLATE_HASH, REVISION_ANNOTATION, type ReplicaSetView } from './types';
@@ -42,24 +45,25 @@ export function loadExistingReplicaSets(context: WorkloadContext, objects: AppsO
   const existing = context.scenario.existing;
   if (existing.length === 0) return false;
   const fail = (path: string, message: string): void => (context.scenarioError ?? context.error)(path, message);
+  const locale = context.cluster.locale;
   const deployment = context.object as Deployment;
   const selector = deployment.spec?.selector;
   const sets: ExistingReplicaSet[] = [];
   for (const item of existing) {
     if (item.kind !== 'ReplicaSet') continue;
-    const set = replicaSetOf(item, objects, selector, context.scenario.startEpochMs, fail);
+    const set = replicaSetOf(item, objects, selector, context.scenario.startEpochMs, fail, locale);
     if (set !== undefined) sets.push(set);
   }
   for (const item of existing) {
     if (item.kind !== 'Pod') continue;
-    if (!inNamespace(item, objects.namespace, fail)) continue;
+    if (!inNamespace(item, objects.namespace, fail, locale)) continue;
     const owner = ownerOf(item, sets);
-    if (owner === undefined) fail(item.path, `pod ${item.name} belongs to none of the ReplicaSets in \`existing\` (by its controller ownerReference, or its ${POD_TEMPLATE_HASH} label): list its ReplicaSet too`);
+    if (owner === undefined) fail(item.path, scenarioErrorText.t(locale, 'existingPodNoReplicaSet', { pod: item.name, label: POD_TEMPLATE_HASH }));
     else owner.pods.push(item);
   }
   if (sets.length === 0) {
     // ReplicaSets that were refused have said why already.
-    if (!existing.some((item) => item.kind === 'ReplicaSet')) fail(existing[0].path, 'no ReplicaSet of this Deployment in `existing`: pods need their ReplicaSet (kubectl get rs,pods -o yaml)');
+    if (!existing.some((item) => item.kind === 'ReplicaSet')) fail(existing[0].path, scenarioErrorText.t(locale, 'existingNoReplicaSet'));
     return true;
   }
   // Creation order: metadata.creationTimestamp when written; otherwise by revision, one second apart before t=0.
@@ -72,41 +76,50 @@ export function loadExistingReplicaSets(context: WorkloadContext, objects: AppsO
     const record = objects.createReplicaSet(set.view, 0);
     podCount += set.pods.length > 0 ? createListedPods(context, objects, kubelet, record, set) : createCountedPods(objects, kubelet, record, set);
   }
-  const revisions = all.map((s) => `${s.view.name} (revision ${revisionOf(s.view.annotations) ?? '?'}, ${s.view.replicas} replica(s))`).join(', ');
-  context.cluster.note(`existing: ReplicaSet(s) ${revisions} and ${podCount} pod(s) exist at t=0.`);
+  const revisions = all
+    .map((s) => engineText.t(locale, 'existingReplicaSetItem', { name: s.view.name, revision: revisionOf(s.view.annotations) ?? '?', replicas: s.view.replicas }))
+    .join(engineText.t(locale, 'existingListSeparator'));
+  context.cluster.note(engineText.t(locale, 'existingDeploymentState', { replicaSets: revisions, count: podCount }));
   return true;
 }
 
-function replicaSetOf(item: ExistingObject, objects: AppsObjects, selector: LabelSelector | undefined, startEpochMs: number, fail: (path: string, message: string) => void): ExistingReplicaSet | undefined {
+function replicaSetOf(
+  item: ExistingObject,
+  objects: AppsObjects,
+  selector: LabelSelector | undefined,
+  startEpochMs: number,
+  fail: (path: string, message: string) => void,
+  locale: Locale | undefined,
+): ExistingReplicaSet | undefined {
   const object = item.object;
   const metadata = isRecord(object.metadata) ? object.metadata : {};
-  if (!inNamespace(item, objects.namespace, fail)) return undefined;
+  if (!inNamespace(item, objects.namespace, fail, locale)) return undefined;
   const controller = controllerRef(metadata);
   if (controller !== undefined && (controller.ref.kind !== 'Deployment' || controller.ref.name !== objects.name)) {
-    fail(`${item.path}.metadata.ownerReferences[${controller.index}]`, `ReplicaSet ${item.name} is controlled by ${String(controller.ref.kind)} ${String(controller.ref.name)}, not by Deployment ${objects.name}`);
+    fail(`${item.path}.metadata.ownerReferences[${controller.index}]`, scenarioErrorText.t(locale, 'existingReplicaSetControlledBy', { name: item.name, ownerKind: String(controller.ref.kind), ownerName: String(controller.ref.name), workload: objects.name }));
     return undefined;
   }
   const labels = stringMap(metadata.labels);
   if (selector !== undefined && selectorMatches(selector, labels) === false) {
-    fail(`${item.path}.metadata.labels`, `ReplicaSet ${item.name}'s labels do not match the Deployment's selector ${JSON.stringify(selector)}: the Deployment would not own it`);
+    fail(`${item.path}.metadata.labels`, scenarioErrorText.t(locale, 'existingReplicaSetSelector', { name: item.name, selector: JSON.stringify(selector) }));
     return undefined;
   }
   const spec = isRecord(object.spec) ? object.spec : {};
   if (!isRecord(spec.template)) {
-    fail(`${item.path}.spec.template`, 'is required: the pod template the ReplicaSet creates its pods from');
+    fail(`${item.path}.spec.template`, scenarioErrorText.t(locale, 'existingTemplateRequired'));
     return undefined;
   }
-  const replicas = count(spec.replicas, 1, `${item.path}.spec.replicas`, fail);
-  const minReadySeconds = count(spec.minReadySeconds, 0, `${item.path}.spec.minReadySeconds`, fail);
+  const replicas = count(spec.replicas, 1, `${item.path}.spec.replicas`, fail, locale);
+  const minReadySeconds = count(spec.minReadySeconds, 0, `${item.path}.spec.minReadySeconds`, fail, locale);
   const status = isRecord(object.status) ? object.status : {};
   const annotations = stringMap(metadata.annotations);
   const revision = annotations[REVISION_ANNOTATION];
-  if (revision !== undefined && !/^\d+$/.test(revision)) fail(`${item.path}.metadata.annotations[${REVISION_ANNOTATION}]`, `must be a revision number, got ${JSON.stringify(revision)}`);
+  if (revision !== undefined && !/^\d+$/.test(revision)) fail(`${item.path}.metadata.annotations[${REVISION_ANNOTATION}]`, scenarioErrorText.t(locale, 'existingRevisionAnnotation', { got: JSON.stringify(revision) }));
   let createdAt: number | null = null;
   if (metadata.creationTimestamp !== undefined && metadata.creationTimestamp !== null) {
     const text = metadata.creationTimestamp instanceof Date ? metadata.creationTimestamp.toISOString() : metadata.creationTimestamp;
     const at = typeof text === 'string' ? parseRfc3339(text) : undefined;
-    if (at === undefined) fail(`${item.path}.metadata.creationTimestamp`, `must be an RFC 3339 time, got ${JSON.stringify(metadata.creationTimestamp)}`);
+    if (at === undefined) fail(`${item.path}.metadata.creationTimestamp`, scenarioErrorText.t(locale, 'existingCreationTimestamp', { got: JSON.stringify(metadata.creationTimestamp) }));
     // A ReplicaSet created after the scenario's start still existed first: it is placed just before t=0.
     else createdAt = Math.min(at - startEpochMs, -1000);
   }
@@ -122,9 +135,9 @@ function replicaSetOf(item: ExistingObject, objects: AppsObjects, selector: Labe
     annotations,
     template: JSON.parse(JSON.stringify(spec.template)) as Record<string, unknown>,
     status: {
-      replicas: count(status.replicas, 0, `${item.path}.status.replicas`, fail) ?? 0,
-      readyReplicas: count(status.readyReplicas, 0, `${item.path}.status.readyReplicas`, fail) ?? 0,
-      availableReplicas: count(status.availableReplicas, 0, `${item.path}.status.availableReplicas`, fail) ?? 0,
+      replicas: count(status.replicas, 0, `${item.path}.status.replicas`, fail, locale) ?? 0,
+      readyReplicas: count(status.readyReplicas, 0, `${item.path}.status.readyReplicas`, fail, locale) ?? 0,
+      availableReplicas: count(status.availableReplicas, 0, `${item.path}.status.availableReplicas`, fail, locale) ?? 0,
       observedGeneration: typeof status.observedGeneration === 'number' ? status.observedGeneration : generation,
     },
   };
@@ -139,11 +152,11 @@ function createListedPods(context: WorkloadContext, objects: AppsObjects, kubele
     const spec = isRecord(item.object.spec) ? item.object.spec : {};
     const status = isRecord(item.object.status) ? item.object.status : {};
     if (metadata.deletionTimestamp !== undefined && metadata.deletionTimestamp !== null) {
-      context.warn(item.path, `pod ${item.name} is terminating (metadata.deletionTimestamp): left out`);
+      context.warn(item.path, engineText.t(context.cluster.locale, 'existingPodTerminating', { pod: item.name }));
       continue;
     }
     if (status.phase === 'Succeeded' || status.phase === 'Failed') {
-      context.warn(item.path, `pod ${item.name} has finished (status.phase ${status.phase}): left out, the ReplicaSet does not count it`);
+      context.warn(item.path, engineText.t(context.cluster.locale, 'existingPodFinished', { pod: item.name, phase: String(status.phase) }));
       continue;
     }
     const readyCondition = Array.isArray(status.conditions) ? status.conditions.filter(isRecord).find((c) => c.type === 'Ready') : undefined;
@@ -156,7 +169,7 @@ function createListedPods(context: WorkloadContext, objects: AppsObjects, kubele
       readySince = at === undefined ? LONG_BEFORE_START_MS : Math.min(at - context.scenario.startEpochMs, 0);
     }
     const node = typeof spec.nodeName === 'string' && context.cluster.liveNode(spec.nodeName) !== undefined ? spec.nodeName : null;
-    if (typeof spec.nodeName === 'string' && node === null) context.warn(`${item.path}.spec.nodeName`, `no node named ${spec.nodeName} in the scenario: the pod is scheduled to one of its nodes`);
+    if (typeof spec.nodeName === 'string' && node === null) context.warn(`${item.path}.spec.nodeName`, engineText.t(context.cluster.locale, 'existingNoSuchNode', { node: spec.nodeName }));
     if (addPod(objects, kubelet, record, item.name, node, readySince)) created++;
   }
   return created;
@@ -226,9 +239,9 @@ function ownerOf(pod: ExistingObject, sets: readonly ExistingReplicaSet[]): Exis
   return hash === undefined ? undefined : sets.find((s) => stringMap(isRecord(s.view.template.metadata) ? s.view.template.metadata.labels : undefined)[POD_TEMPLATE_HASH] === hash);
 }
 
-function inNamespace(item: ExistingObject, namespace: string, fail: (path: string, message: string) => void): boolean {
+function inNamespace(item: ExistingObject, namespace: string, fail: (path: string, message: string) => void, locale: Locale | undefined): boolean {
   if (item.namespace === null || item.namespace === namespace) return true;
-  fail(`${item.path}.metadata.namespace`, `${item.kind} ${item.name} is in namespace ${item.namespace}, the Deployment in ${namespace}`);
+  fail(`${item.path}.metadata.namespace`, scenarioErrorText.t(locale, 'existingNamespace', { kind: item.kind, name: item.name, namespace: item.namespace, workloadKind: 'Deployment', workloadNamespace: namespace }));
   return false;
 }
 
@@ -247,9 +260,9 @@ function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-function count(value: unknown, fallback: number, path: string, fail: (path: string, message: string) => void): number | undefined {
+function count(value: unknown, fallback: number, path: string, fail: (path: string, message: string) => void, locale: Locale | undefined): number | undefined {
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 2147483647) return value;
-  fail(path, `must be a non-negative integer, got ${JSON.stringify(value)}`);
+  fail(path, scenarioErrorText.t(locale, 'existingNonNegative', { got: JSON.stringify(value) }));
   return undefined;
 }

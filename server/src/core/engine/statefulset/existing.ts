@@ -21,6 +21,9 @@ import { startReady } from '../deployment/existing';
 import type { Kubelet } from '../kubelet';
 import type { ExistingObject } from '../scenario';
 import type { WorkloadContext } from '../workload';
+import type { Locale } from '../../i18n';
+import { engineText } from '../engineText';
+import { scenarioErrorText } from '../scenarioErrorText';
 import type { StatefulSetObject } from './object';
 import type { OwnerReference } from './types';
 import { claimName, parentNameAndOrdinal } from './utils';
@@ -41,15 +44,16 @@ export function loadExistingStatefulSetState(context: WorkloadContext, set: Stat
   const existing = context.scenario.existing;
   if (existing.length === 0 || set.name === '') return existing.length > 0;
   const fail = (path: string, message: string): void => (context.scenarioError ?? context.error)(path, message);
+  const locale = context.cluster.locale;
   const selector = (context.object as StatefulSet).spec?.selector;
   const pods: ExistingPod[] = [];
   const seenOrdinals = new Map<number, string>();
   for (const item of existing) {
-    if (item.kind !== 'Pod' || !inNamespace(item, set.namespace, fail)) continue;
+    if (item.kind !== 'Pod' || !inNamespace(item, set.namespace, fail, locale)) continue;
     const pod = podOf(context, item, set, selector, fail);
     if (pod === undefined) continue;
     if (seenOrdinals.has(pod.ordinal)) {
-      fail(`${item.path}.metadata.name`, `a second pod with ordinal ${pod.ordinal} (${seenOrdinals.get(pod.ordinal) ?? ''})`);
+      fail(`${item.path}.metadata.name`, scenarioErrorText.t(locale, 'existingSecondOrdinal', { ordinal: pod.ordinal, other: seenOrdinals.get(pod.ordinal) ?? '' }));
       continue;
     }
     seenOrdinals.set(pod.ordinal, item.path);
@@ -57,12 +61,17 @@ export function loadExistingStatefulSetState(context: WorkloadContext, set: Stat
   }
   const claims: { readonly item: ExistingObject; readonly template: string; readonly ordinal: number }[] = [];
   for (const item of existing) {
-    if (item.kind !== 'PersistentVolumeClaim' || !inNamespace(item, set.namespace, fail)) continue;
+    if (item.kind !== 'PersistentVolumeClaim' || !inNamespace(item, set.namespace, fail, locale)) continue;
     const { parent, ordinal } = parentNameAndOrdinal(item.name);
     const template = set.volumeClaimTemplates.find((t) => parent === `${t.name}-${set.name}`);
     if (template === undefined || ordinal < 0) {
-      const names = set.volumeClaimTemplates.map((t) => `${t.name}-${set.name}-<ordinal>`).join(' or ');
-      fail(`${item.path}.metadata.name`, names === '' ? `StatefulSet ${set.name} has no volumeClaimTemplates: claim ${item.name} is not one of its claims` : `claim ${item.name} is not one of StatefulSet ${set.name}'s claims (${names})`);
+      const names = set.volumeClaimTemplates.map((t) => `${t.name}-${set.name}-<ordinal>`).join(scenarioErrorText.t(locale, 'existingOr'));
+      fail(
+        `${item.path}.metadata.name`,
+        names === ''
+          ? scenarioErrorText.t(locale, 'existingNoClaimTemplates', { set: set.name, claim: item.name })
+          : scenarioErrorText.t(locale, 'existingNotSetClaim', { claim: item.name, set: set.name, names }),
+      );
       continue;
     }
     claims.push({ item, template: template.name, ordinal });
@@ -99,8 +108,16 @@ export function loadExistingStatefulSetState(context: WorkloadContext, set: Stat
     kubelet.place(simPod, pod.node, 0);
     created++;
   }
-  const byRevision = revisions.all.map((r) => `${r.name} (revision ${r.revision})`).join(', ');
-  context.cluster.note(`existing: ${created} pod(s) of StatefulSet ${set.name} and ${set.claims.size} claim(s) exist at t=0; revisions ${byRevision || 'none'}; current ${revisions.current || '(the update revision)'}.`);
+  const byRevision = revisions.all.map((r) => engineText.t(locale, 'existingRevisionItem', { name: r.name, revision: r.revision })).join(engineText.t(locale, 'existingListSeparator'));
+  context.cluster.note(
+    engineText.t(locale, 'existingStatefulState', {
+      created,
+      set: set.name,
+      claims: set.claims.size,
+      revisions: byRevision || engineText.t(locale, 'existingNoRevisions'),
+      current: revisions.current || engineText.t(locale, 'existingCurrentIsUpdate'),
+    }),
+  );
   return true;
 }
 
@@ -110,23 +127,23 @@ function podOf(context: WorkloadContext, item: ExistingObject, set: StatefulSetO
   const status = isRecord(item.object.status) ? item.object.status : {};
   const { parent, ordinal } = parentNameAndOrdinal(item.name);
   if (parent !== set.name || ordinal < 0) {
-    fail(`${item.path}.metadata.name`, `pod ${item.name} is not a pod of StatefulSet ${set.name} (its pods are named ${set.name}-<ordinal>)`);
+    fail(`${item.path}.metadata.name`, scenarioErrorText.t(context.cluster.locale, 'existingNotSetPod', { pod: item.name, set: set.name }));
     return undefined;
   }
   const refs = Array.isArray(metadata.ownerReferences) ? metadata.ownerReferences : [];
   const index = refs.findIndex((ref) => isRecord(ref) && ref.controller === true);
   const controller: unknown = index === -1 ? undefined : refs[index];
   if (isRecord(controller) && (controller.kind !== 'StatefulSet' || controller.name !== set.name)) {
-    fail(`${item.path}.metadata.ownerReferences[${index}]`, `pod ${item.name} is controlled by ${String(controller.kind)} ${String(controller.name)}, not by StatefulSet ${set.name}`);
+    fail(`${item.path}.metadata.ownerReferences[${index}]`, scenarioErrorText.t(context.cluster.locale, 'existingPodControlledBy', { name: item.name, ownerKind: String(controller.kind), ownerName: String(controller.name), workload: set.name }));
     return undefined;
   }
   const labels = stringMap(metadata.labels);
   if (selector !== undefined && selectorMatches(selector, labels) === false) {
-    fail(`${item.path}.metadata.labels`, `pod ${item.name}'s labels do not match the StatefulSet's selector ${JSON.stringify(selector)}: the StatefulSet would not own it`);
+    fail(`${item.path}.metadata.labels`, scenarioErrorText.t(context.cluster.locale, 'existingPodSelector', { name: item.name, selector: JSON.stringify(selector) }));
     return undefined;
   }
   if (metadata.deletionTimestamp !== undefined && metadata.deletionTimestamp !== null) {
-    context.warn(item.path, `pod ${item.name} is terminating (metadata.deletionTimestamp): left out`);
+    context.warn(item.path, engineText.t(context.cluster.locale, 'existingPodTerminating', { pod: item.name }));
     return undefined;
   }
   const images = new Map<string, string>();
@@ -137,7 +154,7 @@ function podOf(context: WorkloadContext, item: ExistingObject, set: StatefulSetO
   const readyCondition = Array.isArray(status.conditions) ? status.conditions.filter(isRecord).find((c) => c.type === 'Ready') : undefined;
   const ready = readyCondition !== undefined ? readyCondition.status === 'True' : status.phase === 'Running';
   const node = typeof spec.nodeName === 'string' && context.cluster.liveNode(spec.nodeName) !== undefined ? spec.nodeName : null;
-  if (typeof spec.nodeName === 'string' && node === null) context.warn(`${item.path}.spec.nodeName`, `no node named ${spec.nodeName} in the scenario: the pod is scheduled to one of its nodes`);
+  if (typeof spec.nodeName === 'string' && node === null) context.warn(`${item.path}.spec.nodeName`, engineText.t(context.cluster.locale, 'existingNoSuchNode', { node: spec.nodeName }));
   return { source: item, ordinal, hash: labels[REVISION_LABEL] ?? null, images, ready, node };
 }
 
@@ -230,9 +247,9 @@ function ownerReferencesOf(item: ExistingObject): OwnerReference[] {
     }));
 }
 
-function inNamespace(item: ExistingObject, namespace: string, fail: (path: string, message: string) => void): boolean {
+function inNamespace(item: ExistingObject, namespace: string, fail: (path: string, message: string) => void, locale: Locale | undefined): boolean {
   if (item.namespace === null || item.namespace === namespace) return true;
-  fail(`${item.path}.metadata.namespace`, `${item.kind} ${item.name} is in namespace ${item.namespace}, the StatefulSet in ${namespace}`);
+  fail(`${item.path}.metadata.namespace`, scenarioErrorText.t(locale, 'existingNamespace', { kind: item.kind, name: item.name, namespace: item.namespace, workloadKind: 'StatefulSet', workloadNamespace: namespace }));
   return false;
 }
 
