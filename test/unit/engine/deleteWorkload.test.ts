@@ -102,9 +102,16 @@ test('kubectl delete statefulset with whenDeleted: Retain (or no policy): the po
   }
 });
 
+test('kubectl delete job: the Job goes and the garbage collector deletes its running pods', () => {
+  const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi' }, spec: { parallelism: 2, completions: 4, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl' }] } } } };
+  const t = run(job, { pods: { default: { runSeconds: 60 } }, events: [{ at: '10s', delete: true }] });
+  assert.ok(t.markers.some((m) => m.at === 10 && m.description === 'kubectl delete job/pi: job.batch "pi" deleted'));
+  assert.deepEqual(t.pods.map((p) => `${p.deletedAt} ${p.deletedBy}`), ['10 garbage-collector: owner Job pi deleted', '10 garbage-collector: owner Job pi deleted']);
+});
+
 test('a kind whose simulation does not delete it yet: a warning, not a crash', () => {
-  const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl' }] } } } };
-  const result = simulate(job, { pods: { default: { runSeconds: 60 } }, events: [{ at: '10s', delete: true }] }, { defaultStartTime: '2026-01-01T00:00:00Z' });
+  const cron = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'hello' }, spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'hello', image: 'busybox' }] } } } } } };
+  const result = simulate(cron, { events: [{ at: '10m', delete: true }], until: '30m' }, { defaultStartTime: '2026-01-01T00:00:00Z' });
   assert.ok(result.ok, JSON.stringify(!result.ok ? result.errors : []));
-  assert.deepEqual(result.warnings.filter((w) => w.source === 'scenario').map((w) => `${w.path}: ${w.message}`), ['events[0]: ignored: deleting a Job is not simulated yet (its dependents would be deleted by the garbage collector)']);
+  assert.deepEqual(result.warnings.filter((w) => w.source === 'scenario').map((w) => `${w.path}: ${w.message}`), ['events[0]: ignored: deleting a CronJob is not simulated yet (its dependents would be deleted by the garbage collector)']);
 });

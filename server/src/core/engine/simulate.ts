@@ -277,6 +277,16 @@ function scheduleScenarioEvents(
           loop.controllersDown(event.durationMs);
           return;
         default: {
+          // `kubectl delete job/<name>`: the Job goes as a TTL-after-finished deletion does, the garbage collector deleting its pods.
+          if (event.type === 'delete' && workload.object.kind === 'Job') {
+            const job = cluster.job(workload.object.name);
+            if (job === undefined || job.goneAt !== null) warn(event, engineText.t(cluster.locale, 'jobGone', { time: seconds(now) }));
+            else {
+              cluster.deleteJob(job, now, 'kubectl delete job');
+              cluster.mark(now, 'delete', `kubectl delete job/${job.name}: job.batch "${job.name}" deleted`);
+            }
+            return;
+          }
           const result = workload.applyEvent(event, now);
           if (result.marker !== undefined) cluster.mark(now, event.type === 'suspend' && !event.suspend ? 'resume' : event.type, result.marker);
           if (result.note !== undefined) warn(event, result.note);
