@@ -115,3 +115,13 @@ test('a kind whose simulation does not delete it yet: a warning, not a crash', (
   assert.ok(result.ok, JSON.stringify(!result.ok ? result.errors : []));
   assert.deepEqual(result.warnings.filter((w) => w.source === 'scenario').map((w) => `${w.path}: ${w.message}`), ['events[0]: ignored: deleting a CronJob is not simulated yet (its dependents would be deleted by the garbage collector)']);
 });
+
+test('while kube-controller-manager is down the garbage collector is too: the dependents go when it is back', () => {
+  const scenario = { pods: { default: { readySeconds: 1 } }, events: [{ at: '30s', controllerDown: '2m' }, { at: '60s', delete: true }], until: '5m' };
+  const deployment = run(apps('Deployment'), scenario);
+  assert.deepEqual((deployment.replicaSets ?? []).map((rs) => rs.deletedAt), [150]);
+  assert.ok(deployment.pods.every((p) => p.deletedAt === 150), JSON.stringify(deployment.pods.map((p) => p.deletedAt)));
+  const set = run(statefulSet('Delete'), scenario);
+  assert.ok(set.pods.every((p) => p.deletedAt === 150));
+  assert.deepEqual((set.persistentVolumeClaims ?? []).map((c) => c.deleted), [150, 150, 150]);
+});

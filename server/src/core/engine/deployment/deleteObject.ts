@@ -3,19 +3,35 @@
  * Background (staging/src/k8s.io/kubectl/pkg/cmd/delete/delete.go, DeletePropagationBackground), so the API
  * server removes the object at once and the garbage collector (pkg/controller/garbagecollector) deletes its
  * dependents, the objects whose ownerReferences name it: a Deployment's ReplicaSets, and a ReplicaSet's pods.
- * The collector works within moments of the deletion; the simulation does it at the same instant.
  */
 import type { Cluster } from '../cluster';
+import type { Controller } from '../controller';
+import { DeletedOwnerCollector } from './garbageCollector';
 import type { AppsObjects } from './objects';
 
-export function deleteAppsObject(objects: AppsObjects, cluster: Cluster, now: number): void {
+/** The API server's part: the object is gone; the controllers hear of it. */
+export function deleteAppsObject(objects: AppsObjects, now: number): void {
   objects.deletedAt = now;
-  for (const rs of objects.liveReplicaSets()) {
-    objects.deleteReplicaSet(rs.name, now);
-    for (const pod of cluster.podsOf({ kind: 'ReplicaSet', name: rs.name })) {
-      if (pod.deletionTimestamp === null) cluster.deletePod(pod, now, `garbage-collector: owner ReplicaSet ${rs.name} deleted`);
-    }
-  }
-  // The Deployment controller hears of the deletion (deleteDeployment) and finds nothing left to sync.
-  objects.notify('deployment', 'deleted', objects.name);
+  // A bare ReplicaSet is the object itself; a Deployment's deletion is heard by its controller (deleteDeployment).
+  if (objects.kind === 'ReplicaSet') objects.deleteReplicaSet(objects.name, now);
+  else objects.notify('deployment', 'deleted', objects.name);
+}
+
+/** The garbage collector's part: a deleted Deployment's ReplicaSets, and the pods of every deleted owner ReplicaSet. */
+export function appsGarbageCollector(objects: AppsObjects, cluster: Cluster): Controller {
+  let collected = false;
+  return new DeletedOwnerCollector(
+    objects.name,
+    () => objects.deletedAt !== null && !collected,
+    (now) => {
+      collected = true;
+      const owners = objects.kind === 'ReplicaSet' ? [objects.name] : objects.liveReplicaSets().map((rs) => rs.name);
+      for (const name of owners) {
+        if (objects.kind === 'Deployment') objects.deleteReplicaSet(name, now);
+        for (const pod of cluster.podsOf({ kind: 'ReplicaSet', name })) {
+          if (pod.deletionTimestamp === null) cluster.deletePod(pod, now, `garbage-collector: owner ReplicaSet ${name} deleted`);
+        }
+      }
+    },
+  );
 }

@@ -23,7 +23,7 @@ import { templateWithHash } from './sync';
 import { EMPTY_REPLICASET_STATUS, REVISION_ANNOTATION, type DeploymentStrategy } from './types';
 import { maxSurge, revisionOf, setReplicasAnnotations } from './util';
 import { engineText } from '../engineText';
-import { deleteAppsObject } from './deleteObject';
+import { appsGarbageCollector, deleteAppsObject } from './deleteObject';
 
 export const deploymentSimulator: WorkloadSimulator = {
   kind: 'Deployment',
@@ -64,12 +64,12 @@ export const deploymentSimulator: WorkloadSimulator = {
     return {
       object: { kind: 'Deployment', name, namespace },
       effectiveSpec: effectiveSpec(state, spec.selector),
-      controllers: [new DeploymentController(objects, selectsAll), new ReplicaSetController(objects)],
+      controllers: [new DeploymentController(objects, selectsAll), new ReplicaSetController(objects), appsGarbageCollector(objects, cluster)],
       applyEvent(event, now) {
         if (objects.deletedAt !== null) return { note: engineText.t(context.cluster.locale, 'ignoredObjectDeleted', { kind: 'Deployment', time: seconds(objects.deletedAt) }) };
         switch (event.type) {
           case 'delete':
-            deleteAppsObject(objects, cluster, now);
+            deleteAppsObject(objects, now);
             return { marker: `kubectl delete ${kubectlName}: deployment.apps "${name}" deleted` };
           case 'setImage': {
             const containers = containersOf(state.template);

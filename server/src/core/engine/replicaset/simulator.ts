@@ -16,7 +16,7 @@ import { generateName, Random, streamSeed } from '../random';
 import type { WorkloadContext, WorkloadRun, WorkloadSimulator } from '../workload';
 import { ReplicaSetController } from './controller';
 import { engineText } from '../engineText';
-import { deleteAppsObject } from '../deployment/deleteObject';
+import { appsGarbageCollector, deleteAppsObject } from '../deployment/deleteObject';
 
 export const replicaSetSimulator: WorkloadSimulator = {
   kind: 'ReplicaSet',
@@ -64,14 +64,14 @@ export const replicaSetSimulator: WorkloadSimulator = {
     return {
       object: { kind: 'ReplicaSet', name, namespace },
       effectiveSpec: { replicas: initial.replicas, ...(spec.selector !== undefined ? { selector: spec.selector } : {}), minReadySeconds: initial.minReadySeconds, template: { spec: { containers: containersOf(initial.template).map((c) => ({ name: c.name, image: c.image })) } } },
-      controllers: [new ReplicaSetController(objects)],
+      controllers: [new ReplicaSetController(objects), appsGarbageCollector(objects, cluster)],
       applyEvent(event, now) {
         const rs = current();
         if (objects.deletedAt !== null) return { note: engineText.t(context.cluster.locale, 'ignoredObjectDeleted', { kind: 'ReplicaSet', time: seconds(objects.deletedAt) }) };
         if (rs === undefined) return { note: engineText.t(context.cluster.locale, 'ignoredReplicaSetGone') };
         switch (event.type) {
           case 'delete':
-            deleteAppsObject(objects, cluster, now);
+            deleteAppsObject(objects, now);
             return { marker: `kubectl delete ${kubectlName}: replicaset.apps "${name}" deleted` };
           case 'setImage': {
             const template = JSON.parse(JSON.stringify(rs.template)) as Record<string, unknown>;

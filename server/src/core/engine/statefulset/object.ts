@@ -61,6 +61,8 @@ export class StatefulSetObject {
   deleting = false;
   /** When a scenario `delete` event removed the object (background propagation: it is gone at once); null while it exists. */
   deletedAt: number | null = null;
+  /** Whether the garbage collector has deleted the deleted set's dependents. */
+  dependentsCollected = false;
   status: StatefulSetStatus;
   revisions: Revision[] = [];
   /** Every revision number with the revision's name: numbers only grow, so a pod's number names its revision for good. */
@@ -188,13 +190,13 @@ export class StatefulSetObject {
   }
 
   /**
-   * `kubectl delete statefulset/<name>` (background propagation): the set is gone, and the garbage collector
-   * deletes its dependents, the pods and the claims whose ownerReferences name the set — with
-   * persistentVolumeClaimRetentionPolicy.whenDeleted: Delete the controller made the set their owner
+   * The garbage collector after `kubectl delete statefulset/<name>` (background propagation: the set is gone at
+   * once, deletedAt): it deletes the set's dependents, the pods and the claims whose ownerReferences name the set
+   * — with persistentVolumeClaimRetentionPolicy.whenDeleted: Delete the controller made the set their owner
    * (updateClaimOwnerRefForSetAndPod in stateful_set_utils.go); with Retain they have no such reference and stay.
    */
-  deleteSet(cluster: Cluster, now: number): void {
-    this.deletedAt = now;
+  collectDependents(cluster: Cluster, now: number): void {
+    this.dependentsCollected = true;
     const by = `garbage-collector: owner StatefulSet ${this.name} deleted`;
     for (const pod of cluster.podsOf({ kind: 'StatefulSet', name: this.name })) if (pod.deletionTimestamp === null) cluster.deletePod(pod, now, by);
     for (const claim of [...this.claims.values()]) if (hasOwnerRef(claim.ownerReferences, this)) this.deleteClaim(claim, now, by);

@@ -25,6 +25,7 @@ import { EMPTY_STATEFULSET_STATUS, type StatefulSetFeatures, type UpdateStrategy
 import { claimName, podName } from './utils';
 import { loadExistingStatefulSetState } from './existing';
 import { engineText } from '../engineText';
+import { DeletedOwnerCollector } from '../deployment/garbageCollector';
 
 /**
  * The release's StatefulSet feature gates as on by default (pkg/features/kube_features.go). MaxUnavailableStatefulSet:
@@ -98,12 +99,16 @@ export const statefulSetSimulator: WorkloadSimulator = {
     return {
       object: { kind: 'StatefulSet', name, namespace },
       effectiveSpec: effectiveSpec(spec),
-      controllers: [new StatefulSetController(set, features)],
+      controllers: [
+        new StatefulSetController(set, features),
+        new DeletedOwnerCollector(`${namespace}/${name}`, () => set.deletedAt !== null && !set.dependentsCollected, (now) => set.collectDependents(cluster, now)),
+      ],
       applyEvent(event, now) {
         if (set.deletedAt !== null) return { note: engineText.t(context.cluster.locale, 'ignoredObjectDeleted', { kind: 'StatefulSet', time: seconds(set.deletedAt) }) };
         switch (event.type) {
           case 'delete':
-            set.deleteSet(cluster, now);
+            set.deletedAt = now;
+            notifyStatefulSetChange(notify, name);
             return { marker: `kubectl delete ${kubectlName}: statefulset.apps "${name}" deleted` };
           case 'setImage': {
             const next = JSON.parse(JSON.stringify(set.template)) as Record<string, unknown>;
