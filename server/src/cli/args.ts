@@ -94,7 +94,7 @@ Scenario file (YAML, one document; all fields optional):
       - { pod: 1, runSeconds: 10, exitCode: 1 }
       - { index: 2, attempt: 1, exitCode: 42 }
       - { job: 3, pod: 1, runSeconds: 120 }
-      - { revision: 2, ready: false }  or by image / revision (Deployment, StatefulSet)
+      - { revision: 2, ready: false }  or by image / revision (Deployment, StatefulSet, DaemonSet)
     failureRate: 0                   extra random failures (0..1), drawn from seed
   nodes: 3                           a count, or a list of { name, labels, taints, unschedulable, ready }
   events:                            at: a duration into the run, then one of

@@ -59,3 +59,11 @@ test('scenario: revision is a positive integer; the summary names it', () => {
   assert.match(describeScenario(scenario, 'Deployment'), /revision 2 fails with exit 1/);
   assert.match(describeScenario(scenario, 'Deployment', 'zh-cn'), /修订版本 2/);
 });
+
+test('DaemonSet: its pods carry their ControllerRevision number too, so revision 2 selects the updated pods', () => {
+  const ds = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image: 'agent:1' }] } } } };
+  const t = run(ds, { nodes: 2, pods: { default: { readySeconds: 2 }, outcomes: [{ revision: 2, ready: false }] }, events: [{ at: '60s', setImage: 'agent:2' }], until: '10m' });
+  const updated = t.pods.filter((p) => p.revision === 2);
+  assert.equal(updated.length, 1, 'maxUnavailable 1: one node updated, then the rollout waits');
+  assert.equal(updated[0].readyAt, null);
+});

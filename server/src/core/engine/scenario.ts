@@ -48,7 +48,7 @@ export interface PodOutcome {
   readonly image?: string;
   /**
    * Pods created at this revision: a Deployment's pods of the ReplicaSet whose deployment.kubernetes.io/revision
-   * it is when the pod is created, a StatefulSet's pods of that ControllerRevision.
+   * it is when the pod is created, a StatefulSet's or DaemonSet's pods of that ControllerRevision.
    */
   readonly revision?: number;
   readonly behaviour: Partial<PodBehaviour>;
