@@ -2,8 +2,7 @@ import type { Path } from '../parse/path';
 import type { KubernetesVersion } from '../kubernetesVersion';
 import { nonnegative, podTemplateValidated, replicatedPodFindings, selectorFindings } from './helpers/appsWorkload';
 import { forbidden, invalid, required } from './helpers/fieldErrors';
-import { goJsonString, intOrStringValue, invalidRendered, notSupportedRendered, rendersValuesAsJson, type IntOrString } from './helpers/goValues';
-import { goQuote } from '../goFormat';
+import { deploymentStrategyValue, intOrStringValue, invalidRendered, notSupportedRendered, type UpdateStrategyValue } from './helpers/goValues';
 import { intOrPercentValue, isNotMoreThan100Percent, validatePositiveIntOrPercent } from './helpers/intOrPercent';
 import type { Rule, RuleFinding } from './rule';
 
@@ -48,10 +47,7 @@ export const deploymentSpec: Rule = {
   },
 };
 
-interface Strategy {
-  readonly type?: string;
-  readonly rollingUpdate?: { readonly maxUnavailable?: IntOrString; readonly maxSurge?: IntOrString };
-}
+type Strategy = UpdateStrategyValue;
 
 /** ValidateDeploymentStrategy. */
 function validateStrategy(strategy: Strategy, version: KubernetesVersion): RuleFinding[] {
@@ -62,7 +58,7 @@ function validateStrategy(strategy: Strategy, version: KubernetesVersion): RuleF
       // SetDefaults_Deployment fills rollingUpdate for this type; the Required branch cannot be reached.
       return strategy.rollingUpdate ? validateRollingUpdate(strategy.rollingUpdate, version) : [{ path: ROLLING_UPDATE, message: required('this should be defaulted and never be nil') }];
     default:
-      return [{ path: [...STRATEGY, 'type'], fieldPath: 'spec.strategy', message: notSupportedRendered(strategyValue(strategy, version), ['Recreate', 'RollingUpdate']) }];
+      return [{ path: [...STRATEGY, 'type'], fieldPath: 'spec.strategy', message: notSupportedRendered(deploymentStrategyValue(strategy, version), ['Recreate', 'RollingUpdate']) }];
   }
 }
 
@@ -81,17 +77,4 @@ function validateRollingUpdate(rollingUpdate: NonNullable<Strategy['rollingUpdat
   }
   findings.push(...isNotMoreThan100Percent(maxUnavailable, maxUnavailablePath, version));
   return findings;
-}
-
-/** The internal apps.DeploymentStrategy as ErrorBody prints it (see goValues.ts for the 1.34 change). */
-function strategyValue(strategy: Strategy, version: KubernetesVersion): string {
-  const rollingUpdate = strategy.rollingUpdate;
-  if (rendersValuesAsJson(version)) {
-    const rendered = rollingUpdate
-      ? `{"MaxUnavailable":${intOrStringValue(rollingUpdate.maxUnavailable ?? 0, version)},"MaxSurge":${intOrStringValue(rollingUpdate.maxSurge ?? 0, version)}}`
-      : 'null';
-    return `{"Type":${goJsonString(strategy.type ?? '')},"RollingUpdate":${rendered}}`;
-  }
-  const pointer = rollingUpdate ? '(*apps.RollingUpdateDeployment)(0xc000…)' : '(*apps.RollingUpdateDeployment)(nil)';
-  return `apps.DeploymentStrategy{Type:${goQuote(strategy.type ?? '')}, RollingUpdate:${pointer}}`;
 }

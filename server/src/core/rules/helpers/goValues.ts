@@ -56,7 +56,7 @@ export function intOrStringValue(value: IntOrString, version: KubernetesVersion)
     : `intstr.IntOrString{Type:1, IntVal:0, StrVal:${goQuote(value)}}`;
 }
 
-/** The shape of a (v1) DaemonSetUpdateStrategy after decoding and defaulting. */
+/** The shape of a (v1) DaemonSetUpdateStrategy or DeploymentStrategy after decoding and defaulting. */
 export interface UpdateStrategyValue {
   readonly type?: string;
   readonly rollingUpdate?: { readonly maxUnavailable?: IntOrString; readonly maxSurge?: IntOrString };
@@ -64,11 +64,24 @@ export interface UpdateStrategyValue {
 
 /**
  * The internal apps.DaemonSetUpdateStrategy (a *pointer*, which ErrorBody dereferences or json.Marshal
- * follows) as ErrorBody prints it. A nil v1 maxUnavailable/maxSurge converts to the zero IntOrString (0).
- * Before 1.34 a non-nil RollingUpdate pointer prints as its address, which differs on every request and
- * cannot be reproduced: an elided address stands for it.
+ * follows) as ErrorBody prints it.
  */
 export function daemonSetUpdateStrategyValue(strategy: UpdateStrategyValue, version: KubernetesVersion): string {
+  return surgeStrategyValue(strategy, version, 'apps.DaemonSetUpdateStrategy', 'apps.RollingUpdateDaemonSet');
+}
+
+/** The internal apps.DeploymentStrategy as ErrorBody prints it. */
+export function deploymentStrategyValue(strategy: UpdateStrategyValue, version: KubernetesVersion): string {
+  return surgeStrategyValue(strategy, version, 'apps.DeploymentStrategy', 'apps.RollingUpdateDeployment');
+}
+
+/**
+ * A strategy of Type and a RollingUpdate pointer holding MaxUnavailable and MaxSurge (DaemonSet's and
+ * Deployment's have the same fields; only their Go type names differ). A nil v1 maxUnavailable/maxSurge
+ * converts to the zero IntOrString (0). Before 1.34 a non-nil RollingUpdate pointer prints as its address,
+ * which differs on every request and cannot be reproduced: an elided address stands for it.
+ */
+function surgeStrategyValue(strategy: UpdateStrategyValue, version: KubernetesVersion, strategyType: string, rollingUpdateType: string): string {
   const rollingUpdate = strategy.rollingUpdate;
   if (rendersValuesAsJson(version)) {
     const rendered = rollingUpdate
@@ -76,8 +89,8 @@ export function daemonSetUpdateStrategyValue(strategy: UpdateStrategyValue, vers
       : 'null';
     return `{"Type":${goJsonString(strategy.type ?? '')},"RollingUpdate":${rendered}}`;
   }
-  const pointer = rollingUpdate ? '(*apps.RollingUpdateDaemonSet)(0xc000…)' : '(*apps.RollingUpdateDaemonSet)(nil)';
-  return `apps.DaemonSetUpdateStrategy{Type:${goQuote(strategy.type ?? '')}, RollingUpdate:${pointer}}`;
+  const pointer = rollingUpdate ? `(*${rollingUpdateType})(0xc000…)` : `(*${rollingUpdateType})(nil)`;
+  return `${strategyType}{Type:${goQuote(strategy.type ?? '')}, RollingUpdate:${pointer}}`;
 }
 
 /** `field.Invalid(path, value, detail)` for a value already rendered by one of the functions above. */
