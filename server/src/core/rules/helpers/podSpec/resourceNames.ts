@@ -3,28 +3,7 @@ import { labelKeyErrors } from '../labelSyntax';
 import type { KubernetesVersion } from '../../../kubernetesVersion';
 
 const STANDARD_CONTAINER_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'];
-const STANDARD_RESOURCES = [
-  'cpu',
-  'memory',
-  'ephemeral-storage',
-  'requests.cpu',
-  'requests.memory',
-  'requests.ephemeral-storage',
-  'limits.cpu',
-  'limits.memory',
-  'limits.ephemeral-storage',
-  'pods',
-  'resourcequotas',
-  'services',
-  'replicationcontrollers',
-  'secrets',
-  'configmaps',
-  'persistentvolumeclaims',
-  'storage',
-  'requests.storage',
-  'services.nodeports',
-  'services.loadbalancers',
-];
+/** The object-count quota resources: integerResources upstream, and part of standardResources. */
 const INTEGER_RESOURCES = [
   'pods',
   'resourcequotas',
@@ -35,6 +14,20 @@ const INTEGER_RESOURCES = [
   'persistentvolumeclaims',
   'services.nodeports',
   'services.loadbalancers',
+];
+const STANDARD_RESOURCES = [
+  'cpu',
+  'memory',
+  'ephemeral-storage',
+  'requests.cpu',
+  'requests.memory',
+  'requests.ephemeral-storage',
+  'limits.cpu',
+  'limits.memory',
+  'limits.ephemeral-storage',
+  ...INTEGER_RESOURCES,
+  'storage',
+  'requests.storage',
 ];
 
 export function isHugePageResourceName(name: string): boolean {
