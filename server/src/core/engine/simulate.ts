@@ -173,7 +173,7 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
     errors.push({ source: 'scenario', path: 'until', message: pastYear9999 });
     return fail();
   }
-  scheduleScenarioEvents(loop, cluster, workload, scenario, warnings, endMs);
+  const deleted = scheduleScenarioEvents(loop, cluster, workload, scenario, warnings, endMs);
   loop.startControllers();
   const outcome = loop.run(untilMs);
   let stranded = 0;
@@ -204,6 +204,8 @@ function run(manifest: unknown, rawScenario: unknown, options: SimulateOptions):
     notes: cluster.notes,
     ...(workload.persistentVolumeClaims !== undefined ? { persistentVolumeClaims: workload.persistentVolumeClaims() } : {}),
     ...(workload.replicaSets !== undefined ? { replicaSets: workload.replicaSets() } : {}),
+    // Only when the scenario deleted the object: a run without a delete keeps its Timeline (and the goldens) as before.
+    ...(deleted.atMs !== null ? { objectDeletedAt: seconds(deleted.atMs) } : {}),
   };
   return { ok: true, timeline, warnings };
 }
@@ -236,7 +238,9 @@ function scheduleScenarioEvents(
   scenario: Scenario,
   warnings: SimulationProblem[],
   endMs: number,
-): void {
+): { atMs: number | null } {
+  // When a `delete` event deleted the object itself (read once the run is over).
+  const deleted: { atMs: number | null } = { atMs: null };
   const warn = (event: ScenarioEvent, message: string): void => {
     warnings.push({ source: 'scenario', path: event.path, message });
     cluster.note(engineText.t(cluster.locale, 'scenarioEventNote', { path: event.path, message }));
@@ -284,18 +288,22 @@ function scheduleScenarioEvents(
             else {
               cluster.deleteJob(job, now, 'kubectl delete job');
               cluster.mark(now, 'delete', `kubectl delete job/${job.name}: job.batch "${job.name}" deleted`);
+              deleted.atMs = now;
             }
             return;
           }
           const result = workload.applyEvent(event, now);
           if (result.marker !== undefined) cluster.mark(now, event.type === 'suspend' && !event.suspend ? 'resume' : event.type, result.marker);
           if (result.note !== undefined) warn(event, result.note);
+          // A simulator that deleted the object says so with its `kubectl delete` marker.
+          if (event.type === 'delete' && result.marker !== undefined && deleted.atMs === null) deleted.atMs = now;
           // A kind whose simulator does not handle `delete` yet says nothing: the scenario's author is told.
           if (event.type === 'delete' && result.marker === undefined && result.note === undefined) warn(event, engineText.t(cluster.locale, 'deleteNotSupported', { kind: workload.object.kind }));
         }
       }
     });
   }
+  return deleted;
 }
 
 /** The pod spec the controllers create pods from: a CronJob's is inside its jobTemplate. */

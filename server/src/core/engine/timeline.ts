@@ -55,6 +55,12 @@ export interface Timeline {
   readonly persistentVolumeClaims?: readonly TimelinePersistentVolumeClaim[];
   /** Deployments (and a bare ReplicaSet): every ReplicaSet, in the order it was created, with its sizes over time. */
   readonly replicaSets?: readonly TimelineReplicaSet[];
+  /**
+   * When the scenario's `delete: true` deleted the simulated object itself (`kubectl delete <kind>/<name>`): from
+   * then on kubectl finds no such object. Absent when it was not deleted (its dependents may go later, when the
+   * garbage collector runs: see their own deletedAt).
+   */
+  readonly objectDeletedAt?: number;
 }
 
 export interface TimelineReplicaSet {
@@ -249,7 +255,7 @@ export interface TimelineNode {
 
 export interface TimelineMarker {
   readonly at: number;
-  /** The scenario event's kind: addNode, removeNode, deletePod, suspend, resume, setImage, rollback, controllerDown, controllerUp; or a CronJob's skippedRun / missedRun. */
+  /** The scenario event's kind: addNode, removeNode, deletePod, suspend, resume, setImage, rollback, patch, delete, controllerDown, controllerUp; or a CronJob's skippedRun / missedRun. */
   readonly kind: string;
   readonly description: string;
   /**

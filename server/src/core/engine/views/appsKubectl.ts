@@ -9,6 +9,7 @@
  */
 import type { Timeline } from '../timeline';
 import { deploymentRolloutStatusLines, getDeployments } from './deployment';
+import { notFoundError, objectDeletedBy } from './objectDeleted';
 import { getPersistentVolumeClaimNames, hasClaimTemplates } from './persistentVolumeClaim';
 import { getReplicaSets } from './replicaset';
 import { watchOutput, type RolloutWatch } from './rolloutWatch';
@@ -31,7 +32,7 @@ export function appsKubectlAt(timeline: Timeline, t: number): KubectlOutput[] {
     return [
       { command: 'kubectl get deployments', output: getDeployments(timeline, t) },
       { command: 'kubectl get replicasets', output: getReplicaSets(timeline, t) },
-      { command: `kubectl rollout status deployment/${name}`, output: watchOutput(watchedUpTo(timeline, t, deploymentRolloutStatusLines)) },
+      { command: `kubectl rollout status deployment/${name}`, output: rolloutStatusAt(timeline, t, 'deployments.apps', deploymentRolloutStatusLines) },
     ];
   }
   if (kind === 'ReplicaSet') return [{ command: 'kubectl get replicasets', output: getReplicaSets(timeline, t) }];
@@ -39,10 +40,19 @@ export function appsKubectlAt(timeline: Timeline, t: number): KubectlOutput[] {
     return [
       { command: 'kubectl get statefulsets', output: getStatefulSets(timeline, t) },
       ...(hasClaimTemplates(timeline) ? [{ command: 'kubectl get persistentvolumeclaims -o name', output: getPersistentVolumeClaimNames(timeline, t) }] : []),
-      { command: `kubectl rollout status statefulset/${name}`, output: watchOutput(watchedUpTo(timeline, t, statefulSetRolloutStatusLines)) },
+      { command: `kubectl rollout status statefulset/${name}`, output: rolloutStatusAt(timeline, t, 'statefulsets.apps', statefulSetRolloutStatusLines) },
     ];
   }
   return [];
+}
+
+/**
+ * `kubectl rollout status <kind>/<name>` at t: once the object is deleted, run then it fails on the GET of the
+ * object (rollout_status.go gets it before it watches), with the API server's NotFound.
+ */
+function rolloutStatusAt(timeline: Timeline, t: number, resource: string, watch: (timeline: Timeline, start: number) => RolloutWatch): string {
+  if (objectDeletedBy(timeline, t)) return notFoundError(resource, timeline.object.name);
+  return watchOutput(watchedUpTo(timeline, t, watch));
 }
 
 /**

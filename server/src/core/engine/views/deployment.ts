@@ -16,6 +16,7 @@ import { goQuote } from '../../goFormat';
 import type { Timeline } from '../timeline';
 import type { RolloutStatus } from './daemonset';
 import { humanDuration } from './humanDuration';
+import { objectDeletedBy } from './objectDeleted';
 import { count, watchRollout, writesOf, type RolloutWatch } from './rolloutWatch';
 import { formatTable } from './table';
 
@@ -31,9 +32,9 @@ export function getDeployments(timeline: Timeline, t: number, options: { readonl
   return formatTable([[...DEPLOYMENT_COLUMNS], ...rows]);
 }
 
-/** The rows of `kubectl get deployments` at t: the simulated Deployment's. */
+/** The rows of `kubectl get deployments` at t: the simulated Deployment's, none once it is deleted. */
 export function deploymentRows(timeline: Timeline, t: number): string[][] {
-  if (timeline.object.kind !== 'Deployment' || t < 0) return [];
+  if (timeline.object.kind !== 'Deployment' || t < 0 || objectDeletedBy(timeline, t)) return [];
   const status = deploymentStatusAt(timeline, t);
   return [printDeploymentRow(timeline.object.name, { ...status, specReplicas: typeof status.specReplicas === 'number' ? status.specReplicas : specReplicas(timeline) }, t * 1000)];
 }

@@ -6,6 +6,7 @@
  */
 import type { Timeline, TimelineReplicaSet, TimelineReplicaSetSample } from '../timeline';
 import { humanDuration } from './humanDuration';
+import { objectDeletedBy } from './objectDeleted';
 import { formatTable } from './table';
 
 export const REPLICASET_COLUMNS = ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'] as const;
@@ -17,8 +18,12 @@ export function getReplicaSets(timeline: Timeline, t: number, options: { readonl
   return formatTable([[...REPLICASET_COLUMNS], ...rows]);
 }
 
-/** The rows of `kubectl get replicasets` at t, sorted by name. */
+/**
+ * The rows of `kubectl get replicasets` at t, sorted by name. A simulated ReplicaSet that was deleted is gone
+ * at once; a deleted Deployment's ReplicaSets stay until the garbage collector deletes them (their deletedAt).
+ */
 export function replicaSetRows(timeline: Timeline, t: number): string[][] {
+  if (timeline.object.kind === 'ReplicaSet' && objectDeletedBy(timeline, t)) return [];
   return (timeline.replicaSets ?? [])
     .filter((rs) => rs.createdAt <= t && (rs.deletedAt === null || t < rs.deletedAt))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))

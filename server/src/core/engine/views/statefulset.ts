@@ -17,6 +17,7 @@
 import type { Timeline } from '../timeline';
 import { ROLLOUT_STATUS_ONDELETE_ERROR, type RolloutStatus } from './daemonset';
 import { humanDuration } from './humanDuration';
+import { objectDeletedBy } from './objectDeleted';
 import { count, watchRollout, writesOf, type RolloutWatch } from './rolloutWatch';
 import { formatTable } from './table';
 
@@ -29,9 +30,9 @@ export function getStatefulSets(timeline: Timeline, t: number, options: { readon
   return formatTable([[...STATEFULSET_COLUMNS], ...rows]);
 }
 
-/** The rows of `kubectl get statefulsets` at t: the simulated StatefulSet's. */
+/** The rows of `kubectl get statefulsets` at t: the simulated StatefulSet's, none once it is deleted. */
 export function statefulSetRows(timeline: Timeline, t: number): string[][] {
-  if (timeline.object.kind !== 'StatefulSet' || t < 0) return [];
+  if (timeline.object.kind !== 'StatefulSet' || t < 0 || objectDeletedBy(timeline, t)) return [];
   const status = statefulSetStatusAt(timeline, t);
   const replicas = timeline.effectiveSpec.replicas;
   const desired = typeof status.specReplicas === 'number' ? status.specReplicas : typeof replicas === 'number' ? replicas : 1;
