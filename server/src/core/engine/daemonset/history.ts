@@ -68,6 +68,39 @@ export interface HistoryWrite {
   readonly revision: Revision;
 }
 
+/** An object that keeps its ControllerRevisions (a DaemonSet or a StatefulSet). */
+export interface RevisionHistory {
+  revisions: Revision[];
+}
+
+/**
+ * Applies a sync's ControllerRevision writes to the object's revision list, and records in `byNumber` the
+ * `key` (a DaemonSet's pods carry the hash, a StatefulSet's the revision name) of each created or
+ * renumbered revision under its revision number.
+ */
+export function applyRevisionWrites(
+  owner: RevisionHistory,
+  writes: readonly HistoryWrite[],
+  byNumber: Map<number, string>,
+  key: 'name' | 'hash',
+): void {
+  for (const write of writes) {
+    switch (write.type) {
+      case 'create':
+        owner.revisions.push(write.revision);
+        byNumber.set(write.revision.revision, write.revision[key]);
+        break;
+      case 'renumber':
+        owner.revisions = owner.revisions.map((r) => (r.name === write.revision.name ? write.revision : r));
+        byNumber.set(write.revision.revision, write.revision[key]);
+        break;
+      case 'delete':
+        owner.revisions = owner.revisions.filter((r) => r.name !== write.revision.name);
+        break;
+    }
+  }
+}
+
 export interface ConstructHistoryResult {
   readonly cur: Revision;
   readonly old: readonly Revision[];

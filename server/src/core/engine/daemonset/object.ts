@@ -8,7 +8,7 @@ import type { LabelSelector } from '../../model/types';
 import type { PodTemplateInfo, Toleration as ClusterToleration } from '../cluster';
 import { seconds } from '../cluster';
 import type { TimelineStatus } from '../timeline';
-import { templatePatch, type HistoryWrite, type Revision } from './history';
+import { applyRevisionWrites, templatePatch, type HistoryWrite, type Revision } from './history';
 import { daemonPodTolerations } from './scheduling';
 import { type DaemonPodSpec, type DaemonSetStatus, type DaemonSetView, type NodeSelectorTerm, type Toleration, type UpdateStrategy } from './types';
 
@@ -113,21 +113,7 @@ export class DaemonSetObject {
   }
 
   applyHistoryWrites(writes: readonly HistoryWrite[]): void {
-    for (const write of writes) {
-      switch (write.type) {
-        case 'create':
-          this.revisions.push(write.revision);
-          this.hashByRevisionNumber.set(write.revision.revision, write.revision.hash);
-          break;
-        case 'renumber':
-          this.revisions = this.revisions.map((r) => (r.name === write.revision.name ? write.revision : r));
-          this.hashByRevisionNumber.set(write.revision.revision, write.revision.hash);
-          break;
-        case 'delete':
-          this.revisions = this.revisions.filter((r) => r.name !== write.revision.name);
-          break;
-      }
-    }
+    applyRevisionWrites(this, writes, this.hashByRevisionNumber, 'hash');
   }
 
   /** The current revision: the one whose data match the template (after the controller's constructHistory). */

@@ -6,7 +6,7 @@
  */
 import type { Cluster, PodTemplateInfo } from '../cluster';
 import { seconds } from '../cluster';
-import { templateOfPatch, templatePatch, type HistoryWrite, type Revision } from '../daemonset/history';
+import { applyRevisionWrites, templateOfPatch, templatePatch, type HistoryWrite, type Revision } from '../daemonset/history';
 import { isRecord, tolerationsOf } from '../daemonset/object';
 import type { TimelineStatus } from '../timeline';
 import { hasOwnerRef } from './utils';
@@ -142,21 +142,7 @@ export class StatefulSetObject {
   }
 
   applyHistoryWrites(writes: readonly HistoryWrite[]): void {
-    for (const write of writes) {
-      switch (write.type) {
-        case 'create':
-          this.revisions.push(write.revision);
-          this.nameByRevisionNumber.set(write.revision.revision, write.revision.name);
-          break;
-        case 'renumber':
-          this.revisions = this.revisions.map((r) => (r.name === write.revision.name ? write.revision : r));
-          this.nameByRevisionNumber.set(write.revision.revision, write.revision.name);
-          break;
-        case 'delete':
-          this.revisions = this.revisions.filter((r) => r.name !== write.revision.name);
-          break;
-      }
-    }
+    applyRevisionWrites(this, writes, this.nameByRevisionNumber, 'name');
   }
 
   /** What kubelet and the scheduler need from the pods of a revision (its template). */
