@@ -8,11 +8,9 @@
  */
 import { isAtLeast } from '../../kubernetesVersion';
 import type { DaemonSet } from '../../model/types';
-import type { Cluster } from '../cluster';
 import { seconds } from '../cluster';
 import { Kubelet } from '../kubelet';
-import { generateName, Random, streamSeed } from '../random';
-import type { Scenario } from '../scenario';
+import { ignoreStepsThatNeverCome, longRunningKubelet, objectNameOf } from '../longRunningSetup';
 import type { WorkloadContext, WorkloadRun, WorkloadSimulator } from '../workload';
 import { DaemonSetController, nodeViewOf, notifyDaemonSetChange } from './controller';
 import { constructHistory, rollback } from './history';
@@ -28,11 +26,7 @@ export const daemonSetSimulator: WorkloadSimulator = {
     const spec = object.spec ?? {};
     const metadata = object.metadata ?? {};
     const namespace = metadata.namespace ?? 'default';
-    let name = metadata.name ?? '';
-    if (name === '') {
-      if (metadata.generateName) name = generateName(metadata.generateName, new Random(streamSeed(context.scenario.seed, 'object-names')));
-      else context.error('metadata.name', 'Required value: name or generateName is required');
-    }
+    const name = objectNameOf(context, metadata);
     const cluster = context.cluster;
     const rawMetadata = isRecord(context.raw.metadata) ? context.raw.metadata : {};
     const template = JSON.parse(JSON.stringify(spec.template ?? {})) as Record<string, unknown>;
@@ -103,27 +97,6 @@ export const daemonSetSimulator: WorkloadSimulator = {
     };
   },
 };
-
-/**
- * DaemonSet pods are long-running: unless the scenario sets `pods.default.runSeconds`, the default run time
- * (30 s, meant for Jobs) becomes "until deleted". Kubelet takes its pod behaviour from the scenario it is
- * built with, so the DaemonSet run gets its own.
- */
-function longRunningKubelet(cluster: Cluster, scenario: Scenario): Kubelet {
-  const runMs = scenario.pods.defaultRunWritten ? scenario.pods.default.runMs : Infinity;
-  return new Kubelet(cluster, { ...scenario, pods: { ...scenario.pods, default: { ...scenario.pods.default, runMs } } });
-}
-
-/** A container that never exits has no exit step: nothing is put on the agenda for "never". */
-function ignoreStepsThatNeverCome(cluster: Cluster): void {
-  const hooks = cluster.hooks;
-  cluster.hooks = {
-    notify: hooks.notify,
-    schedule: (at, task) => {
-      if (Number.isFinite(at)) hooks.schedule(at, task);
-    },
-  };
-}
 
 /**
  * A pasted live DaemonSet (status.currentNumberScheduled > 0) already has its pods: one per node that should

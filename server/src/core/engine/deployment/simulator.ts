@@ -7,11 +7,10 @@
  * own (pods.default.runSeconds, or an outcome), they run until deleted.
  */
 import type { Deployment } from '../../model/types';
-import type { Cluster, PodTemplateInfo } from '../cluster';
+import type { PodTemplateInfo } from '../cluster';
 import { seconds } from '../cluster';
 import { Kubelet } from '../kubelet';
-import { generateName, Random, streamSeed } from '../random';
-import type { Scenario } from '../scenario';
+import { ignoreStepsThatNeverCome, longRunningKubelet, objectNameOf } from '../longRunningSetup';
 import type { WorkloadContext, WorkloadRun, WorkloadSimulator } from '../workload';
 import { ReplicaSetController } from '../replicaset/controller';
 import { DeploymentController } from './controller';
@@ -33,11 +32,7 @@ export const deploymentSimulator: WorkloadSimulator = {
     const spec = object.spec ?? {};
     const metadata = object.metadata ?? {};
     const namespace = metadata.namespace ?? 'default';
-    let name = metadata.name ?? '';
-    if (name === '') {
-      if (metadata.generateName) name = generateName(metadata.generateName, new Random(streamSeed(context.scenario.seed, 'object-names')));
-      else context.error('metadata.name', 'Required value: name or generateName is required');
-    }
+    const name = objectNameOf(context, metadata);
     const cluster = context.cluster;
     const state: DeploymentSpecState = {
       replicas: spec.replicas ?? 1,
@@ -157,23 +152,6 @@ function strategyOf(strategy: { type?: string; rollingUpdate?: { maxSurge?: numb
   const type = strategy?.type || 'RollingUpdate';
   const rolling = type === 'RollingUpdate' ? strategy?.rollingUpdate : undefined;
   return { type, maxSurge: rolling?.maxSurge ?? null, maxUnavailable: rolling?.maxUnavailable ?? null };
-}
-
-/** Deployment pods are long-running: the default run time (30 s, meant for Jobs) becomes "until deleted". */
-function longRunningKubelet(cluster: Cluster, scenario: Scenario): Kubelet {
-  const runMs = scenario.pods.defaultRunWritten ? scenario.pods.default.runMs : Infinity;
-  return new Kubelet(cluster, { ...scenario, pods: { ...scenario.pods, default: { ...scenario.pods.default, runMs } } });
-}
-
-/** A container that never exits (or never becomes Ready) has no step for "never" on the agenda. */
-function ignoreStepsThatNeverCome(cluster: Cluster): void {
-  const hooks = cluster.hooks;
-  cluster.hooks = {
-    notify: hooks.notify,
-    schedule: (at, task) => {
-      if (Number.isFinite(at)) hooks.schedule(at, task);
-    },
-  };
 }
 
 export function containersOf(template: Record<string, unknown>): Record<string, unknown>[] {

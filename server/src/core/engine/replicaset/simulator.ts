@@ -5,14 +5,12 @@
  * scenario gives them a run time.
  */
 import type { ReplicaSet } from '../../model/types';
-import type { Cluster } from '../cluster';
 import { seconds } from '../cluster';
 import { AppsObjects, isRecord } from '../deployment/objects';
 import { mergePatch } from '../deployment/kubectl';
 import { containersOf, podTemplateInfoOf } from '../deployment/simulator';
 import { EMPTY_REPLICASET_STATUS, type ReplicaSetView } from '../deployment/types';
-import { Kubelet } from '../kubelet';
-import { generateName, Random, streamSeed } from '../random';
+import { ignoreStepsThatNeverCome, longRunningKubelet, objectNameOf } from '../longRunningSetup';
 import type { WorkloadContext, WorkloadRun, WorkloadSimulator } from '../workload';
 import { ReplicaSetController } from './controller';
 import { engineText } from '../engineText';
@@ -25,11 +23,7 @@ export const replicaSetSimulator: WorkloadSimulator = {
     const spec = object.spec ?? {};
     const metadata = object.metadata ?? {};
     const namespace = metadata.namespace ?? 'default';
-    let name = metadata.name ?? '';
-    if (name === '') {
-      if (metadata.generateName) name = generateName(metadata.generateName, new Random(streamSeed(context.scenario.seed, 'object-names')));
-      else context.error('metadata.name', 'Required value: name or generateName is required');
-    }
+    const name = objectNameOf(context, metadata);
     const cluster = context.cluster;
     const annotations: Record<string, string> = {};
     for (const [k, v] of Object.entries(metadata.annotations ?? {})) if (typeof v === 'string') annotations[k] = v;
@@ -55,7 +49,8 @@ export const replicaSetSimulator: WorkloadSimulator = {
       status: EMPTY_REPLICASET_STATUS,
     };
     objects.createReplicaSet(initial, 0);
-    longRunning(cluster, context);
+    longRunningKubelet(cluster, context.scenario); // it registers itself as cluster.kubelet
+    ignoreStepsThatNeverCome(cluster);
     const current = (): ReplicaSetView | undefined => objects.replicaSets.get(name)?.view;
     const update = (next: ReplicaSetView, now: number): void => {
       objects.replaceReplicaSet(next, now);
@@ -112,16 +107,3 @@ export const replicaSetSimulator: WorkloadSimulator = {
   },
 };
 
-/** ReplicaSet pods are long-running unless the scenario gives them a run time; "never" is not put on the agenda. */
-function longRunning(cluster: Cluster, context: WorkloadContext): void {
-  const scenario = context.scenario;
-  const runMs = scenario.pods.defaultRunWritten ? scenario.pods.default.runMs : Infinity;
-  new Kubelet(cluster, { ...scenario, pods: { ...scenario.pods, default: { ...scenario.pods.default, runMs } } });
-  const hooks = cluster.hooks;
-  cluster.hooks = {
-    notify: hooks.notify,
-    schedule: (at, task) => {
-      if (Number.isFinite(at)) hooks.schedule(at, task);
-    },
-  };
-}

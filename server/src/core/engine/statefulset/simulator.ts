@@ -9,13 +9,12 @@
  */
 import { isAtLeast, type KubernetesVersion } from '../../kubernetesVersion';
 import type { StatefulSet } from '../../model/types';
-import type { Cluster, ClusterChange } from '../cluster';
+import type { ClusterChange } from '../cluster';
 import { seconds } from '../cluster';
 import { rollback } from '../daemonset/history';
 import { isRecord } from '../daemonset/object';
 import { Kubelet } from '../kubelet';
-import { generateName, Random, streamSeed } from '../random';
-import type { Scenario } from '../scenario';
+import { ignoreStepsThatNeverCome, longRunningKubelet, objectNameOf } from '../longRunningSetup';
 import type { TimelinePersistentVolumeClaim } from '../timeline';
 import type { WorkloadContext, WorkloadRun, WorkloadSimulator } from '../workload';
 import { notifyStatefulSetChange, StatefulSetController } from './controller';
@@ -48,12 +47,7 @@ export const statefulSetSimulator: WorkloadSimulator = {
     const spec = object.spec ?? {};
     const metadata = object.metadata ?? {};
     const namespace = metadata.namespace ?? 'default';
-    let name = metadata.name ?? '';
-    if (name === '') {
-      // The API server makes the name from generateName; the pods are then named after it.
-      if (metadata.generateName) name = generateName(metadata.generateName, new Random(streamSeed(context.scenario.seed, 'object-names')));
-      else context.error('metadata.name', 'Required value: name or generateName is required');
-    }
+    const name = objectNameOf(context, metadata);
     const cluster = context.cluster;
     const features = statefulSetFeaturesFor(context.kubernetesVersion);
     const rawMetadata = isRecord(context.raw.metadata) ? context.raw.metadata : {};
@@ -214,23 +208,6 @@ function mergePatch(target: Record<string, unknown>, patch: Record<string, unkno
     else out[key] = value;
   }
   return out;
-}
-
-/** StatefulSet pods are long-running: the default run time (30 s, meant for Jobs) becomes "until deleted". */
-function longRunningKubelet(cluster: Cluster, scenario: Scenario): Kubelet {
-  const runMs = scenario.pods.defaultRunWritten ? scenario.pods.default.runMs : Infinity;
-  return new Kubelet(cluster, { ...scenario, pods: { ...scenario.pods, default: { ...scenario.pods.default, runMs } } });
-}
-
-/** A container that never exits has no exit step: nothing is put on the agenda for "never". */
-function ignoreStepsThatNeverCome(cluster: Cluster): void {
-  const hooks = cluster.hooks;
-  cluster.hooks = {
-    notify: hooks.notify,
-    schedule: (at, task) => {
-      if (Number.isFinite(at)) hooks.schedule(at, task);
-    },
-  };
 }
 
 /**
