@@ -7,7 +7,6 @@
  * own (pods.default.runSeconds, or an outcome), they run until deleted.
  */
 import type { Deployment } from '../../model/types';
-import type { PodTemplateInfo } from '../cluster';
 import { seconds } from '../cluster';
 import { Kubelet } from '../kubelet';
 import { ignoreStepsThatNeverCome, longRunningKubelet, objectNameOf } from '../longRunningSetup';
@@ -22,6 +21,7 @@ import { templateWithHash } from './sync';
 import { EMPTY_REPLICASET_STATUS, REVISION_ANNOTATION, type DeploymentStrategy } from './types';
 import { maxSurge, revisionOf, setReplicasAnnotations } from './util';
 import { engineText } from '../engineText';
+import { podTemplateInfoOf } from '../podTemplateInfo';
 import { appsGarbageCollector, deleteAppsObject } from './deleteObject';
 
 export const deploymentSimulator: WorkloadSimulator = {
@@ -157,32 +157,6 @@ function strategyOf(strategy: { type?: string; rollingUpdate?: { maxSurge?: numb
 export function containersOf(template: Record<string, unknown>): Record<string, unknown>[] {
   const spec = isRecord(template.spec) ? template.spec : {};
   return Array.isArray(spec.containers) ? spec.containers.filter(isRecord) : [];
-}
-
-/** What kubelet and the scheduler need from a ReplicaSet's pod template. */
-export function podTemplateInfoOf(template: Readonly<Record<string, unknown>>): PodTemplateInfo {
-  const spec = isRecord(template.spec) ? template.spec : {};
-  const containers = Array.isArray(spec.containers) ? spec.containers.filter(isRecord) : [];
-  const nodeSelector: Record<string, string> = {};
-  if (isRecord(spec.nodeSelector)) for (const [k, v] of Object.entries(spec.nodeSelector)) if (typeof v === 'string') nodeSelector[k] = v;
-  const tolerations = Array.isArray(spec.tolerations)
-    ? spec.tolerations.filter(isRecord).map((t) => ({
-        ...(typeof t.key === 'string' ? { key: t.key } : {}),
-        ...(typeof t.operator === 'string' ? { operator: t.operator } : {}),
-        ...(typeof t.value === 'string' ? { value: t.value } : {}),
-        ...(typeof t.effect === 'string' ? { effect: t.effect } : {}),
-      }))
-    : [];
-  const image = containers.length > 0 && typeof containers[0].image === 'string' ? containers[0].image : undefined;
-  return {
-    containerNames: containers.length > 0 ? containers.map((c, i) => (typeof c.name === 'string' ? c.name : `container-${i}`)) : ['main'],
-    restartPolicy: typeof spec.restartPolicy === 'string' ? spec.restartPolicy : 'Always',
-    activeDeadlineSeconds: typeof spec.activeDeadlineSeconds === 'number' ? spec.activeDeadlineSeconds : null,
-    terminationGracePeriodSeconds: typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30,
-    nodeSelector,
-    tolerations,
-    ...(image !== undefined ? { image } : {}),
-  };
 }
 
 /** The defaulted spec, the pod template reduced to what the simulation reads from it. */

@@ -7,7 +7,7 @@
 import type { Cluster, PodTemplateInfo } from '../cluster';
 import { seconds } from '../cluster';
 import { applyRevisionWrites, templateOfPatch, templatePatch, type HistoryWrite, type Revision } from '../daemonset/history';
-import { isRecord, tolerationsOf } from '../daemonset/object';
+import { podTemplateInfoOf } from '../podTemplateInfo';
 import type { TimelineStatus } from '../timeline';
 import { hasOwnerRef } from './utils';
 import type { OwnerReference, RetentionPolicy, StatefulSetStatus, StatefulSetView, UpdateStrategy } from './types';
@@ -225,22 +225,4 @@ export class StatefulSetObject {
   private record(now: number): void {
     this.statusHistory.push({ at: seconds(now), object: this.name, kind: 'StatefulSet', status: this.statusJson() });
   }
-}
-
-/** controller.GetPodFromTemplate: what the simulation reads of the pod template (restartPolicy Always). */
-function podTemplateInfoOf(template: Record<string, unknown>): PodTemplateInfo {
-  const spec = isRecord(template.spec) ? template.spec : {};
-  const containers = Array.isArray(spec.containers) ? spec.containers.filter(isRecord) : [];
-  const nodeSelector: Record<string, string> = {};
-  if (isRecord(spec.nodeSelector)) for (const [k, v] of Object.entries(spec.nodeSelector)) if (typeof v === 'string') nodeSelector[k] = v;
-  return {
-    containerNames: containers.length > 0 ? containers.map((c, i) => (typeof c.name === 'string' ? c.name : `container-${i}`)) : ['main'],
-    restartPolicy: typeof spec.restartPolicy === 'string' ? spec.restartPolicy : 'Always',
-    activeDeadlineSeconds: typeof spec.activeDeadlineSeconds === 'number' ? spec.activeDeadlineSeconds : null,
-    terminationGracePeriodSeconds: typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30,
-    nodeSelector,
-    tolerations: tolerationsOf(spec.tolerations),
-    // The first container's image: scenario outcomes may select pods by it (a new image that never gets Ready).
-    ...(containers.length > 0 && typeof containers[0].image === 'string' ? { image: containers[0].image } : {}),
-  };
 }
