@@ -25,6 +25,7 @@ import { claimName, podName } from './utils';
 import { loadExistingStatefulSetState } from './existing';
 import { engineText } from '../engineText';
 import { DeletedOwnerCollector } from '../deployment/garbageCollector';
+import { mergePatch } from '../deployment/kubectl';
 
 /**
  * The release's StatefulSet feature gates as on by default (pkg/features/kube_features.go). MaxUnavailableStatefulSet:
@@ -178,7 +179,7 @@ function applySpecPatch(patch: Readonly<Record<string, unknown>>, set: StatefulS
     }
   }
   let templateChanged = false;
-  if (isRecord(specPatch.template)) templateChanged = set.setTemplate(mergePatch(set.template, specPatch.template), now);
+  if (isRecord(specPatch.template)) templateChanged = set.setTemplate(mergePatch(set.template, specPatch.template) as Record<string, unknown>, now);
   if (!changed && !templateChanged) return { changed: false };
   if (changed) set.specChanged(now);
   notifyStatefulSetChange(notify, set.name);
@@ -197,17 +198,6 @@ function mergeStrategy(current: UpdateStrategy, patch: Record<string, unknown>):
       maxUnavailable: typeof rolling.maxUnavailable === 'number' || typeof rolling.maxUnavailable === 'string' ? rolling.maxUnavailable : base.maxUnavailable,
     },
   };
-}
-
-/** RFC 7386 JSON merge patch: null removes a key, mappings merge, anything else replaces. */
-function mergePatch(target: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...target };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete out[key];
-    else if (isRecord(value)) out[key] = mergePatch(isRecord(out[key]) ? out[key] : {}, value);
-    else out[key] = value;
-  }
-  return out;
 }
 
 /**
