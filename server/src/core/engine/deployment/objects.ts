@@ -18,6 +18,9 @@ import {
   type ReplicaSetView,
 } from './types';
 import { revisionOf } from './util';
+import { isRecord } from '../daemonset/object';
+
+export { isRecord };
 
 /**
  * A change to a Deployment or ReplicaSet object (the informers' add / update / delete events). The cluster's
@@ -246,10 +249,6 @@ function conditionJson(c: DeploymentCondition): Record<string, unknown> {
     lastUpdateTime: c.lastUpdateTime === null ? null : recordTime(c.lastUpdateTime),
     lastTransitionTime: c.lastTransitionTime === null ? null : recordTime(c.lastTransitionTime),
   };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 export function labelsOf(template: Readonly<Record<string, unknown>>): Record<string, string> {
