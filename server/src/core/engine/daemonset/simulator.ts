@@ -18,6 +18,7 @@ import { DaemonSetObject, isRecord } from './object';
 import { PlacementPolicy } from './scheduling';
 import { EMPTY_DAEMONSET_STATUS, type DaemonSetStatus, type IntOrString, type UpdateStrategy } from './types';
 import { engineText } from '../engineText';
+import { setFirstContainerImage } from '../setImage';
 
 export const daemonSetSimulator: WorkloadSimulator = {
   kind: 'DaemonSet',
@@ -65,14 +66,10 @@ export const daemonSetSimulator: WorkloadSimulator = {
       applyEvent(event, now) {
         switch (event.type) {
           case 'setImage': {
-            const next = JSON.parse(JSON.stringify(ds.template)) as Record<string, unknown>;
-            const containers = isRecord(next.spec) && Array.isArray(next.spec.containers) ? next.spec.containers.filter(isRecord) : [];
-            if (containers.length === 0) return { note: engineText.t(context.cluster.locale, 'ignoredNoContainers') };
-            const container = containers[0];
-            const containerName = typeof container.name === 'string' ? container.name : 'container-0';
-            container.image = event.image;
-            const command = `kubectl set image ${kubectlName} ${containerName}=${event.image}`;
-            if (!ds.setTemplate(next, now)) return { marker: `${command} (image unchanged: no new revision)` };
+            const edit = setFirstContainerImage(ds.template, kubectlName, event.image);
+            if (edit === undefined) return { note: engineText.t(context.cluster.locale, 'ignoredNoContainers') };
+            const command = edit.command;
+            if (!ds.setTemplate(edit.template, now)) return { marker: `${command} (image unchanged: no new revision)` };
             notifyDaemonSetChange(cluster, name);
             return { marker: command };
           }

@@ -24,6 +24,7 @@ import { EMPTY_STATEFULSET_STATUS, type StatefulSetFeatures, type UpdateStrategy
 import { claimName, podName } from './utils';
 import { loadExistingStatefulSetState } from './existing';
 import { engineText } from '../engineText';
+import { setFirstContainerImage } from '../setImage';
 import { DeletedOwnerCollector } from '../deployment/garbageCollector';
 import { mergePatch } from '../deployment/kubectl';
 
@@ -106,14 +107,10 @@ export const statefulSetSimulator: WorkloadSimulator = {
             notifyStatefulSetChange(notify, name);
             return { marker: `kubectl delete ${kubectlName}: statefulset.apps "${name}" deleted` };
           case 'setImage': {
-            const next = JSON.parse(JSON.stringify(set.template)) as Record<string, unknown>;
-            const containers = isRecord(next.spec) && Array.isArray(next.spec.containers) ? next.spec.containers.filter(isRecord) : [];
-            if (containers.length === 0) return { note: engineText.t(context.cluster.locale, 'ignoredNoContainers') };
-            const container = containers[0];
-            const containerName = typeof container.name === 'string' ? container.name : 'container-0';
-            container.image = event.image;
-            const command = `kubectl set image ${kubectlName} ${containerName}=${event.image}`;
-            if (!set.setTemplate(next, now)) return { marker: `${command}: statefulset.apps/${name} image unchanged` };
+            const edit = setFirstContainerImage(set.template, kubectlName, event.image);
+            if (edit === undefined) return { note: engineText.t(context.cluster.locale, 'ignoredNoContainers') };
+            const command = edit.command;
+            if (!set.setTemplate(edit.template, now)) return { marker: `${command}: statefulset.apps/${name} image unchanged` };
             notifyStatefulSetChange(notify, name);
             return { marker: `${command}: statefulset.apps/${name} image updated` };
           }
