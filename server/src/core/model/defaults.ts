@@ -123,7 +123,7 @@ function defaultReplicaSet(replicaSet: ReplicaSet): void {
  * SetDefaults_StatefulSet: OrderedReady, RollingUpdate with partition 0 (and maxUnavailable 1 where the
  * MaxUnavailableStatefulSet gate is on by default; with it off the registry drops a written maxUnavailable on
  * create, dropStatefulSetDisabledFields), PVC retention Retain/Retain (StatefulSetAutoDeletePVC, on by default
- * since 1.27), 1 replica, 10 revisions kept.
+ * since 1.27; with it off the registry drops a written policy on create), 1 replica, 10 revisions kept.
  */
 function defaultStatefulSet(statefulSet: StatefulSet, version: KubernetesVersion | undefined): void {
   statefulSet.spec ??= {};
@@ -141,10 +141,14 @@ function defaultStatefulSet(statefulSet: StatefulSet, version: KubernetesVersion
     rollingUpdate.partition ??= 0;
     if (maxUnavailableGate) rollingUpdate.maxUnavailable ??= 1;
   }
-  if (version === undefined || isAtLeast(version, 1, 27)) {
+  if (version === undefined || autoDeletePVCOnByDefault(version)) {
     spec.persistentVolumeClaimRetentionPolicy ??= {};
     spec.persistentVolumeClaimRetentionPolicy.whenDeleted ||= 'Retain';
     spec.persistentVolumeClaimRetentionPolicy.whenScaled ||= 'Retain';
+  } else {
+    // Gate off: the registry drops a written policy on create (dropStatefulSetDisabledFields), so it is neither
+    // validated nor defaulted and the controller keeps every claim (Retain/Retain).
+    delete spec.persistentVolumeClaimRetentionPolicy;
   }
   spec.replicas ??= 1;
   spec.revisionHistoryLimit ??= 10;
@@ -158,6 +162,14 @@ function defaultStatefulSet(statefulSet: StatefulSet, version: KubernetesVersion
  */
 function maxUnavailableStatefulSetOnByDefault(version: KubernetesVersion): boolean {
   return (version.major === 1 && version.minor === 35) || isAtLeast(version, 1, 37);
+}
+
+/**
+ * StatefulSetAutoDeletePVC (pkg/features/kube_features.go): alpha (off) 1.23–1.26, beta and on from 1.27, GA in
+ * 1.32.
+ */
+function autoDeletePVCOnByDefault(version: KubernetesVersion): boolean {
+  return isAtLeast(version, 1, 27);
 }
 
 /** SetDefaults_PodSpec: the defaults that validation depends on. */
