@@ -11,7 +11,8 @@ import type { WorkloadContext } from './workload';
 
 /**
  * The object's name: metadata.name, or the one the API server makes from generateName (the pods are then
- * named after it). With neither, the API server's Required error is reported and the name stays empty.
+ * named after it). With neither, the API server's Required error is reported and the name stays empty. Job and
+ * CronJob name their object the same way.
  */
 export function objectNameOf(context: WorkloadContext, metadata: ObjectMeta): string {
   const name = metadata.name ?? '';

@@ -13,7 +13,7 @@ import { JobController } from '../job/controller';
 import { jobSpecView, podTemplateInfo } from '../job/simulator';
 import { TtlAfterFinishedController } from '../job/ttlAfterFinished';
 import { EMPTY_JOB_STATUS } from '../job/types';
-import { generateName, Random, streamSeed } from '../random';
+import { objectNameOf } from '../longRunningSetup';
 import type { ScenarioEvent } from '../scenario';
 import { DAY, formatRfc3339, HOUR, MINUTE, parseRfc3339 } from '../time';
 import type { WorkloadContext, WorkloadRun, WorkloadSimulator } from '../workload';
@@ -36,11 +36,7 @@ export const cronJobSimulator: WorkloadSimulator = {
     const cluster = context.cluster;
     const metadata = cronJob.metadata ?? {};
     const namespace = metadata.namespace ?? 'default';
-    let name = metadata.name ?? '';
-    if (name === '') {
-      if (metadata.generateName) name = generateName(metadata.generateName, new Random(streamSeed(context.scenario.seed, 'object-names')));
-      else context.error('metadata.name', 'Required value: name or generateName is required');
-    }
+    const name = objectNameOf(context, metadata);
     const startEpochMs = context.scenario.startEpochMs;
     const rawSpec = cronJob.spec ?? {};
     let spec: CronJobSpecView = {

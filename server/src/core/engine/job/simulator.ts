@@ -6,7 +6,7 @@
 import type { Job, JobSpec, PodTemplateSpec } from '../../model/types';
 import type { PodTemplateInfo, SimJob, Toleration } from '../cluster';
 import { seconds } from '../cluster';
-import { generateName, Random, streamSeed } from '../random';
+import { objectNameOf } from '../longRunningSetup';
 import { parseRfc3339 } from '../time';
 import type { WorkloadContext, WorkloadRun, WorkloadSimulator } from '../workload';
 import { JobController } from './controller';
@@ -25,11 +25,7 @@ export const jobSimulator: WorkloadSimulator = {
     const spec = job.spec ?? {};
     const metadata = job.metadata ?? {};
     const namespace = metadata.namespace ?? 'default';
-    let name = metadata.name ?? '';
-    if (name === '') {
-      if (metadata.generateName) name = generateName(metadata.generateName, new Random(streamSeed(context.scenario.seed, 'object-names')));
-      else context.error('metadata.name', 'Required value: name or generateName is required');
-    }
+    const name = objectNameOf(context, metadata);
     const specView = jobSpecView(spec);
     const template = podTemplateInfo(spec.template);
     const raw = context.raw;
