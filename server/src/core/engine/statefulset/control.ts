@@ -73,6 +73,39 @@ export interface ControlInput {
    * remember, per pod view object, that a healthy pod needs nothing (absent: nothing is remembered).
    */
   readonly claimsVersion?: number;
+  /**
+   * Per claim name, the claimsVersion of the claim's last change (creation, deletion, new owners). With it, a
+   * healthy pod's remembered answer holds until one of its own claims changes, not any claim of the set.
+   */
+  readonly claimStamps?: ReadonlyMap<string, number>;
+  /** The ordinal of the claim each claimsVersion bump was for (entry v - 1 for version v): with `settledRun`. */
+  readonly claimChangeOrdinals?: readonly number[];
+  /**
+   * The caller's memory of the previous sync (one object per StatefulSet, absent: none): the replicas from
+   * ordinal start on that were all healthy and needing nothing. While their views and claims are unchanged
+   * they still need nothing and count the same, so the sync neither looks at them again nor recounts them.
+   */
+  readonly settledRun?: SettledRun;
+}
+
+/**
+ * The leading replicas (indexes 0 .. views.length - 1) processReplica found healthy and needing nothing, under
+ * `key` (the set, its revisions), as of claimsVersion `claimsVersion`; with running totals over them: how many
+ * of the first i are at the current and at the update revision, and the highest index below i whose pod is
+ * not at the update revision (-1: none).
+ */
+export interface SettledRun {
+  key: string;
+  claimsVersion: number;
+  views: SetPod[];
+  currentBefore: number[];
+  updatedBefore: number[];
+  lastOldBefore: number[];
+}
+
+/** An empty SettledRun for a caller to keep between syncs. */
+export function newSettledRun(): SettledRun {
+  return { key: '', claimsVersion: 0, views: [], currentBefore: [0], updatedBefore: [0], lastOldBefore: [-1] };
 }
 
 export interface ControlResult {
@@ -129,11 +162,30 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
   const live = replicas as SetPod[];
   condemned.sort((a, b) => ordinalOf(b.name) - ordinalOf(a.name));
 
+  const setKey = `${set.namespace}/${set.name}/${set.volumeClaimTemplates.join('/')}`;
+  // What processReplica's answer for a healthy pod depends on besides the pod: the set and the claims.
+  const stamps = input.claimStamps;
+  const settledKey =
+    input.claimsVersion === undefined
+      ? null
+      : `${setKey}|${set.replicas}|${start}|${set.minReadySeconds}|${JSON.stringify(set.retentionPolicy)}|${features.autoDeletePVC}|${stamps === undefined ? input.claimsVersion : ''}`;
+  // The leading replicas still settled since the previous sync: same views, none of their claims changed.
+  const run = settledKey !== null && stamps !== undefined && input.claimChangeOrdinals !== undefined ? input.settledRun : undefined;
+  const runKey = `${settledKey}|${input.currentRevision}|${input.updateRevision}`;
+  let settledCount = 0;
+  if (run !== undefined && run.key === runKey && !set.deleting) {
+    const limit = Math.min(run.views.length, live.length);
+    while (settledCount < limit && live[settledCount] === run.views[settledCount]) settledCount++;
+    const changes = input.claimChangeOrdinals as readonly number[];
+    for (let v = run.claimsVersion; v < (input.claimsVersion as number); v++) settledCount = Math.min(settledCount, Math.max(0, changes[v] - start));
+  }
+
   // The first unavailable pod: among the replicas in ordinal order, else the lowest condemned one.
+  // The settled leading replicas are all available.
   let firstUnavailable: SetPod | null = null;
-  for (const pod of live) {
-    if (!isUnavailable(pod, minReady, now)) continue;
-    firstUnavailable = pod;
+  for (let i = settledCount; i < live.length; i++) {
+    if (!isUnavailable(live[i], minReady, now)) continue;
+    firstUnavailable = live[i];
     break;
   }
   for (let i = condemned.length - 1; i >= 0 && firstUnavailable === null; i--) if (isUnavailable(condemned[i], minReady, now)) firstUnavailable = condemned[i];
@@ -143,24 +195,60 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
     return { ops, status: completed, writeStatus: inconsistentStatus(input.previousStatus, completed), error };
   };
   const recount = (): void => {
-    status = { ...status, ...countReplicas([live, condemned], minReady, input.currentRevision, input.updateRevision, now) };
+    // The settled leading replicas count as created, Ready and available, at their revision.
+    const rest = countReplicas([settledCount === 0 ? live : live.slice(settledCount), condemned], minReady, input.currentRevision, input.updateRevision, now);
+    status = {
+      ...status,
+      replicas: rest.replicas + settledCount,
+      readyReplicas: rest.readyReplicas + settledCount,
+      availableReplicas: rest.availableReplicas + settledCount,
+      currentReplicas: rest.currentReplicas + (run?.currentBefore[settledCount] ?? 0),
+      updatedReplicas: rest.updatedReplicas + (run?.updatedBefore[settledCount] ?? 0),
+    };
+    remember();
+  };
+  // The new settled run: the part still valid, then the replicas after it that are settled now.
+  const remember = (): void => {
+    if (run === undefined) return;
+    let n = run.key === runKey ? settledCount : 0;
+    run.key = runKey;
+    run.claimsVersion = input.claimsVersion as number;
+    run.views.length = n;
+    run.currentBefore.length = n + 1;
+    run.updatedBefore.length = n + 1;
+    run.lastOldBefore.length = n + 1;
+    for (; n < live.length; n++) {
+      const pod = live[n];
+      if (!isCreated(pod) || !isSettled(pod)) break;
+      run.views.push(pod);
+      run.currentBefore.push(run.currentBefore[n] + (pod.revision === input.currentRevision ? 1 : 0));
+      run.updatedBefore.push(run.updatedBefore[n] + (pod.revision === input.updateRevision ? 1 : 0));
+      run.lastOldBefore.push(pod.revision !== input.updateRevision ? n : run.lastOldBefore[n]);
+    }
   };
 
   // A StatefulSet being deleted: only the status is updated.
   if (set.deleting) return finish(null);
 
   const podControl = new PodControl(set, setOwner, claims, ops, features);
-  const setKey = `${set.namespace}/${set.name}/${set.volumeClaimTemplates.join('/')}`;
-  // What processReplica's answer for a healthy pod depends on besides the pod: the set and the claims.
-  const settledKey =
-    input.claimsVersion === undefined
-      ? null
-      : `${setKey}|${set.replicas}|${start}|${set.minReadySeconds}|${JSON.stringify(set.retentionPolicy)}|${features.autoDeletePVC}|${input.claimsVersion}`;
+  const isSettled = (pod: SetPod): boolean => {
+    const known = settled.get(pod);
+    if (known === undefined || known.key !== settledKey) return false;
+    for (let t = 0; t < known.claims.length; t++) if (stamps?.get(known.claims[t]) !== known.stamps[t]) return false;
+    return true;
+  };
+  const settle = (pod: SetPod): void => {
+    if (settledKey === null) return;
+    const ordinal = ordinalOf(pod.name);
+    const claimNames = stamps === undefined ? [] : set.volumeClaimTemplates.map((template) => claimName(template, set.name, ordinal));
+    settled.set(pod, { key: settledKey, claims: claimNames, stamps: claimNames.map((name) => stamps?.get(name)) });
+  };
 
   // processReplica for each replica (stops at the first blocking one when monotonic).
   const processReplica = (i: number): Step => {
+    if (i < settledCount) return GO_ON;
     let pod = live[i];
-    if (settledKey !== null && settled.get(pod) === settledKey) return GO_ON;
+    if (settledKey !== null && isSettled(pod)) return GO_ON;
     // A pod that ended (Failed, or Succeeded after a forced stop) is deleted; the next sync recreates it.
     if (isFailed(pod) || isSucceeded(pod)) {
       if (pod.deletionTimestamp === null) ops.push({ type: 'deletePod', pod: pod.name, cause: isFailed(pod) ? 'failed' : 'succeeded' });
@@ -183,7 +271,7 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
     const retentionMatch = !features.autoDeletePVC || podControl.claimsMatchRetentionPolicy(pod);
     if (consistent(set, pod, setKey) && retentionMatch) {
       // Running, Ready, available (which stays so while the pod is unchanged), not terminating, consistent.
-      if (settledKey !== null && isRunningAndAvailable(pod, minReady, now) && isRunningAndReady(pod) && !isTerminating(pod)) settled.set(pod, settledKey);
+      if (settledKey !== null && isRunningAndAvailable(pod, minReady, now) && isRunningAndReady(pod) && !isTerminating(pod)) settle(pod);
       return GO_ON;
     }
     const error = podControl.updateStatefulPod(pod);
@@ -239,12 +327,17 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
       if (typeof resolved !== 'number') return finish(resolved.error);
       maxUnavailable = resolved;
     }
+    // Settled replicas are available and not terminating: among them only those not at the update revision matter.
     let unavailable = 0;
-    for (const pod of live) if (isUnavailable(pod, minReady, now)) unavailable++;
+    for (let i = settledCount; i < live.length; i++) if (isUnavailable(live[i], minReady, now)) unavailable++;
     if (unavailable >= maxUnavailable) return finish(null);
     const toDelete = maxUnavailable - unavailable;
     let deleted = 0;
     for (let target = live.length - 1; target >= updateMin && deleted < toDelete; target--) {
+      if (target < settledCount && run !== undefined) {
+        target = run.lastOldBefore[target + 1];
+        if (target < updateMin) break;
+      }
       const pod = live[target];
       if (pod.revision !== input.updateRevision && !isTerminating(pod)) {
         ops.push({ type: 'deletePod', pod: pod.name, cause: 'update' });
@@ -256,6 +349,12 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
   }
   // The legacy rolling update: the highest-ordinal old pod is deleted once every pod above it is available.
   for (let target = live.length - 1; target >= updateMin; target--) {
+    if (target < settledCount && run !== undefined) {
+      // Settled replicas are available and not terminating: the highest one not at the update revision goes.
+      const old = run.lastOldBefore[target + 1];
+      if (old < updateMin) return finish(null);
+      target = old;
+    }
     const pod = live[target];
     if (pod.revision !== input.updateRevision && !isTerminating(pod)) {
       ops.push({ type: 'deletePod', pod: pod.name, cause: 'update' });
@@ -298,8 +397,11 @@ function consistent(set: StatefulSetView, pod: SetPod, key: string): boolean {
 
 const consistentFor = new WeakMap<SetPod, string>();
 
-/** Pod views processReplica found healthy and needing nothing, under the key of what else it looked at. */
-const settled = new WeakMap<SetPod, string>();
+/**
+ * Pod views processReplica found healthy and needing nothing, under the key of what else it looked at: the set,
+ * and the stamps of the pod's own claims (or, without stamps, the version of all the claims in the key).
+ */
+const settled = new WeakMap<SetPod, { readonly key: string; readonly claims: readonly string[]; readonly stamps: readonly (number | undefined)[] }>();
 
 /**
  * runForAll: monotonic, one pod after the other until one says stop; otherwise slowStartBatch(1, n): batches

@@ -11,7 +11,7 @@
 import type { ClusterAction, ClusterChange, ClusterView, OwnerRef, SimPod } from '../cluster';
 import type { Controller, ControllerSyncResult, WorkQueue } from '../controller';
 import type { Revision } from '../daemonset/history';
-import { eventOf, updateStatefulSet, type SetPod } from './control';
+import { eventOf, newSettledRun, updateStatefulSet, type SetPod } from './control';
 import { statefulSetRevisions, truncateHistory } from './history';
 import type { StatefulSetObject } from './object';
 import { STATEFULSET_CONTROLLER, type ClaimView, type PodPhase, type StatefulPodView, type StatefulSetFeatures } from './types';
@@ -42,6 +42,8 @@ export class StatefulSetController implements Controller {
   private readonly identities = new WeakMap<SimPod, StatefulPodView>();
   /** Each pod's view at the pod's version: an unchanged pod keeps its view. */
   private readonly views = new WeakMap<SimPod, { readonly version: number; readonly view: SetPod }>();
+  /** The leading replicas the last sync found needing nothing: the next sync skips them while they are unchanged. */
+  private readonly settledRun = newSettledRun();
 
   constructor(
     private readonly set: StatefulSetObject,
@@ -97,6 +99,9 @@ export class StatefulSetController implements Controller {
       now,
       features: this.features,
       claimsVersion: set.claimsVersion,
+      claimStamps: set.claimStamps,
+      claimChangeOrdinals: set.claimChangeOrdinals,
+      settledRun: this.settledRun,
     });
 
     const actions: ClusterAction[] = [];

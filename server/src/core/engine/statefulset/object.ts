@@ -72,6 +72,10 @@ export class StatefulSetObject {
   readonly claimRecords: SimClaim[] = [];
   /** Bumped whenever a claim is created, deleted or gets new owners. */
   claimsVersion = 0;
+  /** Per claim name, the claimsVersion of its last change (creation, deletion, new owners): what one pod's claims last did. */
+  readonly claimStamps = new Map<string, number>();
+  /** The ordinal of the claim each change was to: entry v - 1 for claimsVersion v (what changed since a version). */
+  readonly claimChangeOrdinals: number[] = [];
   /** The claims a pod controls (whenScaled: Delete on a scaled-down pod): the garbage collector watches them. */
   readonly podOwnedClaims = new Set<SimClaim>();
   private templateValue: Record<string, unknown>;
@@ -160,7 +164,8 @@ export class StatefulSetObject {
     const claim: SimClaim = { name, uid: `${this.namespace}/${name}/${++this.claimUid}`, template, ordinal, createdAt: now, deletedAt: null, deletedBy: null, ownerReferences, deleting: false };
     this.claims.set(name, claim);
     this.claimRecords.push(claim);
-    this.claimsVersion++;
+    this.claimStamps.set(name, ++this.claimsVersion);
+    this.claimChangeOrdinals.push(ordinal);
     return claim;
   }
 
@@ -172,7 +177,8 @@ export class StatefulSetObject {
     claim.deleting = true;
     this.claims.delete(claim.name);
     this.podOwnedClaims.delete(claim);
-    this.claimsVersion++;
+    this.claimStamps.set(claim.name, ++this.claimsVersion);
+    this.claimChangeOrdinals.push(claim.ordinal);
   }
 
   /**
@@ -191,7 +197,8 @@ export class StatefulSetObject {
   /** UpdateClaim with new owner references. */
   setClaimOwners(claim: SimClaim, ownerReferences: readonly OwnerReference[]): void {
     claim.ownerReferences = ownerReferences;
-    this.claimsVersion++;
+    this.claimStamps.set(claim.name, ++this.claimsVersion);
+    this.claimChangeOrdinals.push(claim.ordinal);
     if (ownerReferences.some((ref) => ref.kind === 'Pod' && ref.controller === true)) this.podOwnedClaims.add(claim);
     else this.podOwnedClaims.delete(claim);
   }
