@@ -13,7 +13,7 @@ import { DIST, REPO_ROOT } from './harness';
 import { send, WebviewPages } from './webviewPages';
 
 // What the page's globals look like to the functions playwright runs there (this project has no DOM types).
-declare const document: { querySelectorAll(selector: string): { length: number }; querySelector(selector: string): unknown };
+declare const document: { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>; querySelector(selector: string): unknown };
 
 const SHOTS = process.env.UI_SCREENSHOTS || path.join(REPO_ROOT, 'out', 'ui-screenshots');
 const DOCS = process.env.DOCS_IMAGES === '1' ? path.join(REPO_ROOT, 'docs', 'images') : undefined;
@@ -188,7 +188,8 @@ describe('preview of a Deployment and a StatefulSet', () => {
     assert.match((await page.locator('.budget-now').textContent()) ?? '', /\(at most 12500\) · \d+ available \(at least 7500\)$/);
     // the new revision's head is found by scrolling: the rows are all there, 10,001 further down
     await page.locator('.gantt-body').evaluate((e) => ((e as unknown as { scrollTop: number }).scrollTop = 10001 * 22));
-    await page.waitForFunction(() => document.querySelectorAll('.row-replicaset').length > 0 && document.querySelector('.gantt-body') !== null);
+    // the rows in view are drawn on the next frame after the scroll: wait for the new head to be drawn
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.row-replicaset .pod-name')).some((e) => e.textContent === 'rev 2'));
     assert.deepStrictEqual(await texts(page, '.row-replicaset .pod-name'), ['rev 2']);
     const chart = await page.evaluate(() => (globalThis as unknown as { performance: { getEntriesByName(n: string): { duration: number }[] } }).performance.getEntriesByName('k8s-dryrun:timeline-chart').map((e) => Math.round(e.duration)));
     const steps = Object.entries(rendered.steps).map(([step, ms]) => `${step} ${ms}`).join(', ');

@@ -147,10 +147,18 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
         // open it in the first editor group, so the preview keeps its own group beside it
         await workbench.runCommand('View: Focus First Editor Group');
         if (!(await page.locator('.explorer-folders-view').isVisible())) await workbench.runCommand('View: Show Explorer');
-        const row = page.locator('.explorer-folders-view .monaco-list-row', {
-          has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }),
-        });
-        await row.click();
+        const named = page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) });
+        const explorerRow = page.locator('.explorer-folders-view .monaco-list-row', { has: named });
+        if ((await explorerRow.count()) > 0) {
+          await explorerRow.click();
+        } else {
+          // The explorer draws only the rows in view and the examples folder is longer than the window: a row
+          // scrolled out of view does not exist, so open the file the other way a person would, Quick Open.
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Control+P');
+          await page.locator('.quick-input-widget input').fill(name);
+          await page.locator('.quick-input-list .monaco-list-row', { has: named }).first().click();
+        }
         await page.locator(`.editor-group-container.active .tab.active[aria-label^="${name}"]`).first().waitFor({ timeout: 20000 });
       },
       async runCommand(title) {
