@@ -101,11 +101,14 @@ export interface SettledRun {
   currentBefore: number[];
   updatedBefore: number[];
   lastOldBefore: number[];
+  /** The stand-ins for missing replicas by index (not created: only name, namespace and revision), for `standInKey`. */
+  standInKey: string;
+  standIns: (SetPod | undefined)[];
 }
 
 /** An empty SettledRun for a caller to keep between syncs. */
 export function newSettledRun(): SettledRun {
-  return { key: '', claimsVersion: 0, views: [], currentBefore: [0], updatedBefore: [0], lastOldBefore: [-1] };
+  return { key: '', claimsVersion: 0, views: [], currentBefore: [0], updatedBefore: [0], lastOldBefore: [-1], standInKey: '', standIns: [] };
 }
 
 export interface ControlResult {
@@ -143,25 +146,6 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
     ...(set.deleting ? countReplicas([input.pods], minReady, input.currentRevision, input.updateRevision, now) : NO_REPLICAS),
   };
 
-  // Partition the pods: replicas in [start, end] at their index, condemned the others with a valid ordinal.
-  const replicas: (SetPod | undefined)[] = new Array(Math.max(0, set.replicas));
-  const condemned: SetPod[] = [];
-  for (const pod of input.pods) {
-    // podInOrdinalRange, with the ordinal parsed once.
-    const ordinal = ordinalOf(pod.name);
-    if (ordinal >= start && ordinal <= end) replicas[ordinal - start] = pod;
-    else if (ordinal >= 0) condemned.push(pod);
-  }
-  // newVersionedStatefulSetPod for every missing ordinal. Until the control creates it, only its name, revision
-  // and absence matter: the full pod (identity, claim volumes) is made when it is created.
-  for (let ord = start; ord <= end; ord++) {
-    if (replicas[ord - start] !== undefined) continue;
-    const revision = newPodRevision(set, ord) === 'current' ? input.currentRevision : input.updateRevision;
-    replicas[ord - start] = { ...NOT_CREATED, name: podName(set.name, ord), namespace: set.namespace, revision };
-  }
-  const live = replicas as SetPod[];
-  condemned.sort((a, b) => ordinalOf(b.name) - ordinalOf(a.name));
-
   const setKey = `${set.namespace}/${set.name}/${set.volumeClaimTemplates.join('/')}`;
   // What processReplica's answer for a healthy pod depends on besides the pod: the set and the claims.
   const stamps = input.claimStamps;
@@ -172,8 +156,51 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
   // The leading replicas still settled since the previous sync: same views, none of their claims changed.
   const run = settledKey !== null && stamps !== undefined && input.claimChangeOrdinals !== undefined ? input.settledRun : undefined;
   const runKey = `${settledKey}|${input.currentRevision}|${input.updateRevision}`;
+  const runValid = run !== undefined && run.key === runKey && !set.deleting;
+
+  // Partition the pods: replicas in [start, end] at their index, condemned the others with a valid ordinal.
+  const replicas: (SetPod | undefined)[] = new Array(Math.max(0, set.replicas));
+  const condemned: SetPod[] = [];
+  // The pods listed in the order of the settled run, as the last sync saw them, are at the same index.
+  let listed = 0;
+  if (runValid) {
+    const limit = Math.min(run.views.length, input.pods.length);
+    while (listed < limit && input.pods[listed] === run.views[listed]) {
+      replicas[listed] = input.pods[listed];
+      listed++;
+    }
+  }
+  for (let p = listed; p < input.pods.length; p++) {
+    const pod = input.pods[p];
+    // podInOrdinalRange, with the ordinal parsed once.
+    const ordinal = ordinalOf(pod.name);
+    if (ordinal >= start && ordinal <= end) replicas[ordinal - start] = pod;
+    else if (ordinal >= 0) condemned.push(pod);
+  }
+  // newVersionedStatefulSetPod for every missing ordinal. Until the control creates it, only its name, revision
+  // and absence matter: the full pod (identity, claim volumes) is made when it is created.
+  // They are kept between syncs (the same name and revision: the same stand-in) rather than made again.
+  const standInKey = `${set.namespace}/${set.name}/${start}`;
+  if (run !== undefined && run.standInKey !== standInKey) {
+    run.standInKey = standInKey;
+    run.standIns.length = 0;
+  }
+  for (let ord = start; ord <= end; ord++) {
+    if (replicas[ord - start] !== undefined) continue;
+    const revision = newPodRevision(set, ord) === 'current' ? input.currentRevision : input.updateRevision;
+    const kept = run?.standIns[ord - start];
+    if (kept !== undefined && kept.revision === revision) {
+      replicas[ord - start] = kept;
+      continue;
+    }
+    replicas[ord - start] = { ...NOT_CREATED, name: podName(set.name, ord), namespace: set.namespace, revision };
+    if (run !== undefined) run.standIns[ord - start] = replicas[ord - start];
+  }
+  const live = replicas as SetPod[];
+  condemned.sort((a, b) => ordinalOf(b.name) - ordinalOf(a.name));
+
   let settledCount = 0;
-  if (run !== undefined && run.key === runKey && !set.deleting) {
+  if (runValid) {
     const limit = Math.min(run.views.length, live.length);
     while (settledCount < limit && live[settledCount] === run.views[settledCount]) settledCount++;
     const changes = input.claimChangeOrdinals as readonly number[];
@@ -278,7 +305,9 @@ export function updateStatefulSet(input: ControlInput): ControlResult {
     return error === null ? GO_ON : { exit: true, error };
   };
 
-  let outcome = runForAll(live.length, processReplica, monotonic);
+  // Monotonic, the settled leading replicas are passed over (they need nothing); in bursts they keep their
+  // places in the batches.
+  let outcome = runForAll(live.length, processReplica, monotonic, monotonic ? settledCount : 0);
   if (outcome.exit) {
     recount();
     return finish(outcome.error ?? null);
@@ -408,9 +437,9 @@ const settled = new WeakMap<SetPod, { readonly key: string; readonly claims: rea
  * of 1, 2, 4, ... (at most MaxBatchSize) until a batch has an error — the calls of a batch run in parallel
  * upstream, here in ordinal order.
  */
-function runForAll(count: number, fn: (i: number) => Step, monotonic: boolean): Step {
+function runForAll(count: number, fn: (i: number) => Step, monotonic: boolean, from = 0): Step {
   if (monotonic) {
-    for (let i = 0; i < count; i++) {
+    for (let i = from; i < count; i++) {
       const step = fn(i);
       if (step.exit || step.error !== undefined) return step;
     }
