@@ -4,17 +4,12 @@
  * lintText and every error of the document is compared: field path and error type always, message and line
  * where the fixture gives them. Skipped upstream cases are listed with their reason as skipped tests.
  */
-import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { stringify } from 'yaml';
 import { lintText } from '../../../server/src/core';
-import { declaredSkipped, errorType, loadUpstreamFixture, type Expected as UpstreamExpected } from './upstreamFixture';
+import { assertFindings, declaredSkipped, loadUpstreamFixture, mergeCase, type Expected } from './upstreamFixture';
 
 type Kind = 'Deployment' | 'ReplicaSet' | 'StatefulSet';
-
-interface Expected extends UpstreamExpected {
-  readonly line?: number;
-}
 
 interface UpstreamCase {
   readonly test: string;
@@ -43,33 +38,8 @@ interface Fixture {
 
 const fixture = loadUpstreamFixture<Fixture>('apps');
 
-/** Objects merge key by key, null removes a key, anything else (lists included) replaces. */
-function merge(target: unknown, patch: unknown): unknown {
-  if (!isObject(patch) || !isObject(target)) return structuredClone(patch);
-  const out: Record<string, unknown> = { ...target };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete out[key];
-    else out[key] = key in out ? merge(out[key], value) : structuredClone(value);
-  }
-  return out;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function check(yaml: string, kubernetesVersion: string | undefined, expected: readonly Expected[]): void {
-  const findings = lintText(yaml, { kubernetesVersion }).filter((f) => f.severity === 'error');
-  const actual = findings.map((finding, i) => {
-    const want = expected[i];
-    return {
-      fieldPath: finding.fieldPath,
-      type: errorType(finding.message),
-      ...(want?.message !== undefined ? { message: finding.message } : {}),
-      ...(want?.line !== undefined ? { line: finding.range.start.line + 1 } : {}),
-    };
-  });
-  assert.deepEqual(actual, expected, findings.map((f) => `${f.ruleId} ${f.fieldPath}: ${f.message}`).join('\n'));
+  assertFindings(lintText(yaml, { kubernetesVersion }).filter((f) => f.severity === 'error'), expected);
 }
 
 let carried = 0;
@@ -82,7 +52,7 @@ for (const upstream of fixture.cases) {
   }
   carried++;
   test(name, () => {
-    const manifest = upstream.manifest ?? merge(fixture.bases[upstream.kind], { metadata: upstream.metadata ?? {}, spec: upstream.spec ?? {} });
+    const manifest = upstream.manifest ?? mergeCase(fixture.bases[upstream.kind], { metadata: upstream.metadata ?? {}, spec: upstream.spec ?? {} });
     check(stringify(manifest), upstream.kubernetesVersion, upstream.expected ?? []);
   });
 }

@@ -4,17 +4,11 @@
  * compared with the findings of the DaemonSet spec rules only: field path and error type always, message and
  * line where the fixture gives them.
  */
-import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { stringify } from 'yaml';
 import { lintText } from '../../../server/src/core';
 import { daemonSetRules } from '../../../server/src/core/rules/daemonset';
-import { declaredSkipped, errorType, loadUpstreamFixture, ruleIdsOf, type Expected as UpstreamExpected } from './upstreamFixture';
-
-/** Also the 1-based line where the fixture gives it. */
-interface Expected extends UpstreamExpected {
-  readonly line?: number;
-}
+import { assertFindings, declaredSkipped, loadUpstreamFixture, mergeCase, ruleIdsOf, type Expected } from './upstreamFixture';
 
 interface UpstreamCase {
   readonly test: string;
@@ -42,33 +36,8 @@ interface Fixture {
 const fixture = loadUpstreamFixture<Fixture>('daemonset');
 const ruleIds = ruleIdsOf(daemonSetRules);
 
-/** Objects merge key by key, null removes a key, anything else (lists included) replaces. */
-function merge(target: unknown, patch: unknown): unknown {
-  if (!isObject(patch) || !isObject(target)) return structuredClone(patch);
-  const out: Record<string, unknown> = { ...target };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete out[key];
-    else out[key] = key in out ? merge(out[key], value) : structuredClone(value);
-  }
-  return out;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function check(yaml: string, kubernetesVersion: string | undefined, expected: readonly Expected[]): void {
-  const findings = lintText(yaml, { kubernetesVersion }).filter((f) => ruleIds.has(f.ruleId));
-  const actual = findings.map((finding, i) => {
-    const want = expected[i];
-    return {
-      fieldPath: finding.fieldPath,
-      type: errorType(finding.message),
-      ...(want?.message !== undefined ? { message: finding.message } : {}),
-      ...(want?.line !== undefined ? { line: finding.range.start.line + 1 } : {}),
-    };
-  });
-  assert.deepEqual(actual, expected);
+  assertFindings(lintText(yaml, { kubernetesVersion }).filter((f) => ruleIds.has(f.ruleId)), expected);
 }
 
 let carried = 0;
@@ -81,7 +50,7 @@ for (const upstream of fixture.cases) {
   }
   carried++;
   test(name, () => {
-    const manifest = merge(fixture.base, { metadata: upstream.metadata ?? {}, spec: upstream.spec ?? {} });
+    const manifest = mergeCase(fixture.base, { metadata: upstream.metadata ?? {}, spec: upstream.spec ?? {} });
     check(stringify(manifest), upstream.kubernetesVersion, upstream.expected ?? []);
   });
 }

@@ -1,7 +1,9 @@
 /** What every upstream-case test shares: reading its fixture, the rules it compares with, skipped cases, error types. */
 import * as fs from 'fs';
 import * as path from 'path';
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Finding } from '../../../server/src/core/findings';
 import type { Rule } from '../../../server/src/core/rules/rule';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -11,6 +13,8 @@ export interface Expected {
   readonly fieldPath: string;
   readonly type: string;
   readonly message?: string;
+  /** 1-based, where an example pins the line. */
+  readonly line?: number;
 }
 
 /** test/fixtures/upstream/<name>.json, as carried over from the upstream validation_test.go tables. */
@@ -34,4 +38,33 @@ export function declaredSkipped(name: string, upstream: { readonly skipped?: str
 export function errorType(message: string): string {
   const colon = message.indexOf(': ');
   return colon === -1 ? message : message.slice(0, colon);
+}
+
+/** A case's object: the fixture's base with the case's parts merged in (objects key by key, null removes a key, anything else replaces). */
+export function mergeCase(target: unknown, patch: unknown): unknown {
+  if (!isObject(patch) || !isObject(target)) return structuredClone(patch);
+  const out: Record<string, unknown> = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = key in out ? mergeCase(out[key], value) : structuredClone(value);
+  }
+  return out;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Findings against a case's expectations, in order: field path and error type, and the message and line where pinned. */
+export function assertFindings(findings: readonly Finding[], expected: readonly Expected[]): void {
+  const actual = findings.map((finding, i) => {
+    const want = expected[i];
+    return {
+      fieldPath: finding.fieldPath,
+      type: errorType(finding.message),
+      ...(want?.message !== undefined ? { message: finding.message } : {}),
+      ...(want?.line !== undefined ? { line: finding.range.start.line + 1 } : {}),
+    };
+  });
+  assert.deepEqual(actual, expected, findings.map((f) => `${f.ruleId} ${f.fieldPath}: ${f.message}`).join('\n'));
 }
