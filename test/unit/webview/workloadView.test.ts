@@ -15,7 +15,7 @@ import { manifestIdentity, previewTitle } from '../../../client/src/previewIdent
 import { fieldsFor } from '../../../client/webview/src/panels/whatIfForm';
 import { outcomeOf } from '../../../client/webview/src/timeline/outcome';
 import { timelineSvg, type SvgPalette } from '../../../client/webview/src/timeline/svg';
-import { budgetAt, budgetBounds, budgetText, resolveFenceposts, rolloutBudget, stepPath } from '../../../client/webview/src/timeline/rolloutBudget';
+import { budgetAt, budgetBounds, budgetText, rolloutBudget, stepPath } from '../../../client/webview/src/timeline/rolloutBudget';
 import { buildRows, type RowModel } from '../../../client/webview/src/timeline/rows';
 import { heldSpans, ordinalOf, partitionChanges, replicaSetCount } from '../../../client/webview/src/timeline/workloadRows';
 
@@ -35,19 +35,7 @@ function example(stem: string, scenario: string, patch: Record<string, unknown> 
 const rowsOf = (timeline: Timeline): RowModel[] => buildRows(timeline, { end: timeline.duration, when: (t) => `${t}s` });
 
 describe('rollout budget (deployment_util.go ResolveFenceposts, MaxSurge, MaxUnavailable)', () => {
-  // TestResolveFenceposts (pkg/controller/deployment/util/deployment_util_test.go): maxSurge, maxUnavailable, desired → surge, unavailable or an error
-  const cases: [string, string, number, [number, number] | undefined][] = [
-    ['0%', '0%', 0, [0, 1]],
-    ['39%', '39%', 10, [4, 3]],
-    ['oops', '39%', 10, undefined],
-    ['55%', 'urg', 10, undefined],
-  ];
-  for (const [surge, unavailable, desired, expected] of cases) {
-    it(`maxSurge ${surge}, maxUnavailable ${unavailable}, ${desired} replicas → ${expected ? expected.join(', ') : 'error'}`, () => {
-      assert.deepEqual(resolveFenceposts(surge, unavailable, desired), expected);
-    });
-  }
-
+  // ResolveFenceposts itself is the engine's (its upstream cases are in test/unit/engine/deploymentUtil.test.ts)
   it('bounds: replicas + maxSurge pods at most, replicas − maxUnavailable available at least; Recreate has no surge', () => {
     assert.deepEqual(budgetBounds('RollingUpdate', '25%', '25%', 10), [13, 8]);
     // 1 replica, 25% / 25%: one extra pod first (surge rounds up), none may be down (unavailable rounds down)
@@ -56,6 +44,10 @@ describe('rollout budget (deployment_util.go ResolveFenceposts, MaxSurge, MaxUna
     assert.deepEqual(budgetBounds('RollingUpdate', 0, 5, 3), [3, 0]);
     assert.deepEqual(budgetBounds('RollingUpdate', 1, 1, 0), [1, 0]);
     assert.deepEqual(budgetBounds('Recreate', '25%', '25%', 4), [4, 0]);
+    // both 0% resolve to maxUnavailable 1 (ResolveFenceposts); a value the controller cannot read allows no room
+    assert.deepEqual(budgetBounds('RollingUpdate', '0%', '0%', 10), [10, 9]);
+    assert.deepEqual(budgetBounds('RollingUpdate', 'oops', '39%', 10), [10, 10]);
+    assert.deepEqual(budgetBounds('RollingUpdate', { bad: 1 }, '25%', 10), [10, 10]);
   });
 
   it('the nginx rollout never has more than 13 pods nor fewer than 8 available once it was available', () => {

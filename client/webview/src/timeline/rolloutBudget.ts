@@ -9,6 +9,8 @@
  * RollingUpdate; maxUnavailable never above replicas); rolling.go reconcileNewReplicaSet / reconcileOldReplicaSets
  * keep the pods within these bounds.
  */
+import { maxSurge, minAvailable } from '../../../../server/src/core/engine/deployment/util';
+import type { IntOrString } from '../../../../server/src/core/engine/deployment/types';
 import { podCount } from '../counts';
 import { t as tr } from '../l10n';
 import type { Timeline } from '../timelineTypes';
@@ -39,38 +41,18 @@ export interface RolloutBudget {
 }
 
 /**
- * intstr.GetScaledValueFromIntOrPercent: an integer as it is, `N%` of `total` rounded up or down; undefined for
- * anything else (the API server rejects it before the controller sees it).
+ * The [maxPods, minAvailable] bounds for `replicas` under the strategy: the controller's own MaxSurge and
+ * MinAvailable (deployment_util.go), so the chart and the engine cannot disagree.
  */
-export function scaledValue(value: unknown, total: number, roundUp: boolean): number | undefined {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
-  if (typeof value !== 'string') return undefined;
-  const percent = /^(\d+)%$/.exec(value);
-  if (!percent) return undefined;
-  const scaled = (Number(percent[1]) * total) / 100;
-  return roundUp ? Math.ceil(scaled) : Math.floor(scaled);
+export function budgetBounds(strategy: RolloutBudget['strategy'], maxSurgeValue: unknown, maxUnavailableValue: unknown, replicas: number): [number, number] {
+  const view = { strategy: { type: strategy, maxSurge: intOrString(maxSurgeValue), maxUnavailable: intOrString(maxUnavailableValue) }, replicas };
+  return [replicas + maxSurge(view), minAvailable(view)];
 }
 
-/**
- * ResolveFenceposts: [maxSurge, maxUnavailable] in pods for `desired` replicas (unset counts as 0, as upstream's
- * ValueOrDefault does; the API server's defaulting has already put 25% there); undefined where upstream errs.
- */
-export function resolveFenceposts(maxSurge: unknown, maxUnavailable: unknown, desired: number): [number, number] | undefined {
-  const surge = scaledValue(maxSurge ?? 0, desired, true);
-  const unavailable = scaledValue(maxUnavailable ?? 0, desired, false);
-  if (surge === undefined || unavailable === undefined) return undefined;
-  if (surge === 0 && unavailable === 0) return [0, 1];
-  return [surge, unavailable];
-}
-
-/** The [maxPods, minAvailable] bounds for `replicas` under the strategy. */
-export function budgetBounds(strategy: RolloutBudget['strategy'], maxSurge: unknown, maxUnavailable: unknown, replicas: number): [number, number] {
-  if (strategy !== 'RollingUpdate') return [replicas, 0];
-  // a value the controller cannot read makes it stop (it logs the error): no room either way
-  const [surge, unavailable] = resolveFenceposts(maxSurge, maxUnavailable, replicas) ?? [0, 0];
-  // MaxUnavailable: 0 replicas allow nothing to be unavailable, and never more than replicas
-  const down = replicas === 0 ? 0 : Math.min(unavailable, replicas);
-  return [replicas + surge, replicas - down];
+/** Unset stays unset; a value of another type is one the controller cannot read (it then allows no room either way). */
+function intOrString(value: unknown): IntOrString | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'number' || typeof value === 'string' ? value : '';
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
