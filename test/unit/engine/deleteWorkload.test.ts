@@ -9,13 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { simulate } from '../../../server/src/core/engine';
 import { parseScenario } from '../../../server/src/core/engine/scenario';
-import type { Timeline } from '../../../server/src/core/engine/timeline';
-
-function run(manifest: unknown, scenario: unknown): Timeline {
-  const result = simulate(manifest, scenario, { defaultStartTime: '2026-01-01T00:00:00Z' });
-  if (!result.ok) assert.fail(JSON.stringify(result.errors));
-  return result.timeline;
-}
+import { simulateOk } from './simulateOk';
 
 const CONTAINERS = [{ name: 'web', image: 'nginx:1.27' }];
 
@@ -49,7 +43,7 @@ test('scenario: delete must be true; it parses to a delete event', () => {
 });
 
 test('kubectl delete deployment: its ReplicaSet and every pod go, deleted by the garbage collector; nothing is recreated', () => {
-  const t = run(apps('Deployment'), DELETE_AT_60);
+  const t = simulateOk(apps('Deployment'), DELETE_AT_60);
   assert.ok(t.markers.some((m) => m.at === 60 && m.kind === 'delete' && m.description === 'kubectl delete deployment/web: deployment.apps "web" deleted'), JSON.stringify(t.markers));
   const replicaSets = t.replicaSets ?? [];
   assert.equal(replicaSets.length, 1);
@@ -63,7 +57,7 @@ test('kubectl delete deployment: its ReplicaSet and every pod go, deleted by the
 });
 
 test('kubectl delete deployment mid-rollout: the old and the new ReplicaSet both go', () => {
-  const t = run(apps('Deployment'), { pods: { default: { readySeconds: 1 }, outcomes: [{ image: 'nginx:broken', ready: false }] }, events: [{ at: '30s', setImage: 'nginx:broken' }, { at: '60s', delete: true }], until: '5m' });
+  const t = simulateOk(apps('Deployment'), { pods: { default: { readySeconds: 1 }, outcomes: [{ image: 'nginx:broken', ready: false }] }, events: [{ at: '30s', setImage: 'nginx:broken' }, { at: '60s', delete: true }], until: '5m' });
   const replicaSets = t.replicaSets ?? [];
   assert.equal(replicaSets.length, 2);
   assert.deepEqual(replicaSets.map((rs) => rs.deletedAt), [60, 60]);
@@ -77,7 +71,7 @@ test('events after the delete are ignored with a warning', () => {
 });
 
 test('kubectl delete replicaset: its pods go, deleted by the garbage collector', () => {
-  const t = run(apps('ReplicaSet'), DELETE_AT_60);
+  const t = simulateOk(apps('ReplicaSet'), DELETE_AT_60);
   assert.ok(t.markers.some((m) => m.description === 'kubectl delete replicaset/web: replicaset.apps "web" deleted'));
   assert.equal(t.pods.length, 3);
   for (const pod of t.pods) {
@@ -87,7 +81,7 @@ test('kubectl delete replicaset: its pods go, deleted by the garbage collector',
 });
 
 test('kubectl delete statefulset with whenDeleted: Delete: the pods go and the garbage collector deletes the claims', () => {
-  const t = run(statefulSet('Delete'), DELETE_AT_60);
+  const t = simulateOk(statefulSet('Delete'), DELETE_AT_60);
   assert.ok(t.markers.some((m) => m.description === 'kubectl delete statefulset/web: statefulset.apps "web" deleted'));
   assert.deepEqual(t.pods.map((p) => `${p.name} ${p.deletedAt} ${p.deletedBy}`), ['web-0', 'web-1', 'web-2'].map((n) => `${n} 60 ${GC('StatefulSet')}`));
   assert.deepEqual((t.persistentVolumeClaims ?? []).map((c) => `${c.name} ${c.deleted} ${c.deletedBy}`), ['data-web-0', 'data-web-1', 'data-web-2'].map((n) => `${n} 60 ${GC('StatefulSet')}`));
@@ -95,7 +89,7 @@ test('kubectl delete statefulset with whenDeleted: Delete: the pods go and the g
 
 test('kubectl delete statefulset with whenDeleted: Retain (or no policy): the pods go, the claims stay', () => {
   for (const policy of ['Retain', undefined]) {
-    const t = run(statefulSet(policy), DELETE_AT_60);
+    const t = simulateOk(statefulSet(policy), DELETE_AT_60);
     assert.equal(t.pods.length, 3, String(policy));
     assert.ok(t.pods.every((p) => p.deletedAt === 60 && p.goneAt !== null), String(policy));
     assert.deepEqual((t.persistentVolumeClaims ?? []).map((c) => `${c.name} ${c.deleted}`), ['data-web-0 null', 'data-web-1 null', 'data-web-2 null'], String(policy));
@@ -104,7 +98,7 @@ test('kubectl delete statefulset with whenDeleted: Retain (or no policy): the po
 
 test('kubectl delete job: the Job goes and the garbage collector deletes its running pods', () => {
   const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi' }, spec: { parallelism: 2, completions: 4, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl' }] } } } };
-  const t = run(job, { pods: { default: { runSeconds: 60 } }, events: [{ at: '10s', delete: true }] });
+  const t = simulateOk(job, { pods: { default: { runSeconds: 60 } }, events: [{ at: '10s', delete: true }] });
   assert.ok(t.markers.some((m) => m.at === 10 && m.description === 'kubectl delete job/pi: job.batch "pi" deleted'));
   assert.deepEqual(t.pods.map((p) => `${p.deletedAt} ${p.deletedBy}`), ['10 garbage-collector: owner Job pi deleted', '10 garbage-collector: owner Job pi deleted']);
 });
@@ -118,10 +112,10 @@ test('a kind whose simulation does not delete it yet: a warning, not a crash', (
 
 test('while kube-controller-manager is down the garbage collector is too: the dependents go when it is back', () => {
   const scenario = { pods: { default: { readySeconds: 1 } }, events: [{ at: '30s', controllerDown: '2m' }, { at: '60s', delete: true }], until: '5m' };
-  const deployment = run(apps('Deployment'), scenario);
+  const deployment = simulateOk(apps('Deployment'), scenario);
   assert.deepEqual((deployment.replicaSets ?? []).map((rs) => rs.deletedAt), [150]);
   assert.ok(deployment.pods.every((p) => p.deletedAt === 150), JSON.stringify(deployment.pods.map((p) => p.deletedAt)));
-  const set = run(statefulSet('Delete'), scenario);
+  const set = simulateOk(statefulSet('Delete'), scenario);
   assert.ok(set.pods.every((p) => p.deletedAt === 150));
   assert.deepEqual((set.persistentVolumeClaims ?? []).map((c) => c.deleted), [150, 150, 150]);
 });

@@ -6,16 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { simulate } from '../../../server/src/core/engine';
 import type { Timeline } from '../../../server/src/core/engine/timeline';
 import { appsKubectlAt } from '../../../server/src/core/engine/views/appsKubectl';
 import { getJobs, getPods } from '../../../server/src/core/engine/views/kubectl';
-
-function run(manifest: unknown, scenario: unknown): Timeline {
-  const result = simulate(manifest, scenario, { defaultStartTime: '2026-01-01T00:00:00Z' });
-  if (!result.ok) assert.fail(JSON.stringify(result.errors));
-  return result.timeline;
-}
+import { simulateOk } from './simulateOk';
 
 function apps(kind: string, spec: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -37,16 +31,16 @@ const NONE = 'No resources found in default namespace.\n';
 const DELETE_AT_60 = { pods: { default: { readySeconds: 1 } }, events: [{ at: '60s', delete: true }], until: '5m' };
 
 test('objectDeletedAt: the time of the delete; absent without one, and when the kind does not simulate it', () => {
-  assert.equal(run(apps('Deployment'), DELETE_AT_60).objectDeletedAt, 60);
-  assert.equal('objectDeletedAt' in run(apps('Deployment'), { until: '5m' }), false);
+  assert.equal(simulateOk(apps('Deployment'), DELETE_AT_60).objectDeletedAt, 60);
+  assert.equal('objectDeletedAt' in simulateOk(apps('Deployment'), { until: '5m' }), false);
   const cron = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'hello' }, spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'hello', image: 'busybox' }] } } } } } };
-  assert.equal('objectDeletedAt' in run(cron, { events: [{ at: '10m', delete: true }], until: '30m' }), false);
+  assert.equal('objectDeletedAt' in simulateOk(cron, { events: [{ at: '10m', delete: true }], until: '30m' }), false);
   // With kube-controller-manager down, the object still goes at once; only its dependents wait for the collector.
-  assert.equal(run(apps('Deployment'), { events: [{ at: '30s', controllerDown: '2m' }, { at: '60s', delete: true }], until: '5m' }).objectDeletedAt, 60);
+  assert.equal(simulateOk(apps('Deployment'), { events: [{ at: '30s', controllerDown: '2m' }, { at: '60s', delete: true }], until: '5m' }).objectDeletedAt, 60);
 });
 
 test('kubectl delete deployment: before it the Deployment is listed and rolled out; at and after it, not found', () => {
-  const t = run(apps('Deployment'), DELETE_AT_60);
+  const t = simulateOk(apps('Deployment'), DELETE_AT_60);
   const rs = (t.replicaSets ?? [])[0].name;
   const before = kubectl(t, 59);
   assert.ok(before.startsWith(['$ kubectl get deployments', 'NAME   READY   UP-TO-DATE   AVAILABLE   AGE', 'web    2/2     2            2           59s', ''].join('\n')), before);
@@ -63,7 +57,7 @@ test('kubectl delete deployment: before it the Deployment is listed and rolled o
 });
 
 test('kubectl delete deployment while the controller manager is down: the Deployment is gone, its ReplicaSet and pods stay until the collector runs', () => {
-  const t = run(apps('Deployment'), { pods: { default: { readySeconds: 1 } }, events: [{ at: '30s', controllerDown: '2m' }, { at: '60s', delete: true }], until: '5m' });
+  const t = simulateOk(apps('Deployment'), { pods: { default: { readySeconds: 1 } }, events: [{ at: '30s', controllerDown: '2m' }, { at: '60s', delete: true }], until: '5m' });
   const rs = (t.replicaSets ?? [])[0].name;
   const during = kubectl(t, 90);
   assert.equal(
@@ -83,7 +77,7 @@ test('kubectl delete deployment while the controller manager is down: the Deploy
 });
 
 test('kubectl delete statefulset: not listed and not found from the delete on', () => {
-  const t = run(apps('StatefulSet', { serviceName: 'web' }), DELETE_AT_60);
+  const t = simulateOk(apps('StatefulSet', { serviceName: 'web' }), DELETE_AT_60);
   assert.equal(t.objectDeletedAt, 60);
   const before = kubectl(t, 59);
   assert.ok(before.startsWith(['$ kubectl get statefulsets', 'NAME   READY   AGE', 'web    2/2     59s', ''].join('\n')), before);
@@ -95,14 +89,14 @@ test('kubectl delete statefulset: not listed and not found from the delete on', 
 });
 
 test('kubectl delete replicaset: not listed from the delete on', () => {
-  const t = run(apps('ReplicaSet'), DELETE_AT_60);
+  const t = simulateOk(apps('ReplicaSet'), DELETE_AT_60);
   assert.equal(kubectl(t, 59), ['$ kubectl get replicasets', 'NAME   DESIRED   CURRENT   READY   AGE', 'web    2         2         2       59s', ''].join('\n'));
   assert.equal(kubectl(t, 60), `$ kubectl get replicasets\n${NONE}`);
 });
 
 test('kubectl delete job: objectDeletedAt set, and kubectl get jobs lists it no more', () => {
   const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl' }] } } } };
-  const t = run(job, { pods: { default: { runSeconds: 60 } }, events: [{ at: '10s', delete: true }] });
+  const t = simulateOk(job, { pods: { default: { runSeconds: 60 } }, events: [{ at: '10s', delete: true }] });
   assert.equal(t.objectDeletedAt, 10);
   assert.match(getJobs(t, 9), /^NAME +STATUS +COMPLETIONS +DURATION +AGE\npi +Running +0\/1 +9s +9s\n$/);
   assert.equal(getJobs(t, 10), NONE);

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { simulate } from '../../../server/src/core/engine/simulate';
 import { parseScenario } from '../../../server/src/core/engine/scenario';
 import type { Timeline } from '../../../server/src/core/engine/timeline';
+import { simulateOk } from './simulateOk';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const GOLDEN = path.join(repoRoot, 'test/fixtures/engine/deployment-golden.json');
@@ -31,12 +31,6 @@ function deployment(spec: Record<string, unknown> = {}): Record<string, unknown>
       ...spec,
     },
   };
-}
-
-function run(manifest: unknown, scenario: unknown): Timeline {
-  const result = simulate(manifest, scenario, { defaultStartTime: '2026-01-01T00:00:00Z' });
-  if (!result.ok) assert.fail(JSON.stringify(result.errors));
-  return result.timeline;
 }
 
 /** What `kubectl describe deployment` lists under Events, and the replica sets' events. */
@@ -76,7 +70,7 @@ test('scenario: a patch event, outcomes by image and ready: false parse; an empt
 });
 
 test('a new Deployment: one ReplicaSet nginx-<hash> scaled up from 0 to 3, revision 1, Available once the pods are Ready', () => {
-  const t = run(deployment(), { pods: { default: { startupSeconds: 2, readySeconds: 3 } } });
+  const t = simulateOk(deployment(), { pods: { default: { startupSeconds: 2, readySeconds: 3 } } });
   const rs = t.replicaSets ?? [];
   assert.equal(rs.length, 1);
   assert.match(rs[0].name, /^nginx-[bcdfghjklmnpqrstvwxz2456789]{1,10}$/);
@@ -95,7 +89,7 @@ test('a new Deployment: one ReplicaSet nginx-<hash> scaled up from 0 to 3, revis
 });
 
 test('setImage rolls out with maxSurge 25% / maxUnavailable 25% on 3 replicas: one extra pod first, one old pod down at a time (golden)', () => {
-  const t = run(deployment(), { until: '3m', pods: { default: { startupSeconds: 2, readySeconds: 3 } }, events: [{ at: '30s', setImage: 'nginx:1.28' }] });
+  const t = simulateOk(deployment(), { until: '3m', pods: { default: { startupSeconds: 2, readySeconds: 3 } }, events: [{ at: '30s', setImage: 'nginx:1.28' }] });
   const [oldRS, newRS] = t.replicaSets ?? [];
   assert.equal(newRS.revision, 2);
   assert.equal(newRS.image, 'nginx:1.28');
@@ -119,7 +113,7 @@ test('setImage rolls out with maxSurge 25% / maxUnavailable 25% on 3 replicas: o
 });
 
 test('an image that never becomes Ready: the rollout stalls with one surge pod and times out after progressDeadlineSeconds (golden)', () => {
-  const t = run(deployment({ progressDeadlineSeconds: 60 }), {
+  const t = simulateOk(deployment({ progressDeadlineSeconds: 60 }), {
     pods: { default: { startupSeconds: 2, readySeconds: 3 }, outcomes: [{ image: 'nginx:broken', ready: false }] },
     events: [{ at: '30s', setImage: 'nginx:broken' }],
   });
@@ -133,7 +127,7 @@ test('an image that never becomes Ready: the rollout stalls with one surge pod a
 });
 
 test('scaling mid-rollout with a patch: proportional scaling over both ReplicaSets, then Recreate and a rollback (golden)', () => {
-  const t = run(deployment(), {
+  const t = simulateOk(deployment(), {
     pods: { default: { startupSeconds: 2, readySeconds: 10 } },
     events: [
       { at: '30s', setImage: 'nginx:1.28' },
@@ -154,7 +148,7 @@ test('scaling mid-rollout with a patch: proportional scaling over both ReplicaSe
 });
 
 test('revisionHistoryLimit 1: after two rollouts the oldest empty ReplicaSet is deleted', () => {
-  const t = run(deployment({ revisionHistoryLimit: 1 }), { events: [{ at: '10s', setImage: 'nginx:1.28' }, { at: '20s', setImage: 'nginx:1.29' }] });
+  const t = simulateOk(deployment({ revisionHistoryLimit: 1 }), { events: [{ at: '10s', setImage: 'nginx:1.28' }, { at: '20s', setImage: 'nginx:1.29' }] });
   const sets = t.replicaSets ?? [];
   assert.equal(sets.length, 3);
   assert.notEqual(sets[0].deletedAt, null, 'revision 1 deleted');
@@ -162,7 +156,7 @@ test('revisionHistoryLimit 1: after two rollouts the oldest empty ReplicaSet is 
 });
 
 test('paused: a template change does nothing until resumed; the Progressing condition says DeploymentPaused, then DeploymentResumed', () => {
-  const t = run(deployment(), {
+  const t = simulateOk(deployment(), {
     events: [
       { at: '10s', patch: { spec: { paused: true } } },
       { at: '20s', setImage: 'nginx:1.28' },
@@ -177,7 +171,7 @@ test('paused: a template change does nothing until resumed; the Progressing cond
 });
 
 test('an image that crashes before it is Ready: its pod restarts with back-off (kubelet BackOff events), the old ReplicaSet keeps all 3 replicas', () => {
-  const t = run(deployment(), {
+  const t = simulateOk(deployment(), {
     until: '5m',
     pods: { default: { readySeconds: 3 }, outcomes: [{ image: 'nginx:crash', runSeconds: 5, exitCode: 1, ready: false }] },
     events: [{ at: '30s', setImage: 'nginx:crash' }],
@@ -192,7 +186,7 @@ test('an image that crashes before it is Ready: its pod restarts with back-off (
 
 test('a pasted live Deployment (status.replicas 3, revision 4): its ReplicaSet and pods exist at the start; a new image becomes revision 5', () => {
   const live = { ...deployment(), metadata: { name: 'nginx', annotations: { 'deployment.kubernetes.io/revision': '4' } }, status: { replicas: 3, availableReplicas: 3 } };
-  const t = run(live, { events: [{ at: '10s', setImage: 'nginx:1.28' }] });
+  const t = simulateOk(live, { events: [{ at: '10s', setImage: 'nginx:1.28' }] });
   const [current, next] = t.replicaSets ?? [];
   assert.deepEqual([current.revision, next.revision], [4, 5]);
   assert.ok(!t.events.some((e) => e.message === `Scaled up replica set ${current.name} from 0 to 3`), 'the live ReplicaSet is not created again');

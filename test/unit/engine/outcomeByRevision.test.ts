@@ -5,16 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { simulate } from '../../../server/src/core/engine';
 import { parseScenario } from '../../../server/src/core/engine/scenario';
 import { describeScenario } from '../../../server/src/core/engine/scenarioSummary';
 import type { Timeline } from '../../../server/src/core/engine/timeline';
-
-function run(manifest: unknown, scenario: unknown): Timeline {
-  const result = simulate(manifest, scenario, { defaultStartTime: '2026-01-01T00:00:00Z' });
-  if (!result.ok) assert.fail(JSON.stringify(result.errors));
-  return result.timeline;
-}
+import { simulateOk } from './simulateOk';
 
 function apps(kind: string, spec: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -33,7 +27,7 @@ function apps(kind: string, spec: Record<string, unknown> = {}): Record<string, 
 const STUCK_REVISION_2 = { pods: { default: { readySeconds: 2 }, outcomes: [{ revision: 2, ready: false }] }, events: [{ at: '60s', setImage: 'nginx:1.28' }], until: '10m' };
 
 test('Deployment: the pods of revision 2 never become Ready, so the rollout keeps every revision-1 pod', () => {
-  const t = run(apps('Deployment'), STUCK_REVISION_2);
+  const t = simulateOk(apps('Deployment'), STUCK_REVISION_2);
   const byRevision = (r: number): Timeline['pods'] => t.pods.filter((p) => p.revision === r);
   assert.equal(byRevision(1).length, 3);
   assert.ok(byRevision(1).every((p) => p.readyAt !== null && p.deletedAt === null), 'revision 1 keeps serving');
@@ -43,12 +37,12 @@ test('Deployment: the pods of revision 2 never become Ready, so the rollout keep
 });
 
 test('Deployment: without the revision outcome the same rollout completes', () => {
-  const t = run(apps('Deployment'), { ...STUCK_REVISION_2, pods: { default: { readySeconds: 2 } } });
+  const t = simulateOk(apps('Deployment'), { ...STUCK_REVISION_2, pods: { default: { readySeconds: 2 } } });
   assert.ok(t.pods.filter((p) => p.revision === 1).every((p) => p.deletedAt !== null));
 });
 
 test('StatefulSet: the highest ordinal is recreated at revision 2, never Ready, and the update stops there', () => {
-  const t = run(apps('StatefulSet', { serviceName: 'web' }), STUCK_REVISION_2);
+  const t = simulateOk(apps('StatefulSet', { serviceName: 'web' }), STUCK_REVISION_2);
   const live = t.pods.filter((p) => p.deletedAt === null).map((p) => `${p.name} rev ${p.revision} ready ${p.readyAt !== null}`);
   assert.deepEqual(live.sort(), ['web-0 rev 1 ready true', 'web-1 rev 1 ready true', 'web-2 rev 2 ready false']);
 });
@@ -62,7 +56,7 @@ test('scenario: revision is a positive integer; the summary names it', () => {
 
 test('DaemonSet: its pods carry their ControllerRevision number too, so revision 2 selects the updated pods', () => {
   const ds = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image: 'agent:1' }] } } } };
-  const t = run(ds, { nodes: 2, pods: { default: { readySeconds: 2 }, outcomes: [{ revision: 2, ready: false }] }, events: [{ at: '60s', setImage: 'agent:2' }], until: '10m' });
+  const t = simulateOk(ds, { nodes: 2, pods: { default: { readySeconds: 2 }, outcomes: [{ revision: 2, ready: false }] }, events: [{ at: '60s', setImage: 'agent:2' }], until: '10m' });
   const updated = t.pods.filter((p) => p.revision === 2);
   assert.equal(updated.length, 1, 'maxUnavailable 1: one node updated, then the rollout waits');
   assert.equal(updated[0].readyAt, null);

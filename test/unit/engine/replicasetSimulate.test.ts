@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { simulate } from '../../../server/src/core/engine/simulate';
-import type { Timeline } from '../../../server/src/core/engine/timeline';
+import { simulateOk } from './simulateOk';
 
 function replicaSet(spec: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -22,14 +21,8 @@ function replicaSet(spec: Record<string, unknown> = {}): Record<string, unknown>
   };
 }
 
-function run(manifest: unknown, scenario: unknown): Timeline {
-  const result = simulate(manifest, scenario, { defaultStartTime: '2026-01-01T00:00:00Z' });
-  if (!result.ok) assert.fail(JSON.stringify(result.errors));
-  return result.timeline;
-}
-
 test('a ReplicaSet creates its pods (frontend-xxxxx) and a scale-down deletes the pod that never became Ready first', () => {
-  const t = run(replicaSet(), { pods: { default: { readySeconds: 5 }, outcomes: [{ pod: 2, ready: false }] }, events: [{ at: '1m', patch: { spec: { replicas: 2 } } }] });
+  const t = simulateOk(replicaSet(), { pods: { default: { readySeconds: 5 }, outcomes: [{ pod: 2, ready: false }] }, events: [{ at: '1m', patch: { spec: { replicas: 2 } } }] });
   const created = t.events.filter((e) => e.reason === 'SuccessfulCreate');
   assert.equal(created.length, 3);
   assert.ok(created.every((e) => e.kind === 'ReplicaSet' && e.object === 'frontend' && /^Created pod: frontend-[bcdfghjklmnpqrstvwxz2456789]{5}$/.test(e.message)));
@@ -40,7 +33,7 @@ test('a ReplicaSet creates its pods (frontend-xxxxx) and a scale-down deletes th
 });
 
 test('minReadySeconds 10: ready at 5s, available only after 5s + 10s (the pod update requeues after minReadySeconds + 1s)', () => {
-  const t = run(replicaSet({ minReadySeconds: 10 }), { pods: { default: { readySeconds: 5 } } });
+  const t = simulateOk(replicaSet({ minReadySeconds: 10 }), { pods: { default: { readySeconds: 5 } } });
   const history = t.replicaSets?.[0].history ?? [];
   const ready = history.find((h) => h.ready === 3);
   const available = history.find((h) => h.available === 3);
@@ -49,7 +42,7 @@ test('minReadySeconds 10: ready at 5s, available only after 5s + 10s (the pod up
 });
 
 test('setImage on a bare ReplicaSet: running pods keep the old image, only replacements run the new one', () => {
-  const t = run(replicaSet({ replicas: 1 }), { until: '2m', events: [{ at: '10s', setImage: 'php:9' }, { at: '20s', patch: { spec: { replicas: 2 } } }] });
+  const t = simulateOk(replicaSet({ replicas: 1 }), { until: '2m', events: [{ at: '10s', setImage: 'php:9' }, { at: '20s', patch: { spec: { replicas: 2 } } }] });
   assert.equal(t.pods.length, 2);
   assert.equal(t.pods[0].deletedAt, null, 'the first pod is not replaced');
   assert.ok(t.markers.some((m) => m.description.includes('only pods created from now on run it')));

@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { simulate } from '../../../server/src/core/engine/simulate';
 import type { Timeline } from '../../../server/src/core/engine/timeline';
 import { appsKubectlAt } from '../../../server/src/core/engine/views/appsKubectl';
 import { deploymentStatusViewer, getDeployments, printDeploymentRow } from '../../../server/src/core/engine/views/deployment';
 import { getReplicaSets, printReplicaSetRow } from '../../../server/src/core/engine/views/replicaset';
 import { getStatefulSets, statefulSetStatusViewer } from '../../../server/src/core/engine/views/statefulset';
 import { formatTable } from '../../../server/src/core/engine/views/table';
+import { simulateOk } from './simulateOk';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 
@@ -92,12 +92,6 @@ function statefulSet(spec: Record<string, unknown> = {}): Record<string, unknown
   };
 }
 
-function run(manifest: unknown, scenario: unknown): Timeline {
-  const result = simulate(manifest, scenario, { defaultStartTime: '2026-01-01T00:00:00Z' });
-  if (!result.ok) assert.fail(JSON.stringify(result.errors));
-  return result.timeline;
-}
-
 /** What the CLI and the preview show at t: `$ command` and the output, for each of the kind's commands. */
 function shown(timeline: Timeline, t: number): Record<string, string> {
   return Object.fromEntries(appsKubectlAt(timeline, t).map((table) => [table.command, table.output]));
@@ -112,7 +106,7 @@ function rsTable(...rows: string[][]): string {
 const rolling = (n: number, total = 3): string => `Waiting for deployment "nginx" rollout to finish: ${n} out of ${total} new replicas have been updated...\n`;
 
 test('a rolling update (set image at 30s, 3 replicas, 25%/25%): the tables and the rollout status lines at 37s and at the end', () => {
-  const timeline = run(deployment(), { until: '3m', pods: BEHAVIOUR, events: [{ at: '30s', setImage: 'nginx:1.28' }] });
+  const timeline = simulateOk(deployment(), { until: '3m', pods: BEHAVIOUR, events: [{ at: '30s', setImage: 'nginx:1.28' }] });
   const [oldRS, newRS] = (timeline.replicaSets ?? []).map((rs) => rs.name);
   assert.ok(oldRS && newRS);
 
@@ -152,7 +146,7 @@ test('a rolling update (set image at 30s, 3 replicas, 25%/25%): the tables and t
 });
 
 test('a stuck rollout (the new image never gets Ready, progressDeadlineSeconds 60): waiting lines, then the error at the deadline', () => {
-  const timeline = run(deployment({ progressDeadlineSeconds: 60 }), {
+  const timeline = simulateOk(deployment({ progressDeadlineSeconds: 60 }), {
     pods: { ...BEHAVIOUR, outcomes: [{ image: 'nginx:broken', ready: false }] },
     events: [{ at: '30s', setImage: 'nginx:broken' }],
   });
@@ -168,7 +162,7 @@ test('a stuck rollout (the new image never gets Ready, progressDeadlineSeconds 6
 });
 
 test('a StatefulSet starting OrderedReady: one pod at a time, the rollout status counts the pods not ready yet', () => {
-  const timeline = run(statefulSet(), { pods: BEHAVIOUR });
+  const timeline = simulateOk(statefulSet(), { pods: BEHAVIOUR });
   const at12 = shown(timeline, 12);
   assert.deepEqual(Object.keys(at12), ['kubectl get statefulsets', 'kubectl get persistentvolumeclaims -o name', 'kubectl rollout status statefulset/web']);
   assert.equal(at12['kubectl get statefulsets'], 'NAME   READY   AGE\nweb    2/3     12s\n');
@@ -183,7 +177,7 @@ test('a StatefulSet starting OrderedReady: one pod at a time, the rollout status
 });
 
 test('a partitioned rolling update (partition 1 of 3): web-2 then web-1 are replaced, web-0 stays; done at 2 new pods', () => {
-  const timeline = run(statefulSet({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 1 } } }), { pods: BEHAVIOUR, events: [{ at: '1m', setImage: 'nginx:1.28' }] });
+  const timeline = simulateOk(statefulSet({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 1 } } }), { pods: BEHAVIOUR, events: [{ at: '1m', setImage: 'nginx:1.28' }] });
   const waiting = 'Waiting for 1 pods to be ready...\n';
   const lines = [
     'Waiting for statefulset spec update to be observed...\n',
@@ -201,12 +195,12 @@ test('a partitioned rolling update (partition 1 of 3): web-2 then web-1 are repl
 });
 
 test('an OnDelete StatefulSet: kubectl refuses rollout status', () => {
-  const timeline = run(statefulSet({ updateStrategy: { type: 'OnDelete' } }), { pods: BEHAVIOUR });
+  const timeline = simulateOk(statefulSet({ updateStrategy: { type: 'OnDelete' } }), { pods: BEHAVIOUR });
   assert.equal(shown(timeline, timeline.duration)['kubectl rollout status statefulset/web'], 'error: rollout status is only available for RollingUpdate strategy type\n');
 });
 
 test('other kinds get none of these tables; before t = 0 there is nothing to list', () => {
-  const timeline = run(deployment(), { pods: BEHAVIOUR });
+  const timeline = simulateOk(deployment(), { pods: BEHAVIOUR });
   assert.deepEqual(appsKubectlAt({ ...timeline, object: { ...timeline.object, kind: 'Job' } }, 10), []);
   assert.equal(getDeployments(timeline, -1), 'No resources found in default namespace.\n');
 });
