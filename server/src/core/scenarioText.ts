@@ -4,7 +4,6 @@
  * source map, so the editor can underline it and the preview can link to it.
  */
 import { formatProblem, parseScenario, type ScenarioProblem } from './engine/scenario';
-import { isUnknownFieldMessage } from './engine/scenarioErrorText';
 import { resolveLocale } from './i18n';
 import type { Range } from './findings';
 import { rangeFor } from './lint';
@@ -47,7 +46,7 @@ export function readScenarioText(text: string): ScenarioText {
  * its path that the file has, else the start of the file.
  */
 export function locateScenarioProblem(document: ManifestDocument | undefined, problem: ScenarioProblem): LocatedProblem {
-  const part = isUnknownFieldMessage(problem.message) ? 'key' : 'value';
+  const part = problem.unknownField ? 'key' : 'value';
   const range = document === undefined ? START : rangeFor(document, parsePath(problem.path), part);
   return { message: formatProblem(problem), range };
 }

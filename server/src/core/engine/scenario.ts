@@ -133,6 +133,8 @@ export interface ScenarioProblem {
   /** The field path in the scenario, `` for the scenario itself. */
   readonly path: string;
   readonly message: string;
+  /** Set for an unknown field: the problem is the key itself, which the editor underlines. */
+  readonly unknownField?: true;
 }
 
 export interface ScenarioParseResult {
@@ -259,10 +261,11 @@ class ScenarioParser {
     for (const key of Object.keys(mapping)) {
       if (known.includes(key)) continue;
       const suggestion = suggestField(key, known);
-      this.error(
-        join(path, key),
-        suggestion ? scenarioErrorText.t(this.locale, 'unknownFieldSuggest', { suggestion, known: known.join(', ') }) : scenarioErrorText.t(this.locale, 'unknownField', { known: known.join(', ') }),
-      );
+      this.errors.push({
+        path: join(path, key),
+        message: suggestion ? scenarioErrorText.t(this.locale, 'unknownFieldSuggest', { suggestion, known: known.join(', ') }) : scenarioErrorText.t(this.locale, 'unknownField', { known: known.join(', ') }),
+        unknownField: true,
+      });
     }
     return mapping;
   }

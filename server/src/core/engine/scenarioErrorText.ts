@@ -4,7 +4,6 @@
  * names, values and examples stay as written in the scenario.
  */
 import { defineCatalog } from '../i18n/catalog';
-import { LOCALES } from '../i18n/locale';
 
 export const scenarioErrorText = defineCatalog(
   'scenarioError',
@@ -138,17 +137,6 @@ export const scenarioErrorText = defineCatalog(
     untilNeeded: '此 startTime 下必须设置：否则一次运行可能长达 {duration}，超过 RFC 3339（以及 Kubernetes）能表示的最后时刻 9999-12-31T23:59:59Z；从此 startTime 起最多 {seconds}s',
   },
 );
-
-/**
- * Whether a problem is an unknown field, in any language: the editor underlines the key rather than the value.
- * (The words before the first punctuation of either template: "unknown field", "未知字段".)
- */
-export function isUnknownFieldMessage(message: string): boolean {
-  return LOCALES.some((locale) => {
-    const template = scenarioErrorText.tables[locale].unknownField;
-    return message.startsWith(template.slice(0, template.search(/[;；(（]/)));
-  });
-}
 
 /** The words `integer()` checks a value as ("must be an exit code between 0 and 255"). */
 export type IntegerWhat = 'integer' | 'exitCode' | 'creationOrdinal' | 'completionIndex' | 'attemptNumber' | 'jobOrdinal' | 'nodeCount' | 'revisionNumber';

@@ -58,6 +58,8 @@ export interface SimulationProblem {
   /** The field path in the scenario or manifest; '' for the whole. */
   readonly path: string;
   readonly message: string;
+  /** A scenario's unknown field (see ScenarioProblem): the editor underlines the key. */
+  readonly unknownField?: true;
 }
 
 export type SimulateResult =
