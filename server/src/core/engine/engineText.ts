@@ -11,6 +11,7 @@ export const engineText = defineCatalog(
   'engine',
   {
     stoppedAtPodLimit: 'Stopped at {count} pods (the pod limit of a simulation) at t={time}s.',
+    statefulSetReplicasOverLimit: '{replicas} replicas are more than a simulation\'s pod limit ({limit}): the StatefulSet controller visits every ordinal in each sync, so the run could not end. Simulate fewer replicas.',
     stoppedAtHorizon: 'Stopped at the {days}-day horizon with work still pending; set `until` in the scenario to look further.',
     stoppedAtEventLimit: 'Stopped after {count} simulation events at t={time}s; the object was still changing.',
     jobSuspended: 'Job {name} is suspended (spec.suspend is true): no pods run until it is resumed.',
@@ -105,6 +106,7 @@ export const engineText = defineCatalog(
   },
   {
     stoppedAtPodLimit: '在 t={time}s 达到 {count} 个 Pod（模拟的 Pod 数上限），已停止。',
+    statefulSetReplicasOverLimit: '{replicas} 个副本超过了模拟的 Pod 数上限（{limit}）：StatefulSet 控制器每次同步都要检查每个序号，模拟无法结束。请减少副本数后再模拟。',
     stoppedAtHorizon: '已到 {days} 天的模拟上限，仍有待处理的工作，已停止；在场景中设置 `until` 可以看得更远。',
     stoppedAtEventLimit: '在 t={time}s 已处理 {count} 个模拟事件，对象仍在变化，已停止。',
     jobSuspended: 'Job {name} 已挂起（spec.suspend 为 true）：恢复之前不会运行任何 Pod。',

@@ -9,7 +9,7 @@
  */
 import { isAtLeast, type KubernetesVersion } from '../../kubernetesVersion';
 import type { StatefulSet } from '../../model/types';
-import type { ClusterChange } from '../cluster';
+import type { Cluster, ClusterChange } from '../cluster';
 import { seconds } from '../cluster';
 import { rollback } from '../daemonset/history';
 import { isRecord } from '../daemonset/object';
@@ -51,6 +51,8 @@ export const statefulSetSimulator: WorkloadSimulator = {
     const namespace = metadata.namespace ?? 'default';
     const name = objectNameOf(context, metadata);
     const cluster = context.cluster;
+    const tooMany = replicasOverLimit(spec.replicas ?? 1, cluster);
+    if (tooMany !== undefined) context.error('spec.replicas', tooMany);
     const features = statefulSetFeaturesFor(context.kubernetesVersion);
     const rawMetadata = isRecord(context.raw.metadata) ? context.raw.metadata : {};
     const template = JSON.parse(JSON.stringify(spec.template ?? {})) as Record<string, unknown>;
@@ -125,7 +127,7 @@ export const statefulSetSimulator: WorkloadSimulator = {
           }
           case 'patch': {
             const command = `kubectl patch ${kubectlName} --type merge -p '${JSON.stringify(event.patch)}'`;
-            const outcome = applySpecPatch(event.patch, set, now, notify);
+            const outcome = applySpecPatch(event.patch, set, now, notify, context.cluster);
             if (outcome.error !== undefined) return { note: `${command} at t=${seconds(now)}s: ${outcome.error}` };
             return { marker: `${command}: statefulset.apps/${name} patched${outcome.changed ? '' : ' (no change)'}` };
           }
@@ -151,7 +153,21 @@ export const statefulSetSimulator: WorkloadSimulator = {
  * spec.minReadySeconds change the object; a spec.template change is a new revision. Other fields are not
  * simulated (the API server makes most of a StatefulSet's spec immutable).
  */
-function applySpecPatch(patch: Readonly<Record<string, unknown>>, set: StatefulSetObject, now: number, notify: (change: ClusterChange) => void): { readonly changed: boolean; readonly error?: string } {
+/**
+ * A replica count the run could not get through: every sync visits each ordinal (as upstream's
+ * updateStatefulSet does), so a count past the pod limit (2147483647, say) would never end; it is refused.
+ */
+function replicasOverLimit(replicas: number, cluster: Cluster): string | undefined {
+  return replicas > cluster.maxPods ? engineText.t(cluster.locale, 'statefulSetReplicasOverLimit', { replicas, limit: cluster.maxPods }) : undefined;
+}
+
+function applySpecPatch(
+  patch: Readonly<Record<string, unknown>>,
+  set: StatefulSetObject,
+  now: number,
+  notify: (change: ClusterChange) => void,
+  cluster: Cluster,
+): { readonly changed: boolean; readonly error?: string } {
   if (!isRecord(patch.spec)) return { changed: false, error: 'only spec is simulated: give {spec: {...}}' };
   const specPatch = patch.spec;
   const s: StatefulSetSpecState = set.spec;
@@ -160,6 +176,8 @@ function applySpecPatch(patch: Readonly<Record<string, unknown>>, set: StatefulS
   if (specPatch.replicas !== undefined && !(typeof specPatch.replicas === 'number' && Number.isInteger(specPatch.replicas) && specPatch.replicas >= 0)) {
     return { changed: false, error: `The StatefulSet "${set.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(specPatch.replicas)}: must be greater than or equal to 0` };
   }
+  const tooMany = typeof specPatch.replicas === 'number' ? replicasOverLimit(specPatch.replicas, cluster) : undefined;
+  if (tooMany !== undefined) return { changed: false, error: tooMany };
   if (typeof specPatch.replicas === 'number' && Number.isInteger(specPatch.replicas) && specPatch.replicas >= 0 && specPatch.replicas !== s.replicas) {
     s.replicas = specPatch.replicas;
     changed = true;
